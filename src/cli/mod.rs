@@ -1,0 +1,1 @@
+//! The command line: `copydesk check`, reporters and file walking.

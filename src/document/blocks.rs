@@ -1,0 +1,376 @@
+//! Paragraph splitting and the prose mask, for plain wire copy and Markdown,
+//! plus the story structure around the body: headline, dateline, credit.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::{DocKind, Paragraph, ParagraphKind};
+
+/// Split `text` into paragraphs and build the prose mask.
+pub(super) fn split(text: &str, kind: DocKind) -> (String, Vec<Paragraph>) {
+    let mut mask = Mask::new(text);
+    let raw = match kind {
+        DocKind::Plain => plain_blocks(text, &mut mask),
+        DocKind::Markdown => markdown_blocks(text, &mut mask),
+    };
+    let mut prose = mask.finish();
+    let mut paragraphs: Vec<Paragraph> = raw
+        .into_iter()
+        .map(|(range, heading)| Paragraph {
+            kind: if heading {
+                ParagraphKind::Heading
+            } else {
+                ParagraphKind::Body
+            },
+            body: range.clone(),
+            range,
+            dateline: None,
+            sentences: Vec::new(),
+            quotes: 0..0,
+            number: 0,
+        })
+        .collect();
+    if kind == DocKind::Plain {
+        mark_headline(text, &mut paragraphs);
+    }
+    mark_credits(&prose, &mut paragraphs);
+    mark_dateline(&mut prose, &mut paragraphs);
+    let mut number = 0;
+    for p in &mut paragraphs {
+        if p.is_body() {
+            number += 1;
+            p.number = number;
+        }
+    }
+    (prose, paragraphs)
+}
+
+/// The prose mask under construction: starts all blank, prose is copied in.
+struct Mask<'a> {
+    text: &'a str,
+    bytes: Vec<u8>,
+}
+
+impl<'a> Mask<'a> {
+    fn new(text: &'a str) -> Mask<'a> {
+        Mask {
+            text,
+            bytes: vec![b' '; text.len()],
+        }
+    }
+
+    /// Copy `range` of the original in as prose; line breaks become spaces.
+    fn copy(&mut self, range: Range<usize>) {
+        let src = &self.text.as_bytes()[range.clone()];
+        for (dst, &b) in self.bytes[range].iter_mut().zip(src) {
+            *dst = if matches!(b, b'\n' | b'\r') { b' ' } else { b };
+        }
+    }
+
+    fn finish(self) -> String {
+        // Whole characters were copied or blanked, so this cannot fail; fall
+        // back to a lossless-length blank rather than panic if it ever did.
+        String::from_utf8(self.bytes).unwrap_or_else(|e| " ".repeat(e.as_bytes().len()))
+    }
+}
+
+/// Lines as byte ranges without their terminators.
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let range = start..start + line.trim_end_matches(['\n', '\r']).len();
+        start += line.len();
+        range
+    })
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    range.start + lead..range.end - trail
+}
+
+/// One paragraph per line, unless the draft separates blocks with blank
+/// lines; then a block is a paragraph and its lines are joined.
+fn plain_blocks(text: &str, mask: &mut Mask<'_>) -> Vec<(Range<usize>, bool)> {
+    let all: Vec<Range<usize>> = lines(text).collect();
+    let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
+    let first = all.iter().position(|r| !blank(r));
+    let last = all.iter().rposition(|r| !blank(r));
+    let blank_blocks = match (first, last) {
+        (Some(f), Some(l)) => all[f..=l].iter().any(blank),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    let mut block: Option<Range<usize>> = None;
+    for line in &all {
+        if blank(line) {
+            if let Some(b) = block.take() {
+                out.push(b);
+            }
+            continue;
+        }
+        if !blank_blocks {
+            out.push(line.clone());
+            continue;
+        }
+        block = Some(match block {
+            Some(b) => b.start..line.end,
+            None => line.clone(),
+        });
+    }
+    out.extend(block);
+    out.into_iter()
+        .map(|r| {
+            let r = trim_range(text, r);
+            mask.copy(r.clone());
+            (r, false)
+        })
+        .collect()
+}
+
+/// Paragraphs, list items and headings are prose; code, front matter, HTML,
+/// tables, images and link targets are not.
+fn markdown_blocks(text: &str, mask: &mut Mask<'_>) -> Vec<(Range<usize>, bool)> {
+    struct Open {
+        heading: bool,
+        span: Option<Range<usize>>,
+    }
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    // Depth inside constructs whose text is not prose.
+    let mut skip = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Item) if skip == 0 => stack.push(Open {
+                heading: false,
+                span: None,
+            }),
+            Event::Start(Tag::Heading { .. }) if skip == 0 => stack.push(Open {
+                heading: true,
+                span: None,
+            }),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) if skip == 0 => {
+                if let Some(Open {
+                    heading,
+                    span: Some(span),
+                }) = stack.pop()
+                {
+                    out.push((span, heading));
+                }
+            }
+            Event::Start(
+                Tag::CodeBlock(_)
+                | Tag::MetadataBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+                | Tag::Image { .. }
+                | Tag::FootnoteDefinition(_),
+            ) => skip += 1,
+            Event::End(
+                TagEnd::CodeBlock
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::HtmlBlock
+                | TagEnd::Table
+                | TagEnd::Image
+                | TagEnd::FootnoteDefinition,
+            ) => skip = skip.saturating_sub(1),
+            Event::Text(_) if skip == 0 => {
+                if let Some(open) = stack.last_mut() {
+                    mask.copy(range.clone());
+                    open.span = Some(match open.span.take() {
+                        Some(s) => s.start.min(range.start)..s.end.max(range.end),
+                        None => range,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// In plain text, a short first line without closing punctuation, followed
+/// by more paragraphs, is a headline.
+fn mark_headline(text: &str, paragraphs: &mut [Paragraph]) {
+    const MAX_HEADLINE_WORDS: usize = 25;
+    if paragraphs.len() < 2 {
+        return;
+    }
+    let first = &mut paragraphs[0];
+    let s = &text[first.range.clone()];
+    let ends_sentence = s.ends_with(['.', '!', '?', '"', '”', ':', ';', ',', '-', '—', '–']);
+    let words = s.split_whitespace().count();
+    if !s.contains('\n') && !ends_sentence && words <= MAX_HEADLINE_WORDS && !is_credit(s) {
+        first.kind = ParagraphKind::Heading;
+    }
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            \(?\s*(?:(?:Additional\s+)?[Rr]eporting|Writing|Written|Editing|Edited|Compiled)\s+by\b.*
+          | \(?(?:Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|PA|ANSA|EFE|Kyodo|Yonhap)\)?\.?
+          | (?:©|\(c\)|Copyright)\s.*
+        )$",
+    )
+    .expect("credit pattern")
+});
+
+fn is_credit(s: &str) -> bool {
+    CREDIT.is_match(s.trim())
+}
+
+/// Trailing credit lines (`Reuters`, `(Reporting by …)`) are not story text.
+fn mark_credits(prose: &str, paragraphs: &mut [Paragraph]) {
+    for p in paragraphs.iter_mut().rev() {
+        if p.kind == ParagraphKind::Body && is_credit(&prose[p.range.clone()]) {
+            p.kind = ParagraphKind::Credit;
+        } else {
+            break;
+        }
+    }
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // PLACE[, State|Country][, Mon D] [(AGENCY)] - | — | –
+    Regex::new(
+        r"(?x)^
+        (?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})      # city in capitals
+        (?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})?  # state or country
+        (?:,\s*(?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?
+        \s*(?:\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|IANS|PTI|CNN|BBC)\))?
+        \s*(?:-{1,2}|—|–)\s+",
+    )
+    .expect("dateline pattern")
+});
+
+/// `LONDON, Nov 3 (Reuters) -` or `WASHINGTON (AP) —` at the start of the
+/// first body paragraph is a dateline, not prose.
+fn mark_dateline(prose: &mut String, paragraphs: &mut [Paragraph]) {
+    let Some(p) = paragraphs.iter_mut().find(|p| p.is_body()) else {
+        return;
+    };
+    let s = &prose[p.range.clone()];
+    let Some(m) = DATELINE.find(s) else { return };
+    // The place must have at least two capital letters in a row, so a lede
+    // like `A full-scale …` is never mistaken for one.
+    let place_caps = s.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let has_agency = m.as_str().contains('(');
+    if place_caps < 2 && !has_agency {
+        return;
+    }
+    let dateline = p.range.start..p.range.start + m.end();
+    // Keep the range trimmed: the dash's trailing spaces belong to neither.
+    let trimmed = p.range.start..p.range.start + m.as_str().trim_end().len();
+    // SAFETY of the slice: regex matches end on char boundaries.
+    prose.replace_range(trimmed.clone(), &" ".repeat(trimmed.len()));
+    p.body = dateline.end..p.range.end;
+    p.dateline = Some(trimmed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_texts(text: &str, kind: DocKind) -> Vec<(String, ParagraphKind)> {
+        let (prose, paragraphs) = split(text, kind);
+        assert_eq!(prose.len(), text.len());
+        paragraphs
+            .iter()
+            .map(|p| (prose[p.body.clone()].to_string(), p.kind))
+            .collect()
+    }
+
+    use ParagraphKind::{Body, Credit, Heading};
+
+    #[test]
+    fn one_paragraph_per_line_without_blank_lines() {
+        let got = split_texts("First line.\nSecond line.\r\nThird.\n", DocKind::Plain);
+        assert_eq!(
+            got,
+            [
+                ("First line.".into(), Body),
+                ("Second line.".into(), Body),
+                ("Third.".into(), Body)
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_line_blocks_join_their_lines() {
+        let got = split_texts(
+            "Title of the story\n\nFirst line\nwraps here.\n\n\nSecond.\n",
+            DocKind::Plain,
+        );
+        assert_eq!(
+            got,
+            [
+                ("Title of the story".into(), Heading),
+                ("First line wraps here.".into(), Body),
+                ("Second.".into(), Body)
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_and_credit_lines() {
+        let text = "LONDON, Nov 3 (Reuters) - The bank said it would.\nIt did.\n(Reporting by Jane Doe; Editing by John Roe)\nReuters";
+        let (_, paragraphs) = split(text, DocKind::Plain);
+        assert_eq!(
+            &text[paragraphs[0].dateline.clone().unwrap()],
+            "LONDON, Nov 3 (Reuters) -"
+        );
+        assert_eq!(&text[paragraphs[0].body.clone()], "The bank said it would.");
+        let kinds: Vec<_> = paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Body, Body, Credit, Credit]);
+
+        let (_, p) = split("WASHINGTON (AP) — Officials said so.", DocKind::Plain);
+        assert_eq!(p[0].dateline, Some(0..19));
+        let (_, p) = split("NEW YORK — Stocks fell.", DocKind::Plain);
+        assert_eq!(p[0].dateline, Some(0..10));
+        let (_, p) = split(
+            "A full-scale offensive - it said - would fail.",
+            DocKind::Plain,
+        );
+        assert_eq!(p[0].dateline, None);
+    }
+
+    #[test]
+    fn markdown_prose_skips_code_front_matter_html_and_link_targets() {
+        let text = "---\ntitle: \"x\"\n---\n# A heading\n\nSee [the report](https://e.com/\"x\") now.\n\n```\n\"code\"\n```\n\n<div>\"html\"</div>\n\n- item one\n- item \"two\"\n";
+        let got = split_texts(text, DocKind::Markdown);
+        let texts: Vec<_> = got
+            .iter()
+            .map(|(t, k)| (t.split_whitespace().collect::<Vec<_>>().join(" "), *k))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("A heading".into(), Heading),
+                ("See the report now.".into(), Body),
+                ("item one".into(), Body),
+                ("item \"two\"".into(), Body)
+            ]
+        );
+        let (prose, _) = split(text, DocKind::Markdown);
+        assert!(!prose.contains("code") && !prose.contains("html") && !prose.contains("https"));
+    }
+
+    #[test]
+    fn empty_and_blank_drafts_have_no_paragraphs() {
+        assert!(split("", DocKind::Plain).1.is_empty());
+        assert!(split(" \n\n \r\n", DocKind::Plain).1.is_empty());
+        assert!(split("", DocKind::Markdown).1.is_empty());
+    }
+}

@@ -1,0 +1,332 @@
+//! Quotations: pairing double quotation marks, paragraph by paragraph, with
+//! wire-style multi-paragraph quotes (a paragraph that leaves its quote open
+//! and a next paragraph that opens again continue one quote).
+//!
+//! Straight marks are classified by what flanks them, like CommonMark's
+//! emphasis rules: `"` after a space and before a letter opens; before a space
+//! or punctuation it closes; when both or neither hold, the open/closed state
+//! decides. Curly marks say what they are, except that a mark contradicting
+//! both its flanks and the state (a typed `”` opening a quote) is read by its
+//! flanks. Single marks (`‘ ’ '`) never pair here: inside a double quote they
+//! are nested quotes, outside they are apostrophes far more often than not.
+
+use std::ops::Range;
+
+use super::{Document, ParagraphKind};
+
+/// A double-quoted passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Index of the paragraph the passage is in.
+    pub paragraph: usize,
+    /// The opening mark.
+    pub open: Range<usize>,
+    /// The closing mark; `None` when the passage runs to the end of its
+    /// paragraph (continued in the next one, or never closed).
+    pub close: Option<Range<usize>>,
+    /// The quoted text between the marks.
+    pub inner: Range<usize>,
+    /// Passages of one multi-paragraph quote share a chain id (the index of
+    /// the chain's first passage).
+    pub chain: usize,
+    /// This passage continues a quote left open by the previous paragraph.
+    pub continues: bool,
+    /// The quote is left open here and continued in the next paragraph.
+    pub continued: bool,
+}
+
+impl Quote {
+    /// Marks and text together.
+    pub fn range(&self) -> Range<usize> {
+        self.open.start..self.close.as_ref().map_or(self.inner.end, |c| c.end)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrayMarkKind {
+    /// An opening mark never closed, and the next paragraph does not
+    /// continue the quote.
+    Unclosed,
+    /// A closing mark with no opening.
+    Unopened,
+}
+
+/// A quotation mark that does not pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrayMark {
+    pub range: Range<usize>,
+    pub kind: StrayMarkKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark whose flanks do not decide.
+    Either,
+}
+
+/// Whether `c` is a double quotation mark we pair.
+pub fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
+}
+
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '‘' | '\'' | '…'
+        )
+}
+
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '’'
+                | '\''
+                | '…'
+        )
+}
+
+fn role(mark: char, prev: Option<char>, next: Option<char>, open: bool) -> Role {
+    let can_open = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_after);
+    let can_close = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+    let by_flanks = match (can_open, can_close) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    };
+    match mark {
+        '“' | '„' | '«' => {
+            if open && by_flanks == Role::Close {
+                Role::Close
+            } else {
+                Role::Open
+            }
+        }
+        '”' | '‟' | '»' => {
+            if !open && by_flanks == Role::Open {
+                Role::Open
+            } else {
+                Role::Close
+            }
+        }
+        _ => by_flanks,
+    }
+}
+
+/// The double marks of a paragraph's prose with their roles.
+fn marks(
+    prose: &str,
+    range: Range<usize>,
+) -> Vec<(Range<usize>, char, Option<char>, Option<char>)> {
+    let s = &prose[range.clone()];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !is_double_mark(c) {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let start = range.start + i;
+        out.push((start..start + c.len_utf8(), c, prev, next));
+    }
+    out
+}
+
+/// Whether the paragraph's prose opens with a quotation mark that opens.
+fn starts_with_open_mark(prose: &str, range: Range<usize>) -> bool {
+    let s = prose[range].trim_start();
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if is_double_mark(c) => role(c, None, chars.next(), false) != Role::Close,
+        _ => false,
+    }
+}
+
+/// Pair the double quotation marks of every body paragraph.
+pub(super) fn find(doc: &mut Document<'_>) {
+    let body: Vec<usize> = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == ParagraphKind::Body)
+        .map(|(i, _)| i)
+        .collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut strays = Vec::new();
+    // A chain carried over from the previous body paragraph.
+    let mut carried: Option<usize> = None;
+    for (k, &pi) in body.iter().enumerate() {
+        let range = doc.paragraphs[pi].body.clone();
+        let first_quote = quotes.len();
+        let mut open: Option<(Range<usize>, usize, bool)> = None;
+        let continuing = carried.take();
+        for (mark, c, prev, next) in marks(&doc.prose, range.clone()) {
+            let mut r = role(c, prev, next, open.is_some());
+            if r == Role::Either {
+                r = if open.is_some() {
+                    Role::Close
+                } else {
+                    Role::Open
+                };
+            }
+            match (r, open.take()) {
+                (Role::Open, None) => {
+                    // The first opening mark of a paragraph continues a chain
+                    // carried over from the previous one.
+                    let (chain, continues) = match continuing {
+                        Some(chain) if quotes.len() == first_quote => (chain, true),
+                        _ => (quotes.len(), false),
+                    };
+                    open = Some((mark, chain, continues));
+                }
+                (Role::Open, Some((prev_open, chain, continues))) => {
+                    // Two openings in a row: the first was never closed.
+                    strays.push(StrayMark {
+                        range: prev_open.clone(),
+                        kind: StrayMarkKind::Unclosed,
+                    });
+                    quotes.push(Quote {
+                        paragraph: pi,
+                        inner: prev_open.end..mark.start,
+                        open: prev_open,
+                        close: None,
+                        chain,
+                        continues,
+                        continued: false,
+                    });
+                    open = Some((mark, quotes.len(), false));
+                }
+                (_, Some((o, chain, continues))) => quotes.push(Quote {
+                    paragraph: pi,
+                    inner: o.end..mark.start,
+                    open: o,
+                    close: Some(mark),
+                    chain,
+                    continues,
+                    continued: false,
+                }),
+                (_, None) => strays.push(StrayMark {
+                    range: mark,
+                    kind: StrayMarkKind::Unopened,
+                }),
+            }
+        }
+        if let Some((o, chain, continues)) = open {
+            let next_continues = body.get(k + 1).is_some_and(|&n| {
+                starts_with_open_mark(&doc.prose, doc.paragraphs[n].body.clone())
+            });
+            if next_continues {
+                carried = Some(chain);
+            } else {
+                strays.push(StrayMark {
+                    range: o.clone(),
+                    kind: StrayMarkKind::Unclosed,
+                });
+            }
+            let end = doc.prose[..range.end].trim_end().len();
+            quotes.push(Quote {
+                paragraph: pi,
+                inner: o.end..end.max(o.end),
+                open: o,
+                close: None,
+                chain,
+                continues,
+                continued: next_continues,
+            });
+        }
+        doc.paragraphs[pi].quotes = first_quote..quotes.len();
+    }
+    let first_of = |i: usize| quotes.partition_point(|q| q.paragraph < i);
+    for (i, p) in doc.paragraphs.iter_mut().enumerate() {
+        if p.kind != ParagraphKind::Body {
+            let at = first_of(i);
+            p.quotes = at..at;
+        }
+    }
+    strays.sort_by_key(|s| s.range.start);
+    doc.quotes = quotes;
+    doc.stray_marks = strays;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{DocKind, Document};
+
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let doc = Document::parse(text, DocKind::Plain);
+        doc.quotes
+            .iter()
+            .map(|q| text[q.inner.clone()].to_string())
+            .collect()
+    }
+
+    fn strays(text: &str) -> Vec<(String, StrayMarkKind)> {
+        let doc = Document::parse(text, DocKind::Plain);
+        doc.stray_marks
+            .iter()
+            .map(|s| (text[s.range.start..].chars().take(6).collect(), s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_marks_pair() {
+        assert_eq!(
+            quoted(r#""We share it," he said. “It risks more,” he added."#),
+            ["We share it,", "It risks more,"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_nested_single_quotes_are_not_marks() {
+        assert_eq!(
+            quoted(r#"Israel's "rock 'n' roll" of the '90s, "he said 'no' to me," she said."#),
+            ["rock 'n' roll", "he said 'no' to me,"]
+        );
+        assert!(strays("Don't say ‘never’ and it’s fine.").is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quote_without_closing_mark() {
+        let text = "\"The first part goes on.\n\"The second part ends,\" she said.\nNext.";
+        let doc = Document::parse(text, DocKind::Plain);
+        assert_eq!(doc.quotes.len(), 2);
+        assert!(doc.quotes[0].continued && doc.quotes[0].close.is_none());
+        assert!(doc.quotes[1].continues);
+        assert_eq!(doc.quotes[0].chain, doc.quotes[1].chain);
+        assert!(doc.stray_marks.is_empty());
+    }
+
+    #[test]
+    fn lone_marks_are_stray() {
+        assert_eq!(
+            strays("He said \"it was over.\nThe end came."),
+            [("\"it wa".to_string(), StrayMarkKind::Unclosed)]
+        );
+        assert_eq!(
+            strays("He said it was over.” Then he left."),
+            [("” Then".to_string(), StrayMarkKind::Unopened)]
+        );
+    }
+
+    #[test]
+    fn inches_and_odd_spacing_do_not_break_pairing() {
+        assert_eq!(quoted("He called it “ a mess ” on Friday."), [" a mess "]);
+    }
+}

@@ -1,0 +1,38 @@
+//! copydesk checks news-wire copy the way a desk editor reads it: direct
+//! quotes nobody is credited with, a person whose name or title changes
+//! halfway through, a surname before the full name, and paragraphs or quotes
+//! that say again what was said before.
+//!
+//! The analysis core is pure: [`check`] takes a draft's text and a resolved
+//! [`Config`] and returns [`Finding`]s with byte ranges. The CLI
+//! ([`cli`]) and the language server ([`lsp`]) are thin layers on top.
+//!
+//! ```
+//! use copydesk::{check, Config, DocKind};
+//!
+//! let draft = "\"We will not back down.\" The talks resumed on Monday.\n";
+//! let findings = check(draft, DocKind::Plain, &Config::default());
+//! assert_eq!(findings[0].check.code(), "quote/unattributed");
+//! ```
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod finding;
+pub mod line_index;
+pub mod lsp;
+pub mod text;
+
+pub use checks::{Check, Family};
+pub use config::Config;
+pub use document::{DocKind, Document};
+pub use finding::{Edit, Finding, Fix, Related, Safety, Severity};
+
+/// Check a draft: parse it and run every enabled check.
+pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
+    let doc = Document::parse(text, kind);
+    checks::run_all(&doc, config)
+}

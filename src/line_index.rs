@@ -1,0 +1,117 @@
+//! Byte offsets ↔ 1-based line and column (in characters), for the CLI and
+//! its reporters. The LSP has its own conversion (UTF-16/UTF-8) in
+//! `lsp::convert`.
+
+use serde::Serialize;
+
+/// A position as the CLI reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+    /// Byte offset into the file.
+    pub offset: usize,
+}
+
+/// Line starts of a text, for repeated lookups.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line; a line ends at `\n`.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 0-based line containing `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Byte range of 0-based `line`, without its `\r\n` or `\n`.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&s| s - 1);
+        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 1-based line and column of `offset`. An offset inside a character
+    /// is moved back to the character's start.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+            offset,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a👍b\r\nsecond é line";
+        let idx = LineIndex::new(text);
+        assert_eq!(
+            idx.line_col(0),
+            LineCol {
+                line: 1,
+                column: 1,
+                offset: 0
+            }
+        );
+        assert_eq!(idx.line_col(5).column, 3); // after the emoji
+        let e = text.find('é').unwrap();
+        assert_eq!(
+            idx.line_col(e),
+            LineCol {
+                line: 2,
+                column: 8,
+                offset: e
+            }
+        );
+        assert_eq!(&text[idx.line_range(0)], "a👍b");
+        assert_eq!(idx.line_col(text.len()).line, 2);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_move_back() {
+        let idx = LineIndex::new("👍x");
+        assert_eq!(
+            idx.line_col(2),
+            LineCol {
+                line: 1,
+                column: 1,
+                offset: 0
+            }
+        );
+    }
+}

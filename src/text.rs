@@ -1,0 +1,349 @@
+//! Small text utilities shared by the text model and the checks: words with
+//! byte ranges, case and diacritic folding, stemming, edit distance.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of prose: letters and digits, with inner apostrophes, hyphens and
+/// periods of abbreviations kept (`Israel's`, `long-term`, `U.S.`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+}
+
+impl<'a> Word<'a> {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The word without a trailing possessive (`Israel's` → `Israel`).
+    pub fn without_possessive(&self) -> &'a str {
+        strip_possessive(self.text)
+    }
+}
+
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The words of `text[range]`, with offsets into `text`.
+pub fn words_in(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[range.clone()];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // Joiners count when a word character follows: Israel's, long-term,
+            // U.S. (the final period of an abbreviation is kept below).
+            let joins = is_apostrophe(d) || matches!(d, '-' | '‑' | '.');
+            if joins {
+                let after = slice[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // Possessive plural: `players'`.
+                if is_apostrophe(d) && slice[start..end].ends_with('s') {
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+            }
+            break;
+        }
+        let mut word = &slice[start..end];
+        // Keep the final period of dotted abbreviations: `U.S.`, `D.C.`.
+        if word.contains('.') && slice[end..].starts_with('.') {
+            end += 1;
+            word = &slice[start..end];
+        }
+        out.push(Word {
+            text: word,
+            start: range.start + start,
+        });
+    }
+    out
+}
+
+/// Lowercase with diacritics and apostrophe variants removed: the key under
+/// which two spellings count as "the same letters".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect()
+}
+
+/// Whether the two strings differ only by diacritics or case.
+pub fn same_letters(a: &str, b: &str) -> bool {
+    fold(a) == fold(b)
+}
+
+/// Levenshtein distance counting an adjacent transposition as one edit
+/// (optimal string alignment), over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// English Snowball stemmer, built once per thread.
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
+    let folded = fold(strip_possessive(word));
+    STEMMER.with(|s| s.stem(&folded).into_owned())
+}
+
+/// Function words and reporting filler that say nothing about a claim.
+pub fn is_stopword(folded: &str) -> bool {
+    STOPWORDS.binary_search(&folded).is_ok()
+}
+
+// Sorted for binary search (a test keeps it sorted).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words_in(s, 0..s.len()).iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        assert_eq!(
+            texts("Israel's long-term U.S. goal, players' union... done."),
+            [
+                "Israel's",
+                "long-term",
+                "U.S.",
+                "goal",
+                "players'",
+                "union",
+                "done"
+            ]
+        );
+        assert_eq!(texts("“We’ll go,” he said"), ["We’ll", "go", "he", "said"]);
+    }
+
+    #[test]
+    fn word_offsets_are_bytes_into_text() {
+        let s = "émoji 👍 Zelenskyy";
+        let w = words_in(s, 0..s.len());
+        assert_eq!(&s[w[1].range()], "Zelenskyy");
+    }
+
+    #[test]
+    fn folding_drops_diacritics_and_case() {
+        assert_eq!(fold("Zelenskýy’s"), "zelenskyy's");
+        assert!(same_letters("José", "jose"));
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("Antony", "Anthony"), 1);
+        assert_eq!(edit_distance("Netanyahu", "Netanyahou"), 1);
+        assert_eq!(edit_distance("form", "from"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn stems_and_stopwords() {
+        assert_eq!(stem("isolating"), stem("isolate"));
+        assert_eq!(stem("Israel's"), "israel");
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && !is_stopword("rafah"));
+    }
+}

@@ -338,7 +338,7 @@ mod tests {
         let (_, p) = split("WASHINGTON (AP) — Officials said so.", DocKind::Plain);
         assert_eq!(p[0].dateline, Some(0..19));
         let (_, p) = split("NEW YORK — Stocks fell.", DocKind::Plain);
-        assert_eq!(p[0].dateline, Some(0..10));
+        assert_eq!(p[0].dateline, Some(0..12));
         let (_, p) = split(
             "A full-scale offensive - it said - would fail.",
             DocKind::Plain,

@@ -195,7 +195,6 @@ const STOPWORDS: &[&str] = &[
     "few",
     "for",
     "from",
-    "further",
     "had",
     "has",
     "have",

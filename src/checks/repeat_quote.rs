@@ -57,6 +57,11 @@ struct QuoteSentence {
     trigrams: Vec<u64>,
     /// Distinct folded words, sorted.
     words: Vec<String>,
+    /// Number of words.
+    len: usize,
+    /// A fragment woven into a sentence (`said it was "a bad deal"`),
+    /// starting in lowercase.
+    fragment: bool,
 }
 
 fn trigram_hashes(words: &[String]) -> Vec<u64> {
@@ -87,6 +92,11 @@ fn quote_sentences(doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
             }
             let text = doc.prose[range.clone()].trim_end_matches([',', ' ', ';', ':']);
             let trigrams = trigram_hashes(&words);
+            let len = words.len();
+            let fragment = doc.prose[range.clone()]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase);
             let mut words = words;
             words.sort_unstable();
             words.dedup();
@@ -96,6 +106,8 @@ fn quote_sentences(doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
                 quote: qi,
                 trigrams,
                 words,
+                len,
+                fragment,
             });
         }
     }
@@ -137,6 +149,9 @@ pub(crate) fn find(doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
         let best = shared
             .iter()
             .filter(|(&e, _)| sentences[e].quote != s.quote)
+            // A fragment quoted early and the full quote given later is how
+            // a story introduces a quote, not a repeat.
+            .filter(|(&e, _)| !(sentences[e].fragment && s.len > sentences[e].len))
             .map(|(&e, &n)| {
                 let shorter = s.trigrams.len().min(sentences[e].trigrams.len());
                 (n as f64 / shorter as f64, e)
@@ -214,6 +229,23 @@ mod tests {
         );
         let near = "\"The bridge will reopen before the end of the year,\" he said.\n\"The bridge will reopen before the end of this year,\" he said.\n";
         assert_eq!(findings(C, near).len(), 1);
+    }
+
+    #[test]
+    fn fragment_in_the_intro_then_the_full_quote_passes() {
+        assert_clean(
+            C,
+            "The minister said cuts would \"hit the morale of public servants badly\".\n\"Cutting jobs will hit the morale of public servants badly,\" he said.\n",
+        );
+        // The other way round is a repeat, like the seed's paragraph 6.
+        assert_eq!(
+            findings(
+                C,
+                "\"Cutting jobs will hit the morale of public servants badly,\" he said.\nHe said cutting jobs \"will hit the morale of public servants badly\".\n",
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -18,7 +18,9 @@
 //! When what a later paragraph repeats is a quote, `repeat/quote` reports it
 //! and this check stays silent, so one repetition gives one finding.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety};
@@ -40,8 +42,9 @@ const MIN_WEIGHT: f64 = 6.0;
 /// A pair must share at least this many names and this many other terms.
 const MIN_SHARED_NAMES: usize = 2;
 const MIN_SHARED_WORDS: usize = 3;
-/// Terms in more paragraphs than this are too common to find candidates.
-const MAX_POSTINGS: usize = 200;
+/// Terms in more paragraphs than this are too common to find candidates
+/// (they still count when a pair is scored); keeps long documents linear.
+const MAX_POSTINGS: usize = 32;
 
 /// Reporting verbs say nothing about the claim (`said`, `told`).
 const REPORTING: &[&str] = &[
@@ -51,42 +54,65 @@ const REPORTING: &[&str] = &[
 /// A paragraph's content terms and their weights.
 struct Terms {
     paragraph: usize,
-    weights: HashMap<String, f64>,
+    weights: HashMap<Rc<str>, f64>,
     total: f64,
+}
+
+/// The term a word contributes, or `None` for function words, numbers and
+/// reporting verbs.
+///
+/// Results are memoised per thread: drafts repeat their words and an editor
+/// re-checks the same draft on every keystroke, so after the first check
+/// nearly every word is a lookup instead of a Snowball run. The memo is
+/// emptied when it grows past a bound.
+fn term_of(word: &str) -> Option<Rc<str>> {
+    const MAX_MEMO: usize = 200_000;
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, Option<Rc<str>>>> = RefCell::new(HashMap::default());
+    }
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(term) = memo.get(word) {
+            return term.clone();
+        }
+        if memo.len() >= MAX_MEMO {
+            memo.clear();
+        }
+        let term = compute_term(word);
+        memo.insert(word.into(), term.clone());
+        term
+    })
+}
+
+fn compute_term(word: &str) -> Option<Rc<str>> {
+    let folded = fold(word);
+    if folded.chars().count() < 2 || is_stopword(&folded) || folded.chars().all(|c| c.is_numeric())
+    {
+        return None;
+    }
+    let term = stem(word);
+    (!REPORTING.contains(&term.as_str())).then(|| term.into())
 }
 
 fn terms(doc: &Document<'_>, paragraph: usize) -> Terms {
     let p = &doc.paragraphs[paragraph];
-    let mut weights: HashMap<String, f64> = HashMap::new();
+    let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
     let words = words_in(&doc.prose, p.body.clone());
     for (i, w) in words.iter().enumerate() {
-        let folded = fold(w.text);
-        if folded.chars().count() < 2
-            || is_stopword(&folded)
-            || folded.chars().all(|c| c.is_numeric())
-        {
-            continue;
-        }
         // A run of capitalised words is one name, known by its last word
         // (`President Barack Obama` → `obama`), so one person or place
         // counts once.
-        let joined = |a: usize, b: usize| {
-            doc.prose[words[a].end()..words[b].start]
-                .chars()
-                .all(char::is_whitespace)
-        };
         let capitalized = w.is_capitalized();
-        if capitalized
-            && words
-                .get(i + 1)
-                .is_some_and(|n| n.is_capitalized() && joined(i, i + 1))
-        {
+        let run_goes_on = capitalized
+            && words.get(i + 1).is_some_and(|n| {
+                n.is_capitalized() && doc.prose[w.end()..n.start].chars().all(char::is_whitespace)
+            });
+        if run_goes_on {
             continue;
         }
-        let term = stem(w.text);
-        if REPORTING.contains(&term.as_str()) {
+        let Some(term) = term_of(w.text) else {
             continue;
-        }
+        };
         let weight = if capitalized { NAME_WEIGHT } else { 1.0 };
         let slot = weights.entry(term).or_insert(0.0);
         *slot = slot.max(weight);
@@ -123,25 +149,33 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let threshold = cx.config.thresholds.restated_paragraph;
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
     let all: Vec<Terms> = doc.body_paragraphs().map(|(i, _)| terms(doc, i)).collect();
-    let mut candidates: HashMap<usize, usize> = HashMap::new();
+    // Shared-term counts per earlier paragraph, reset through `touched`.
+    let mut counts = vec![0usize; all.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (k, later) in all.iter().enumerate() {
         if later.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
-            candidates.clear();
+            for &e in &touched {
+                counts[e] = 0;
+            }
+            touched.clear();
             for term in later.weights.keys() {
-                if let Some(postings) = index.get(term.as_str()) {
+                if let Some(postings) = index.get(term) {
                     if postings.len() <= MAX_POSTINGS {
                         for &e in postings {
-                            *candidates.entry(e).or_default() += 1;
+                            if counts[e] == 0 {
+                                touched.push(e);
+                            }
+                            counts[e] += 1;
                         }
                     }
                 }
             }
-            let best = candidates
+            let best = touched
                 .iter()
-                .filter(|(_, &n)| n >= MIN_SHARED_NAMES + MIN_SHARED_WORDS)
-                .map(|(&e, _)| (similarity(&all[e], later), e))
+                .filter(|&&e| counts[e] >= MIN_SHARED_NAMES + MIN_SHARED_WORDS)
+                .map(|&e| (similarity(&all[e], later), e))
                 .filter(|&((sim, names, words), _)| {
                     sim >= threshold && names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
                 })
@@ -152,7 +186,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         if later.total >= MIN_WEIGHT {
             for term in later.weights.keys() {
-                index.entry(term.as_str()).or_default().push(k);
+                index.entry(term.clone()).or_default().push(k);
             }
         }
     }
@@ -171,7 +205,7 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
     };
     let mut shared: Vec<&str> = words_in(doc.text, l.body.clone())
         .into_iter()
-        .filter(|w| w.is_capitalized() && earlier.weights.contains_key(&stem(w.text)))
+        .filter(|w| w.is_capitalized() && earlier.weights.contains_key(stem(w.text).as_str()))
         .map(|w| w.without_possessive())
         .collect();
     let mut seen = Vec::new();

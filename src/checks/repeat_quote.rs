@@ -9,7 +9,7 @@
 //! practice: a sentence is only compared with sentences it shares trigrams
 //! with.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::config::Config;
@@ -69,7 +69,7 @@ fn trigram_hashes(words: &[String]) -> Vec<u64> {
     let mut out: Vec<u64> = words
         .windows(3)
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             w.hash(&mut h);
             h.finish()
         })
@@ -132,9 +132,9 @@ fn word_share(a: &QuoteSentence, b: &QuoteSentence) -> f64 {
 /// Every later quote sentence that repeats an earlier one (the best match).
 pub(crate) fn find(doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
     let sentences = quote_sentences(doc, config.thresholds.min_repeated_quote_words);
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut out = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut shared: HashMap<usize, usize> = HashMap::default();
     for (si, s) in sentences.iter().enumerate() {
         shared.clear();
         for t in &s.trigrams {

@@ -56,6 +56,9 @@ struct Terms {
     paragraph: usize,
     weights: HashMap<Rc<str>, f64>,
     total: f64,
+    /// A list entry (`- Jane Doe, Empire: Film - …`): lists repeat their
+    /// shape by design, so only exact copies count.
+    list_entry: bool,
 }
 
 /// The term a word contributes, or `None` for function words, numbers and
@@ -118,10 +121,16 @@ fn terms(doc: &Document<'_>, paragraph: usize) -> Terms {
         *slot = slot.max(weight);
     }
     let total = weights.values().sum();
+    let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
+        || doc.kind == crate::document::DocKind::Markdown
+            && doc.text[..p.range.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['-', '*', '+']);
     Terms {
         paragraph,
         weights,
         total,
+        list_entry,
     }
 }
 
@@ -176,8 +185,13 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .filter(|&&e| counts[e] >= MIN_SHARED_NAMES + MIN_SHARED_WORDS)
                 .map(|&e| (similarity(&all[e], later), e))
-                .filter(|&((sim, names, words), _)| {
-                    sim >= threshold && names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
+                .filter(|&((sim, names, words), e)| {
+                    let needed = if later.list_entry || all[e].list_entry {
+                        1.0
+                    } else {
+                        threshold
+                    };
+                    sim >= needed && names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
                 })
                 .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(b.1.cmp(&a.1)));
             if let Some(((sim, _, _), e)) = best {
@@ -287,6 +301,14 @@ mod tests {
         assert_clean(
             C,
             &format!("{LEDE}\nFirefly, who flew to Springfield from Freedonia on Monday, will meet union leaders about pensions before returning home.\n"),
+        );
+    }
+
+    #[test]
+    fn list_entries_of_one_shape_pass() {
+        assert_clean(
+            C,
+            "- Tim Dams, Screen International: Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx.\n- Angie Errigo, Empire: Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx.\n",
         );
     }
 

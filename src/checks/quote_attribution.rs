@@ -79,12 +79,18 @@ fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
     }
     let inner = doc.prose[q.inner.clone()].trim();
     let sentence_like = inner.ends_with(['.', '!', '?', ',']);
+    // American style puts a comma or period inside the marks even after a
+    // title (`star of “Thelma and Louise,” is`), so only inner punctuation
+    // makes a title-case quote a sentence.
+    let inner_sentence = inner
+        .trim_end_matches(['.', ',', '!', '?'])
+        .contains(['.', '!', '?', ';']);
     let title_case = words.iter().all(|w| {
         w.is_capitalized()
             || !w.text.chars().next().is_some_and(char::is_alphabetic)
             || TITLE_SMALL_WORDS.contains(&fold(w.text).as_str())
     });
-    if title_case && !sentence_like && q.close.is_some() {
+    if title_case && words.len() >= 2 && !inner_sentence && q.close.is_some() {
         return false;
     }
     if !sentence_like && words.len() <= MAX_TERM_WORDS && after_determiner(doc, q) {
@@ -100,7 +106,7 @@ fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
         .trim_end()
         .ends_with(['.', '!', '?', ':'])
         && q.open.start > para.body.start;
-    if lowercase && mid_sentence && !sentence_like && words.len() <= MAX_FRAGMENT_WORDS {
+    if lowercase && mid_sentence && !inner_sentence && words.len() <= MAX_FRAGMENT_WORDS {
         return false;
     }
     !is_nickname(doc, q, words.len())
@@ -219,6 +225,8 @@ mod tests {
             "Dwayne \"The Rock\" Johnson arrived.",
             "Protesters carried signs reading \"no more war now\" in the square.",
             "The so-called \"peace at any price\" camp grew.",
+            "Susan Sarandon, star of “Thelma and Louise,” is not sure.",
+            "He praised what he called “comprehensive immigration reform.”",
             "The dam is on the Jinsha, or \"river of golden sand\" as the stretch is known.",
         ] {
             assert_clean(C, text);

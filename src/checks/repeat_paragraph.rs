@@ -20,6 +20,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use regex::Regex;
 use std::rc::Rc;
 
 use crate::document::Document;
@@ -54,6 +57,9 @@ const REPORTING: &[&str] = &[
 /// A paragraph's content terms and their weights.
 struct Terms {
     paragraph: usize,
+    /// Live blogs (`3:15 p.m.`, `___`) are separate entries; a repeat is
+    /// only looked for within one entry.
+    section: usize,
     weights: HashMap<Rc<str>, f64>,
     total: f64,
     /// A list entry (`- Jane Doe, Empire: Film - …`): lists repeat their
@@ -97,7 +103,12 @@ fn compute_term(word: &str) -> Option<Rc<str>> {
     (!REPORTING.contains(&term.as_str())).then(|| term.into())
 }
 
-fn terms(doc: &Document<'_>, paragraph: usize) -> Terms {
+static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[_*=~-]\s*){3,}\.?$|^\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\.?:?$")
+        .expect("section break pattern")
+});
+
+fn terms(doc: &Document<'_>, paragraph: usize, section: usize) -> Terms {
     let p = &doc.paragraphs[paragraph];
     let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
     let words = words_in(&doc.prose, p.body.clone());
@@ -128,6 +139,7 @@ fn terms(doc: &Document<'_>, paragraph: usize) -> Terms {
                 .ends_with(['-', '*', '+']);
     Terms {
         paragraph,
+        section,
         weights,
         total,
         list_entry,
@@ -159,7 +171,17 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let threshold = cx.config.thresholds.restated_paragraph;
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
     let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
-    let all: Vec<Terms> = doc.body_paragraphs().map(|(i, _)| terms(doc, i)).collect();
+    let mut section = 0;
+    let all: Vec<Terms> = doc
+        .body_paragraphs()
+        .filter_map(|(i, p)| {
+            if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
+                section += 1;
+                return None;
+            }
+            Some(terms(doc, i, section))
+        })
+        .collect();
     // Shared-term counts per earlier paragraph, reset through `touched`.
     let mut counts = vec![0usize; all.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -183,7 +205,10 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let best = touched
                 .iter()
-                .filter(|&&e| counts[e] >= MIN_SHARED_NAMES + MIN_SHARED_WORDS)
+                .filter(|&&e| {
+                    counts[e] >= MIN_SHARED_NAMES + MIN_SHARED_WORDS
+                        && all[e].section == later.section
+                })
                 .map(|&e| (similarity(&all[e], later), e))
                 .filter(|&((sim, names, words), e)| {
                     let needed = if later.list_entry || all[e].list_entry {
@@ -309,6 +334,19 @@ mod tests {
         assert_clean(
             C,
             "- Tim Dams, Screen International: Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx.\n- Angie Errigo, Empire: Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx.\n",
+        );
+    }
+
+    #[test]
+    fn live_blog_entries_are_compared_only_within_themselves() {
+        let entry = "Rufus Firefly has won the Springfield primary in Freedonia, taking most of the delegates at stake on Tuesday.";
+        assert_clean(
+            C,
+            &format!("3:15 p.m.\n{entry}\n___.\n2:50 p.m.\n{entry}\n"),
+        );
+        assert_eq!(
+            findings(C, &format!("3:15 p.m.\n{entry}\nMore.\n{entry}\n")).len(),
+            1
         );
     }
 

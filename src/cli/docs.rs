@@ -105,7 +105,7 @@ pub fn rules_markdown() -> String {
             anchor = anchor(info.code),
             family = info.family.as_str(),
             severity = info.default_severity,
-            summary = info.docs.summary,
+            summary = info.docs.summary.replace('|', "\\|"),
         );
     }
     for info in &REGISTRY {
@@ -138,16 +138,25 @@ pub fn readme_checks() -> String {
     for info in &REGISTRY {
         let _ = writeln!(
             out,
-            "- **`{code}`**: {summary} For example: `{example}`",
+            "- **`{code}`**: {summary} For example: {example}",
             code = info.code,
             summary = info.docs.summary,
-            example = info.docs.example,
+            example = inline_code(info.docs.example),
         );
     }
     out
 }
 
-/// GitHub's heading anchor for a heading made of one inline code span:
+/// `text` as one Markdown code span, whatever backticks it contains.
+fn inline_code(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// GitHub's heading anchor (what `Check::docs_url` links to) for a heading made of one inline code span:
 /// punctuation other than `-` and `_` is dropped.
 fn anchor(code: &str) -> String {
     code.chars()
@@ -189,6 +198,12 @@ mod tests {
             assert!(text.contains(part), "{part} missing from\n{text}");
         }
         assert!(text.contains(Check::RepeatQuote.info().docs.why));
+    }
+
+    #[test]
+    fn examples_with_backticks_stay_one_code_span() {
+        assert_eq!(inline_code("a \"b\""), "`a \"b\"`");
+        assert_eq!(inline_code("x `y`"), "`` x `y` ``");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //!    family per 100 articles (nearly all false), and the share of
 //!    hand-labelled attributed PolNeAR quotes flagged as unattributed.
 //! 2. Injected errors: realistic edits made in memory on real articles (see
-//!    `inject/`), each with the finding it must produce, scored as true
+//!    `eval/inject/`), each with the finding it must produce, scored as true
 //!    positives, misses and false positives per check and family.
 //!
 //! Injections are drawn with a fixed seed so runs compare. Figures go to the
@@ -26,15 +26,25 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "eval/brat.rs"]
 mod brat;
+#[path = "eval/corpus.rs"]
 mod corpus;
+#[path = "eval/floors.rs"]
 mod floors;
+#[path = "eval/inject/mod.rs"]
 mod inject;
+#[path = "eval/people.rs"]
 mod people;
+#[path = "eval/report.rs"]
 mod report;
+#[path = "eval/rewrite.rs"]
 mod rewrite;
+#[path = "eval/rng.rs"]
 mod rng;
+#[path = "eval/score.rs"]
 mod score;
+#[path = "eval/text.rs"]
 mod text;
 
 use std::path::{Path, PathBuf};

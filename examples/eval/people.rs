@@ -507,8 +507,8 @@ fn name_tokens<'a>(text: &'a str, para: &Range<usize>) -> Vec<Token<'a>> {
         .filter(|t| {
             let before = text[..t.range.start].chars().next_back();
             let after = text[t.range.end..].chars().next();
-            before.map_or(true, |c| !c.is_alphanumeric())
-                && after.map_or(true, |c| !c.is_alphanumeric())
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
                 && t.text.chars().count() >= 2
                 && t.text.chars().any(char::is_lowercase)
         })
@@ -673,8 +673,7 @@ pub fn occurs(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        before.map_or(true, |c| !c.is_alphanumeric())
-            && after.map_or(true, |c| !c.is_alphanumeric())
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
 }
 

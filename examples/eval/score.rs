@@ -322,7 +322,7 @@ impl Tally {
     pub fn clean_findings(&self, corpus: Option<Corpus>, check: Check) -> usize {
         self.clean
             .iter()
-            .filter(|((co, c), _)| *c == check && corpus.map_or(true, |want| want == *co))
+            .filter(|((co, c), _)| *c == check && corpus.is_none_or(|want| want == *co))
             .map(|(_, n)| n)
             .sum()
     }

@@ -75,11 +75,10 @@ pub fn quotes_in(text: &str, para: &Range<usize>) -> ParagraphQuotes {
         let at = para.start + i..para.start + i + c.len_utf8();
         let prev = slice[..i].chars().next_back();
         let next = slice[i + c.len_utf8()..].chars().next();
-        let opens_by_flank = prev
-            .map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '[' | '—'))
+        let opens_by_flank = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—'))
             && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '‘' | '\'' | '…' | '.'));
         let closes_by_flank = prev.is_some_and(|p| !p.is_whitespace())
-            && next.map_or(true, |n| {
+            && next.is_none_or(|n| {
                 n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—')
             });
         match (&open, c) {
@@ -153,7 +152,7 @@ pub fn sentence_ends(text: &str, range: &Range<usize>) -> Vec<usize> {
             let end = chars.get(j).map_or(slice.len(), |&(b, _)| b);
             let next = chars[j..].iter().find(|(_, ch)| !ch.is_whitespace());
             let spaced = j == chars.len() || chars[j].1.is_whitespace();
-            let next_starts = next.map_or(true, |&(_, ch)| {
+            let next_starts = next.is_none_or(|&(_, ch)| {
                 ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '(')
             });
             if spaced && next_starts && !(c == '.' && is_abbreviation(&slice[..at])) {

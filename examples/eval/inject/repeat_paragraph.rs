@@ -238,8 +238,7 @@ fn word_matches<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 
     s.match_indices(word).map(|(i, _)| i).filter(move |&i| {
         let before = s[..i].chars().next_back();
         let after = s[i + word.len()..].chars().next();
-        before.map_or(true, |c| !c.is_alphanumeric())
-            && after.map_or(true, |c| !c.is_alphanumeric())
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
 }
 

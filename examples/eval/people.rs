@@ -643,7 +643,9 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], quotes: &[ParagraphQuotes])
                 let title = title_before(text, name.start);
                 let next = bare(word_after(text, t.range.end));
                 let next = next.strip_suffix("'s").unwrap_or(next);
-                let said_before = matches!(bare(word_before(text, name.start)), "said" | "says");
+                // `said Caddell.`, not `said Real Madrid president …`.
+                let said_before = matches!(bare(word_before(text, name.start)), "said" | "says")
+                    && (after.is_empty() || after.starts_with(['.', ',', ';']));
                 let aged = given_range.is_some() && AGE.is_match(after);
                 evidence |= title.is_some() || PERSON_VERBS.contains(&next) || said_before || aged;
                 mentions.push(Mention {
@@ -667,6 +669,27 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], quotes: &[ParagraphQuotes])
     }
     people
 }
+
+/// Every place a name is written in full, `Given Surname` or `Given X.
+/// Surname`, with no evidence asked: (surname, paragraph). Used to keep
+/// edits from moving another person's surname above their introduction.
+pub fn full_names(text: &str, paragraphs: &[Range<usize>]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate().skip(1) {
+        for m in FULL_NAME.captures_iter(&text[para.clone()]) {
+            let (given, surname) = (&m["given"], &m["surname"]);
+            if is_name_word(given, 2) && is_name_word(surname, 2) {
+                out.push((surname.to_owned(), p));
+            }
+        }
+    }
+    out
+}
+
+static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<given>\p{Lu}[\p{Ll}\p{M}]+) (?:\p{Lu}\. )?(?P<surname>\p{Lu}[\p{L}\p{M}'’-]*\p{Ll})\b")
+        .expect("valid regex")
+});
 
 /// Whether a word occurs in `text` as a whole word.
 pub fn occurs(text: &str, word: &str) -> bool {

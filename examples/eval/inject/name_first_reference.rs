@@ -6,7 +6,7 @@
 use copydesk::Check;
 
 use super::{hull, take, Injection, Site};
-use crate::people::Person;
+use crate::people::{self, Person};
 use crate::rewrite::{splice, Builder, Splice};
 use crate::rng::SplitMix64;
 
@@ -19,6 +19,7 @@ enum Plan {
 }
 
 pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injection> {
+    let full_names = people::full_names(site.text, &site.paragraphs);
     let mut candidates = Vec::new();
     for (pi, person) in site.people.iter().enumerate() {
         // The clean story introduces the person properly.
@@ -28,7 +29,7 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
         candidates.push(Plan::DropGiven(pi));
         let intro = first.paragraph;
         for j in intro + 1..site.paragraphs.len() {
-            if can_move(site, pi, intro, j) {
+            if can_move(site, pi, intro, j) && !strands_others(site, &full_names, pi, intro, j) {
                 candidates.push(Plan::Move(pi, j));
             }
         }
@@ -64,6 +65,31 @@ fn can_move(site: &Site<'_>, pi: usize, intro: usize, j: usize) -> bool {
         && !site.para(intro - 1).ends_with(':')
         && !site.para(j - 1).ends_with(':')
         && others_fine
+}
+
+/// Moving paragraph `j` above paragraph `intro` would put another name
+/// (anyone written in full somewhere, not only the people the harness
+/// recognises) before its own introduction.
+fn strands_others(
+    site: &Site<'_>,
+    full_names: &[(String, usize)],
+    pi: usize,
+    intro: usize,
+    j: usize,
+) -> bool {
+    let person = &site.people[pi];
+    let introduced_before =
+        |surname: &str| full_names.iter().any(|(s, p)| s == surname && *p < intro);
+    let introduced_between = |surname: &str| {
+        full_names
+            .iter()
+            .any(|(s, p)| s == surname && (intro..j).contains(p))
+    };
+    site.para(j)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| *w != person.surname && w.starts_with(char::is_uppercase))
+        .any(|w| introduced_between(w) && !introduced_before(w))
 }
 
 fn drop_given(site: &Site<'_>, person: &Person) -> Option<Injection> {

@@ -26,7 +26,6 @@ const VARIANTS: &[(&str, &str)] = &[
     ("ay", "ai"),
     ("ee", "ea"),
     ("mm", "m"),
-    ("am", "ahm"),
     ("ao", "au"),
     ("sch", "sh"),
     ("tz", "ts"),

@@ -169,14 +169,8 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
         }
     }
     for inj in inject::inject_all(article, opts.seed, opts.cap) {
-        let carried: Vec<(Check, Vec<Range<usize>>)> = clean
-            .iter()
-            .map(|f| (f.check, inj.edited.map(&f.range)))
-            .collect();
-        let contaminated = carried
-            .iter()
-            .any(|(c, ranges)| *c == inj.check && ranges.iter().any(|r| overlaps(r, &inj.target)));
-        if contaminated {
+        let carried = Carried::new(&clean, &inj);
+        if carried.contaminates(&inj) {
             result.skipped += 1;
             continue;
         }
@@ -184,16 +178,7 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
             result.panicked = true;
             continue;
         };
-        let hit = found.iter().any(|f| inj.is_hit(f));
-        let new: Vec<&Finding> = found
-            .iter()
-            .filter(|f| !inj.is_hit(f))
-            .filter(|f| {
-                !carried.iter().any(|(c, ranges)| {
-                    *c == f.check && ranges.iter().any(|r| overlaps(r, &f.range))
-                })
-            })
-            .collect();
+        let (hit, new) = carried.score(&inj, &found);
         let label = format!("{} {}", inj.check.code(), inj.variant);
         if !hit && (opts.wants)(CaseKind::Miss, inj.check) {
             result.cases.push(Case {
@@ -225,6 +210,49 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
         });
     }
     result
+}
+
+/// The clean article's findings carried over to an injected version. A
+/// finding whose text was cut by an insertion covers the inserted text too
+/// (its pieces are joined while they stay in order), so a quote that was
+/// already flagged still counts as flagged after a sentence went into it.
+struct Carried(Vec<(Check, Vec<Range<usize>>)>);
+
+impl Carried {
+    fn new(clean: &[Finding], inj: &Injection) -> Carried {
+        let carry = |f: &Finding| {
+            let pieces = inj.edited.map(&f.range);
+            let in_order = pieces.windows(2).all(|w| w[0].end <= w[1].start);
+            match (pieces.first(), pieces.last()) {
+                (Some(first), Some(last)) if in_order => vec![first.start..last.end],
+                _ => pieces,
+            }
+        };
+        Carried(clean.iter().map(|f| (f.check, carry(f))).collect())
+    }
+
+    fn has(&self, check: Check, range: &Range<usize>) -> bool {
+        self.0
+            .iter()
+            .any(|(c, ranges)| *c == check && ranges.iter().any(|r| overlaps(r, range)))
+    }
+
+    /// A clean finding of the expected code already sits where the expected
+    /// finding must land: a hit could not be told from a leftover.
+    fn contaminates(&self, inj: &Injection) -> bool {
+        self.has(inj.check, &inj.target)
+    }
+
+    /// Whether the expected finding is among `found`, and the findings the
+    /// injection caused besides it.
+    fn score<'f>(&self, inj: &Injection, found: &'f [Finding]) -> (bool, Vec<&'f Finding>) {
+        let hit = found.iter().any(|f| inj.is_hit(f));
+        let new = found
+            .iter()
+            .filter(|f| !inj.is_hit(f) && !self.has(f.check, &f.range))
+            .collect();
+        (hit, new)
+    }
 }
 
 fn describe_finding(text: &str, f: &Finding) -> Vec<String> {
@@ -338,6 +366,60 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rewrite::{splice, Splice};
+
+    fn finding(check: Check, range: Range<usize>) -> Finding {
+        Finding::new(check, range, "m")
+    }
+
+    /// "A. B. C." with "X. " inserted before "C.", expecting a
+    /// repeat/paragraph finding on the insertion.
+    fn injection() -> Injection {
+        let (edited, landed) = splice("A. B. C.", &[Splice::new(6..6, "X. ")]);
+        Injection {
+            check: Check::RepeatParagraph,
+            variant: "exact",
+            target: landed[0].start..landed[0].end - 1,
+            changed: 0..2,
+            edited,
+        }
+    }
+
+    #[test]
+    fn clean_findings_carry_over_and_only_new_ones_count() {
+        let inj = injection();
+        assert_eq!(inj.edited.text, "A. B. X. C.");
+        // A clean finding on "C." moved by three bytes.
+        let clean = [finding(Check::NameSpelling, 6..8)];
+        let carried = Carried::new(&clean, &inj);
+        assert!(!carried.contaminates(&inj));
+        let found = [
+            finding(Check::NameSpelling, 9..11),   // carried over
+            finding(Check::RepeatParagraph, 6..8), // the expected one
+            finding(Check::RepeatQuote, 6..8),     // caused, but not expected
+            finding(Check::RepeatParagraph, 0..2), // expected code, wrong place
+        ];
+        let (hit, new) = carried.score(&inj, &found);
+        assert!(hit);
+        let new: Vec<_> = new.iter().map(|f| (f.check, f.range.clone())).collect();
+        assert_eq!(
+            new,
+            [(Check::RepeatQuote, 6..8), (Check::RepeatParagraph, 0..2)]
+        );
+    }
+
+    #[test]
+    fn a_miss_and_a_contaminated_target() {
+        let inj = injection();
+        let (hit, new) = Carried::new(&[], &inj).score(&inj, &[]);
+        assert!(!hit && new.is_empty());
+        // A repeated paragraph must start in the pasted one, not just touch it.
+        let late = [finding(Check::RepeatParagraph, 4..8)];
+        assert!(!Carried::new(&[], &inj).score(&inj, &late).0);
+        // A clean finding of the expected code spanning the insertion point.
+        let clean = [finding(Check::RepeatParagraph, 3..8)];
+        assert!(Carried::new(&clean, &inj).contaminates(&inj));
+    }
 
     #[test]
     fn counts_give_precision_recall_f1() {

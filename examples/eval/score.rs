@@ -224,7 +224,10 @@ impl Carried {
             let pieces = inj.edited.map(&f.range);
             let in_order = pieces.windows(2).all(|w| w[0].end <= w[1].start);
             match (pieces.first(), pieces.last()) {
-                (Some(first), Some(last)) if in_order => vec![first.start..last.end],
+                (Some(first), Some(last)) if in_order => {
+                    let joined = first.start..last.end;
+                    vec![joined]
+                }
                 _ => pieces,
             }
         };

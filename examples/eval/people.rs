@@ -56,8 +56,23 @@ pub const COURTESY: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "
 
 const QUALIFIERS: &[&str] = &[
     "former", "then", "acting", "ex", "late", "outgoing", "incoming", "future", "deputy",
-    "interim", "Former", "Acting", "Deputy", "Interim",
+    "interim", "retired", "Former", "Acting", "Deputy", "Interim", "Retired",
 ];
+
+/// A qualifier among the few words before `at` (`former Pennsylvania Gov.`,
+/// `retired Lt. Gen.`, `then-rival`).
+pub fn qualified_before(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(i, _)| i);
+    before[start..]
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| QUALIFIERS.contains(&bare(w)))
+}
 
 /// Capitalized words that are not given names or surnames: function words
 /// at sentence starts, titles, days, months, nationalities, institutions.
@@ -550,10 +565,7 @@ pub fn title_before(text: &str, at: usize) -> Option<Title> {
                 continue;
             }
             let start = rest.len();
-            let prev = word_before(text, start);
-            let qualified = QUALIFIERS.contains(&bare(prev))
-                || rest.ends_with("then-")
-                || rest.ends_with("ex-");
+            let qualified = qualified_before(text, start);
             return Some(Title {
                 range: start..at - 1,
                 written,
@@ -742,6 +754,17 @@ mod tests {
         assert!(t.qualified);
         assert_eq!(&text[t.range.clone()], "Vice President");
         assert!(title_before("Drep. Al", 6).is_none());
+    }
+
+    #[test]
+    fn qualifiers_a_few_words_back() {
+        let text =
+            "former Pennsylvania Gov. Ed Rendell and retired Lt. Gen. Ann Lee and then-rival Bo Li";
+        assert!(title_before(text, 25).unwrap().qualified);
+        let gen = text.find("Ann").unwrap();
+        assert!(title_before(text, gen).unwrap().qualified);
+        assert!(qualified_before(text, text.find("Bo").unwrap()));
+        assert!(!qualified_before("Sen. Bo Li", 5));
     }
 
     #[test]

@@ -97,7 +97,9 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
                     || after.starts_with("'s")
                     || after.starts_with("’s");
                 let article_before = matches!(before, "the" | "The" | "a" | "A" | "an" | "An");
-                if !subject || article_before {
+                // `then-rival Obama` does not take a title.
+                let qualified = people::qualified_before(site.text, m.name.start);
+                if !subject || article_before || qualified {
                     return None;
                 }
                 (

@@ -2,7 +2,7 @@
 //! the standard streams to [`copydesk::cli::run`] and turn the outcome into
 //! an exit code (see [`copydesk::cli::Status`]).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anstream::AutoStream;
@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         stderr: &mut stderr,
         color_stdout,
         color_stderr,
+        progress: io::stderr().is_terminal(),
     };
     match cli::run(&cli, &mut streams) {
         Ok(status) => ExitCode::from(status.code()),

@@ -32,16 +32,23 @@ fn copydesk() -> Command {
 struct Run {
     code: i32,
     stdout: String,
+    /// Stderr with the run time taken out of the summary line
+    /// (`checked 2 files in 0.01s: …` reads `checked 2 files: …`).
     stderr: String,
+    /// Stderr as written.
+    raw_stderr: String,
 }
 
 #[track_caller]
 fn run(cmd: &mut Command) -> Run {
     let output = cmd.output().expect("copydesk runs");
+    let raw_stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+    let time = regex::Regex::new(r"(?m)^(checked \d+ files?) in \d+\.\d+s: ").unwrap();
     Run {
         code: output.status.code().expect("exit code, not a signal"),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        stderr: time.replace_all(&raw_stderr, "$1: ").into_owned(),
+        raw_stderr,
     }
 }
 
@@ -152,7 +159,7 @@ fn seed_json_has_the_three_expected_findings() {
         out.stdout
     );
     assert_eq!(out.code, 1, "warnings fail the run by default");
-    assert_eq!(out.stderr, "", "JSON runs print no summary");
+    assert_eq!(out.stderr, "checked 1 file: 3 warnings\n");
 
     let text = std::fs::read_to_string(root().join(SEED)).unwrap();
     for f in &findings {
@@ -298,7 +305,11 @@ fn invalid_utf8_is_reported_and_the_other_files_still_checked() {
         .write("c.txt", UNATTRIBUTED);
     let out = run(drafts.copydesk().args(["check", "--format", "json", "."]));
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "error: ./b.txt: not valid UTF-8 (byte 3)\n");
+    assert_eq!(
+        out.stderr,
+        "error: ./b.txt: not valid UTF-8 (byte 3)\n\
+         checked 2 files: 2 warnings; 1 file could not be checked\n"
+    );
     let paths: Vec<String> = json(&out).into_iter().map(|f| f.path).collect();
     assert_eq!(paths, ["./a.txt", "./c.txt"]);
 

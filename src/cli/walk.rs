@@ -153,7 +153,10 @@ fn matcher(globs: &[String]) -> Result<Option<Gitignore>, GlobError> {
     for glob in globs {
         let error = |err: ignore::Error| GlobError {
             glob: glob.clone(),
-            message: err.to_string(),
+            message: match err {
+                ignore::Error::Glob { err, .. } => err,
+                other => other.to_string(),
+            },
         };
         // A leading `!` would make the glob a re-include, which means
         // nothing on its own; reject it rather than silently ignore it.

@@ -29,6 +29,14 @@ fn main() -> ExitCode {
     let mut stderr = AutoStream::new(io::stderr().lock(), choice);
     let color_stdout = stdout.current_choice() != anstream::ColorChoice::Never;
     let color_stderr = stderr.current_choice() != anstream::ColorChoice::Never;
+    // Reporters style their output only when told to, so an uncoloured
+    // stdout needs no escape-stripping adapter, which would scan every byte
+    // of a large JSON or SARIF report.
+    let stdout: Box<dyn Write> = if color_stdout {
+        Box::new(stdout)
+    } else {
+        Box::new(stdout.into_inner())
+    };
     let mut stdout = BufWriter::new(stdout);
     let mut streams = Streams {
         stdin: &mut io::stdin().lock(),

@@ -41,9 +41,9 @@ pub struct FixArgs {
     #[arg(long)]
     pub fix: bool,
 
-    /// Also apply fixes marked unsafe (they may change what the story says,
-    /// such as deleting a paragraph that restates another).
-    /// (Needs `--fix` or `--diff`.)
+    /// With `--fix` or `--diff`, also apply the fixes marked unsafe: they
+    /// may change what the story says (deleting a paragraph that restates
+    /// another).
     #[arg(long)]
     pub unsafe_fixes: bool,
 

@@ -4,8 +4,8 @@
 #   - a folder of generated stories (default 4,000 files, about 5 MB), and
 #   - one generated draft of about 1 MB,
 # with 1 and 2 worker threads. Prints a Markdown table: wall time, CPU time
-# (user + system, all threads) and throughput in MB/s (10^6 bytes per second
-# of wall time). The text comes from `cargo run --example gen_stories`, the
+# (user + system, all threads), throughput in MB/s (10^6 bytes per second of
+# wall time), and MB per CPU second, which a busy machine disturbs less. The text comes from `cargo run --example gen_stories`, the
 # generator of `cargo bench --bench engine`, and is the same on every run.
 #
 #   benches/throughput.sh
@@ -23,6 +23,7 @@ FILE_BYTES=${FILE_BYTES:-1048576}
 THREADS=${THREADS:-"1 2"}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-throughput.XXXXXX")
+: >"$work/warnings"
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet --bin copydesk --example gen_stories
@@ -35,7 +36,7 @@ file_bytes=$("$gen" file "$work/one.txt" "$FILE_BYTES")
 time_runs() {
     if command -v hyperfine >/dev/null; then
         hyperfine --shell=none --warmup 2 --runs "$RUNS" --style none \
-            --export-csv "$work/run.csv" "$*" >/dev/null
+            --export-csv "$work/run.csv" "$*" >/dev/null 2>>"$work/warnings"
         # command,mean,stddev,median,user,system,min,max
         awk -F, 'NR == 2 { print $2, $3, $5, $6 }' "$work/run.csv"
     else
@@ -50,8 +51,8 @@ time_runs() {
     fi
 }
 
-echo "| Input | Size | Threads | Wall time | CPU time (user + sys) | Throughput |"
-echo "|---|---|---|---|---|---|"
+echo "| Input | Size | Threads | Wall time | CPU time (user + sys) | Throughput | Per CPU second |"
+echo "|---|---|---|---|---|---|---|"
 for input in folder file; do
     if [ "$input" = folder ]; then
         path=$work/folder bytes=$folder_bytes
@@ -65,12 +66,15 @@ for input in folder file; do
             --fail-on never --quiet --threads "$threads" "$path")
         awk -v what="$what" -v bytes="$bytes" -v t="$threads" -v m="$mean" \
             -v sd="$stddev" -v u="$user" -v s="$system" 'BEGIN {
-                printf "| %s | %.2f MB | %d | %.0f ms ± %.0f | %.0f ms + %.0f ms | %.1f MB/s |\n",
+                printf "| %s | %.2f MB | %d | %.0f ms ± %.0f | %.0f ms + %.0f ms | %.1f MB/s | %.1f MB |\n",
                     what, bytes / 1e6, t, m * 1000, sd * 1000, u * 1000, s * 1000,
-                    bytes / m / 1e6
+                    bytes / m / 1e6, bytes / (u + s) / 1e6
             }'
     done
 done
 echo
+if [ -s "$work/warnings" ]; then
+    echo "hyperfine saw statistical outliers: the machine was busy; trust CPU time over wall time."
+fi
 echo "$(nproc) cores, $(uname -sm); load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?');" \
     "$RUNS runs each, $(command -v hyperfine >/dev/null && hyperfine --version || echo "bash time")"

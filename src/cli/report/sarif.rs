@@ -455,8 +455,8 @@ pub struct Sarif {
 }
 
 impl Sarif {
-    /// The log of everything reported so far.
-    pub fn log(&self) -> Log {
+    /// The log of everything reported.
+    pub fn into_log(self) -> Log {
         Log {
             schema: SCHEMA,
             version: VERSION,
@@ -472,10 +472,10 @@ impl Sarif {
                 },
                 invocations: vec![Invocation {
                     execution_successful: self.notifications.is_empty(),
-                    tool_execution_notifications: self.notifications.clone(),
+                    tool_execution_notifications: self.notifications,
                 }],
                 column_kind: "unicodeCodePoints",
-                results: self.results.clone(),
+                results: self.results,
             }],
         }
     }
@@ -503,7 +503,7 @@ impl Reporter for Sarif {
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &self.log())?;
+        serde_json::to_writer_pretty(&mut *out, &std::mem::take(self).into_log())?;
         writeln!(out)
     }
 }

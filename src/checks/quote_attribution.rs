@@ -79,15 +79,34 @@ fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
     }
     let inner = doc.prose[q.inner.clone()].trim();
     let sentence_like = inner.ends_with(['.', '!', '?', ',']);
+    // American style puts a comma or period inside the marks even after a
+    // title (`star of “Thelma and Louise,” is`), so only inner punctuation
+    // makes a title-case quote a sentence.
+    let inner_sentence = inner
+        .trim_end_matches(['.', ',', '!', '?'])
+        .contains(['.', '!', '?', ';']);
     let title_case = words.iter().all(|w| {
         w.is_capitalized()
             || !w.text.chars().next().is_some_and(char::is_alphabetic)
             || TITLE_SMALL_WORDS.contains(&fold(w.text).as_str())
     });
-    if title_case && !sentence_like && q.close.is_some() {
+    if title_case && words.len() >= 2 && !inner_sentence && q.close.is_some() {
         return false;
     }
     if !sentence_like && words.len() <= MAX_TERM_WORDS && after_determiner(doc, q) {
+        return false;
+    }
+    // A short lowercase fragment woven into a sentence (`known as "river of
+    // golden sand"`) is a quoted term or phrase far more often than speech.
+    let lowercase = inner
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    let mid_sentence = !doc.prose[para.body.start..q.open.start]
+        .trim_end()
+        .ends_with(['.', '!', '?', ':'])
+        && q.open.start > para.body.start;
+    if lowercase && mid_sentence && !inner_sentence && words.len() <= MAX_FRAGMENT_WORDS {
         return false;
     }
     !is_nickname(doc, q, words.len())
@@ -96,6 +115,8 @@ fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
 /// A short quote used as a noun inside the sentence (`a "special military
 /// operation"`) is a quoted term, not speech.
 const MAX_TERM_WORDS: usize = 4;
+/// Lowercase fragments woven into a sentence up to this length are terms.
+const MAX_FRAGMENT_WORDS: usize = 6;
 
 fn after_determiner(doc: &Document<'_>, q: &Quote) -> bool {
     let before = doc.prose[..q.open.start].trim_end();
@@ -204,6 +225,9 @@ mod tests {
             "Dwayne \"The Rock\" Johnson arrived.",
             "Protesters carried signs reading \"no more war now\" in the square.",
             "The so-called \"peace at any price\" camp grew.",
+            "Susan Sarandon, star of “Thelma and Louise,” is not sure.",
+            "He praised what he called “comprehensive immigration reform.”",
+            "The dam is on the Jinsha, or \"river of golden sand\" as the stretch is known.",
         ] {
             assert_clean(C, text);
         }

@@ -221,6 +221,9 @@ const SPEECH_VERBS: &[&str] = &[
     "pleads",
     "pledged",
     "pointed",
+    "points",
+    "pondered",
+    "ponders",
     "posted",
     "posting",
     "praised",
@@ -488,6 +491,10 @@ fn find_cue<'t>(
                 Some("a" | "an" | "the" | "his" | "her" | "their" | "its"),
                 Some(n),
             ) if SPEECH_VENUES.contains(&n) => Some(i + 2),
+            // `in Bolton's view`, `in her words`
+            ("in", Some(_), Some("view" | "words" | "opinion" | "estimation")) => Some(i + 2),
+            // `Trump went on`
+            ("went" | "goes" | "go", Some("on"), _) => Some(i + 1),
             _ if is_speech_verb(f) || (opinion && is_opinion_verb(f)) => Some(i),
             _ => None,
         };
@@ -820,6 +827,12 @@ mod tests {
             credits("\"PENCE: Well, the question really is why.\""),
             [kind(Sentence, ":", Some("PENCE"))]
         );
+    }
+
+    #[test]
+    fn view_and_went_on_phrases_credit() {
+        assert!(credits("\"It is an across-the-board failure,\" in Bolton's view.")[0].is_some());
+        assert!(credits("\"You know, it happens, right?\" Trump went on.")[0].is_some());
     }
 
     #[test]

@@ -272,6 +272,17 @@ mod tests {
     }
 
     #[test]
+    fn a_range_over_crlf_lines_shows_every_line_without_carriage_returns() {
+        let text = "Intro.\r\n\r\nThe council voted\r\non the plan.\r\n";
+        let start = text.find("The").unwrap();
+        let rendered = render_one(text, start..text.len() - 2);
+        assert!(!rendered.contains('\r'), "{rendered:?}");
+        assert!(rendered.contains(" --> t.txt:3:1\n"), "{rendered}");
+        assert!(rendered.contains("3 | / The council voted\n"), "{rendered}");
+        assert!(rendered.contains("4 | | on the plan.\n"), "{rendered}");
+    }
+
+    #[test]
     fn a_huge_line_is_cut_around_the_range_with_the_true_position() {
         let text = format!(
             "{}\"Every library stays open.\"{}",

@@ -476,7 +476,9 @@ fn is_opinion_verb(folded: &str) -> bool {
 
 /// Whether `text` is inside one of `quotes`' quoted text or marks.
 fn inside(quotes: &[Quote], offset: usize) -> bool {
-    quotes.iter().any(|q| q.range().contains(&offset))
+    // Quotes are in text order and do not overlap.
+    let i = quotes.partition_point(|q| q.open.start <= offset);
+    i > 0 && quotes[i - 1].range().contains(&offset)
 }
 
 /// A speech cue in `range` outside `quotes`: the cue's range and the index
@@ -576,10 +578,21 @@ fn speaker(prose: &str, words: &[Word<'_>], at: usize, cue_end: usize) -> Option
     Some(next.start..words[last].end())
 }
 
+/// At most the last few words' worth of `start..end`, so looking back from
+/// each quote stays linear on a paragraph with thousands of quotes.
+fn window_before(prose: &str, start: usize, end: usize) -> Range<usize> {
+    const WINDOW_BYTES: usize = 80;
+    let mut from = end.saturating_sub(WINDOW_BYTES).max(start);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    from..end
+}
+
 /// Whether the words right before `quote` make it a quoted term
 /// (`the phrase "…"`, `a sign reading "…"`).
 pub(crate) fn introduced_as_term(prose: &str, para_start: usize, quote: &Quote) -> bool {
-    let before = words_in(prose, para_start..quote.open.start);
+    let before = words_in(prose, window_before(prose, para_start, quote.open.start));
     before
         .iter()
         .rev()
@@ -643,7 +656,7 @@ pub(super) fn resolve(doc: &Document<'_>) -> Vec<Option<Attribution>> {
 /// A partial quote: woven into its sentence after some words, starting in
 /// lowercase (`… said the bill was "very much a work in progress"`).
 fn is_partial(prose: &str, sentence: &Range<usize>, q: &Quote) -> bool {
-    let lead_words = words_in(prose, sentence.start..q.open.start).len();
+    let lead_words = words_in(prose, window_before(prose, sentence.start, q.open.start)).len();
     let first = prose[q.inner.clone()].chars().find(|c| c.is_alphabetic());
     lead_words >= 2 && first.is_some_and(char::is_lowercase)
 }
@@ -691,7 +704,7 @@ fn document_intro(
     q: &Quote,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     const MAX_WORDS_BEFORE: usize = 3;
-    let before = words_in(prose, para_start..q.open.start);
+    let before = words_in(prose, window_before(prose, para_start, q.open.start));
     before
         .iter()
         .rev()

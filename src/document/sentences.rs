@@ -75,9 +75,10 @@ pub(crate) fn split(prose: &str, range: Range<usize>, quotes: &[Quote]) -> Vec<R
             continue;
         }
         let abs_end = range.start + end_byte;
-        let inside_quote = quotes
-            .iter()
-            .any(|q| q.open.end <= abs_end && abs_end < q.range().end);
+        // Quotes are in text order and do not overlap: only the last one
+        // opened before this point can contain it.
+        let opened = quotes.partition_point(|q| q.open.end <= abs_end);
+        let inside_quote = opened > 0 && abs_end < quotes[opened - 1].range().end;
         if inside_quote {
             continue;
         }

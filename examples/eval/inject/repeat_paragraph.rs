@@ -157,6 +157,12 @@ const LOWERABLE: &[&str] = &[
     "Ministers",
 ];
 
+/// Words that point back to an earlier sentence.
+const REFERRING: &[&str] = &[
+    "it", "its", "this", "that", "these", "those", "they", "them", "their", "he", "him", "his",
+    "she", "her", "such", "there",
+];
+
 /// `CLAIM, SOURCE said TAIL.`
 static CLAIM_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<claim>[^,]{20,}(?:,[^,]+)*?), (?P<src>(?:he|she|they|officials|(?:[\p{Lu}][\w'’.-]*\s?){1,5}|the [a-z]+(?: [a-z]+)?)) (?P<verb>said|says|added)(?P<tail>(?: on \p{Lu}\w+| in a statement| last week| on Twitter)?)\.$")
@@ -195,7 +201,7 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
         }
         // After at least one other paragraph: a paste, not a doubled line.
         for p in i + 1..site.paragraphs.len() {
-            if site.can_insert_after(p) {
+            if site.can_insert_after(p) && site.entry(p) == site.entry(i) {
                 candidates.push((i, p));
             }
         }
@@ -297,30 +303,18 @@ pub fn restate(para: &str, rng: &mut SplitMix64) -> Option<String> {
             changed = true;
         }
     }
-    // Swap the first two sentences when the second stands on its own.
+    // Swap the first two sentences when the second stands on its own: no
+    // pronoun that would then point forward, no connective.
     if sentences.len() >= 2 {
         let first_word = sentences[1].split_whitespace().next().unwrap_or("");
+        let refers = sentences[1]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| REFERRING.contains(&w.to_lowercase().as_str()));
         let standalone = first_word.chars().next().is_some_and(char::is_uppercase)
+            && !refers
             && !matches!(
                 first_word,
-                "He" | "She"
-                    | "It"
-                    | "They"
-                    | "This"
-                    | "That"
-                    | "These"
-                    | "Those"
-                    | "But"
-                    | "And"
-                    | "Also"
-                    | "However"
-                    | "Its"
-                    | "His"
-                    | "Her"
-                    | "Their"
-                    | "The"
-                    | "Then"
-                    | "So"
+                "But" | "And" | "Also" | "However" | "The" | "Then" | "So" | "Still" | "Yet"
             );
         if standalone && rng.chance(1, 2) {
             sentences.swap(0, 1);

@@ -1,6 +1,8 @@
 //! `repeat/paragraph`: paste an earlier paragraph again further down —
-//! exactly, lightly edited (a word or two changed), or restated (clauses
-//! reordered and a synonym or two, the way a rewrite restates a lede).
+//! exactly, lightly edited (a word or two changed), restated (clauses
+//! reordered and a synonym or two, the way a rewrite restates a lede), or
+//! partly restated (only the first sentence of a longer paragraph, reordered,
+//! with a synonym or two and its `-ly` adverbs gone).
 //! Only paragraphs without quotation marks: a repeated quote is
 //! `repeat/quote`'s business.
 
@@ -206,18 +208,20 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
             }
         }
     }
-    // Draw the kind for each injection first, so the three are made about
+    // Draw the kind for each injection first, so the kinds are made about
     // equally often, then take the first drawn place that allows it.
+    const VARIANTS: [&str; 4] = ["exact", "light", "restated", "restated-part"];
     rng.shuffle(&mut candidates);
     let mut out = Vec::new();
     for _ in 0..cap {
-        let variant = ["exact", "light", "restated"][rng.below(3)];
+        let variant = VARIANTS[rng.below(VARIANTS.len())];
         let made = candidates.iter().enumerate().find_map(|(k, &(i, p))| {
             let para = site.para(i);
             let copy = match variant {
                 "exact" => para.to_owned(),
                 "light" => light_edit(para, rng)?,
-                _ => restate(para, rng)?,
+                "restated" => restate(para, rng)?,
+                _ => restate_part(para, rng)?,
             };
             let (edited, target) = site.insert_paragraph_after(p, &copy);
             Some((
@@ -333,6 +337,69 @@ pub fn restate(para: &str, rng: &mut SplitMix64) -> Option<String> {
     })
 }
 
+/// Manner and degree adverbs a restatement drops (`early`, `only` and
+/// `deadly` end in `-ly` too, hence a list).
+const ADVERBS: &[&str] = &[
+    "sharply",
+    "quickly",
+    "strongly",
+    "largely",
+    "widely",
+    "slightly",
+    "significantly",
+    "recently",
+    "currently",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "initially",
+    "eventually",
+    "finally",
+    "formally",
+    "narrowly",
+    "heavily",
+    "firmly",
+    "openly",
+    "directly",
+    "fully",
+    "steadily",
+    "rapidly",
+    "dramatically",
+    "increasingly",
+    "particularly",
+    "especially",
+    "immediately",
+    "effectively",
+    "potentially",
+    "seriously",
+    "badly",
+    "clearly",
+    "further",
+];
+
+/// The first sentence of a longer paragraph, clauses reordered, `-ly`
+/// adverbs dropped and a synonym or two: a short paragraph that says part of
+/// an earlier one again in other words.
+pub fn restate_part(para: &str, rng: &mut SplitMix64) -> Option<String> {
+    let sentences = text::sentences(para, &(0..para.len()));
+    let first = &para[sentences.first()?.clone()];
+    if sentences.len() < 2 || text::word_count(first) < MIN_WORDS {
+        return None;
+    }
+    let reordered = reorder(first)?;
+    let plain: Vec<&str> = reordered
+        .split(' ')
+        .filter(|w| !ADVERBS.contains(w))
+        .collect();
+    let plain = plain.join(" ");
+    let synonyms = 1 + rng.below(2);
+    Some(substitute(&plain, synonyms, rng).unwrap_or(plain))
+}
+
 /// One sentence with its clauses reordered, if a pattern applies.
 fn reorder(s: &str) -> Option<String> {
     if let Some(c) = CLAIM_SAID.captures(s) {
@@ -404,6 +471,27 @@ mod tests {
             assert!((1..=2).contains(&changed), "{edited}");
         }
         assert_eq!(light_edit("Nothing here changes.", &mut rng), None);
+    }
+
+    #[test]
+    fn partial_restatement_keeps_the_first_sentence_reworded() {
+        let mut rng = SplitMix64::new(8);
+        let para = "Shares fell sharply in early trade in London, after the profit warning. \
+                    Traders were calm.";
+        let part = restate_part(para, &mut rng).unwrap();
+        assert!(
+            part.starts_with("After the profit warning, shares "),
+            "{part}"
+        );
+        assert!(part.ends_with(" in early trade in London."), "{part}");
+        assert!(
+            !part.contains("sharply") && !part.contains("calm"),
+            "{part}"
+        );
+        assert_eq!(
+            restate_part("One sentence only, after all that happened here.", &mut rng),
+            None
+        );
     }
 
     #[test]

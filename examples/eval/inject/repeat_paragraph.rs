@@ -12,6 +12,7 @@ use copydesk::Check;
 use regex::Regex;
 
 use super::{Injection, Site};
+use crate::people;
 use crate::rng::SplitMix64;
 use crate::text::{self, capitalize, decapitalize};
 
@@ -183,9 +184,18 @@ static MAIN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn lower_first_word(s: &str) -> String {
+/// `s` with its first word lower-cased when it is an ordinary word: one of
+/// the usual sentence openers, or a word the article (`vocab`) also writes
+/// in lower case. A name (`Trump`) or `I` keeps its capital.
+fn lower_first_word(s: &str, vocab: &str) -> String {
     let first = s.split_whitespace().next().unwrap_or("");
-    if LOWERABLE.contains(&first) || matches!(first, "He" | "She" | "They" | "We") {
+    let lower = first.to_lowercase();
+    let ordinary = LOWERABLE.contains(&first)
+        || matches!(first, "He" | "She" | "They" | "We")
+        || (first != "I"
+            && first.chars().all(char::is_alphabetic)
+            && people::occurs(vocab, &lower));
+    if ordinary {
         decapitalize(s)
     } else {
         s.to_owned()
@@ -220,8 +230,8 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
             let copy = match variant {
                 "exact" => para.to_owned(),
                 "light" => light_edit(para, rng)?,
-                "restated" => restate(para, rng)?,
-                _ => restate_part(para, rng)?,
+                "restated" => restate(para, site.text, rng)?,
+                _ => restate_part(para, site.text, rng)?,
             };
             let (edited, target) = site.insert_paragraph_after(p, &copy);
             Some((
@@ -295,14 +305,14 @@ pub fn light_edit(para: &str, rng: &mut SplitMix64) -> Option<String> {
 }
 
 /// Clauses reordered (at least one sentence), then a synonym or two.
-pub fn restate(para: &str, rng: &mut SplitMix64) -> Option<String> {
+pub fn restate(para: &str, vocab: &str, rng: &mut SplitMix64) -> Option<String> {
     let mut sentences: Vec<String> = text::sentences(para, &(0..para.len()))
         .into_iter()
         .map(|r| para[r].to_owned())
         .collect();
     let mut changed = false;
     for s in &mut sentences {
-        if let Some(new) = reorder(s) {
+        if let Some(new) = reorder(s, vocab) {
             *s = new;
             changed = true;
         }
@@ -384,13 +394,13 @@ const ADVERBS: &[&str] = &[
 /// The first sentence of a longer paragraph, clauses reordered, `-ly`
 /// adverbs dropped and a synonym or two: a short paragraph that says part of
 /// an earlier one again in other words.
-pub fn restate_part(para: &str, rng: &mut SplitMix64) -> Option<String> {
+pub fn restate_part(para: &str, vocab: &str, rng: &mut SplitMix64) -> Option<String> {
     let sentences = text::sentences(para, &(0..para.len()));
     let first = &para[sentences.first()?.clone()];
     if sentences.len() < 2 || text::word_count(first) < MIN_WORDS {
         return None;
     }
-    let reordered = reorder(first)?;
+    let reordered = reorder(first, vocab)?;
     let plain: Vec<&str> = reordered
         .split(' ')
         .filter(|w| !ADVERBS.contains(w))
@@ -401,7 +411,7 @@ pub fn restate_part(para: &str, rng: &mut SplitMix64) -> Option<String> {
 }
 
 /// One sentence with its clauses reordered, if a pattern applies.
-fn reorder(s: &str) -> Option<String> {
+fn reorder(s: &str, vocab: &str) -> Option<String> {
     if let Some(c) = CLAIM_SAID.captures(s) {
         let src = &c["src"];
         let src = if matches!(src, "he" | "she" | "they" | "officials") || src.starts_with("the ") {
@@ -413,7 +423,7 @@ fn reorder(s: &str) -> Option<String> {
             "{src} {}{} that {}.",
             &c["verb"],
             &c["tail"],
-            lower_first_word(&c["claim"])
+            lower_first_word(&c["claim"], vocab)
         ));
     }
     // `With X, officials said.` does not take the intro at its end.
@@ -422,14 +432,14 @@ fn reorder(s: &str) -> Option<String> {
         return Some(format!(
             "{} {}.",
             capitalize(&c["main"]),
-            lower_first_word(&c["intro"])
+            lower_first_word(&c["intro"], vocab)
         ));
     }
     if let Some(c) = MAIN_PHRASE.captures(s) {
         return Some(format!(
             "{}, {}.",
             capitalize(&c["phrase"]),
-            lower_first_word(&c["main"])
+            lower_first_word(&c["main"], vocab)
         ));
     }
     None
@@ -442,19 +452,39 @@ mod tests {
     #[test]
     fn reorders_the_common_wire_patterns() {
         assert_eq!(
-            reorder("A ground offensive would isolate Israel, Antony Blinken said on Friday.")
-                .unwrap(),
+            reorder(
+                "A ground offensive would isolate Israel, Antony Blinken said on Friday.",
+                ""
+            )
+            .unwrap(),
             "Antony Blinken said on Friday that a ground offensive would isolate Israel."
         );
         assert_eq!(
-            reorder("On Monday, the company cut its forecast for the year.").unwrap(),
+            reorder("On Monday, the company cut its forecast for the year.", "").unwrap(),
             "The company cut its forecast for the year on Monday."
         );
         assert_eq!(
-            reorder("Shares fell sharply in early trade, after the warning.").unwrap(),
+            reorder("Shares fell sharply in early trade, after the warning.", "").unwrap(),
             "After the warning, shares fell sharply in early trade."
         );
-        assert_eq!(reorder("Nothing to move here."), None);
+        assert_eq!(reorder("Nothing to move here.", ""), None);
+        // An ordinary word the article writes in lower case loses its capital.
+        assert_eq!(
+            reorder(
+                "About nine in ten agreed, according to the poll.",
+                "about them"
+            )
+            .unwrap(),
+            "According to the poll, about nine in ten agreed."
+        );
+        assert_eq!(
+            reorder(
+                "Trump won the state easily, according to the poll.",
+                "about them"
+            )
+            .unwrap(),
+            "According to the poll, Trump won the state easily."
+        );
     }
 
     #[test]
@@ -478,7 +508,7 @@ mod tests {
         let mut rng = SplitMix64::new(8);
         let para = "Shares fell sharply in early trade in London, after the profit warning. \
                     Traders were calm.";
-        let part = restate_part(para, &mut rng).unwrap();
+        let part = restate_part(para, para, &mut rng).unwrap();
         assert!(
             part.starts_with("After the profit warning, shares "),
             "{part}"
@@ -489,7 +519,11 @@ mod tests {
             "{part}"
         );
         assert_eq!(
-            restate_part("One sentence only, after all that happened here.", &mut rng),
+            restate_part(
+                "One sentence only, after all that happened here.",
+                "",
+                &mut rng
+            ),
             None
         );
     }
@@ -499,6 +533,7 @@ mod tests {
         let mut rng = SplitMix64::new(2);
         let restated = restate(
             "Prices would rise sharply next year, the minister said. Markets were calm.",
+            "",
             &mut rng,
         )
         .unwrap();
@@ -506,6 +541,6 @@ mod tests {
             restated.contains("The minister said that prices"),
             "{restated}"
         );
-        assert_eq!(restate("Nothing to move. It stays.", &mut rng), None);
+        assert_eq!(restate("Nothing to move. It stays.", "", &mut rng), None);
     }
 }

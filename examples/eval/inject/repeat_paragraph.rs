@@ -26,7 +26,6 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("will", "would"),
     ("large", "big"),
     ("big", "large"),
-    ("about", "around"),
     ("around", "about"),
     ("more than", "over"),
     ("began", "started"),

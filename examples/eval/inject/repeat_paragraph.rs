@@ -207,7 +207,7 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
         let para = site.para(i);
         // `''` is a quotation mark in some PolNeAR copy.
         let quotes = para.contains(text::is_double_mark) || para.contains("''");
-        if quotes || text::word_count(para) < MIN_WORDS || para.ends_with(':') {
+        if quotes || !is_prose(para) || para.ends_with(':') {
             continue;
         }
         // After at least one other paragraph: a paste, not a doubled line.
@@ -250,6 +250,21 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
         }
     }
     out
+}
+
+/// A paragraph of running text: long enough, and not a list of names
+/// (a team sheet, a fixture list), where most words are capitalized. A
+/// pasted team sheet is a different slip from a paragraph said twice.
+fn is_prose(para: &str) -> bool {
+    let words: Vec<&str> = para
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    words.len() >= MIN_WORDS && lower * 5 >= words.len() * 2
 }
 
 /// Positions of whole-word, case-sensitive matches of `word` in `s`.
@@ -484,6 +499,16 @@ mod tests {
             .unwrap(),
             "According to the poll, Trump won the state easily."
         );
+    }
+
+    #[test]
+    fn team_sheets_and_fixture_lists_are_not_prose() {
+        assert!(is_prose(
+            "The club said on Monday that the striker would miss the next three games."
+        ));
+        assert!(!is_prose("Dudek, Finnan, Hyypia, Carragher, Riise, Luis Garcia (Nunez 73), Gerrard, Alonso, Kewell."));
+        assert!(!is_prose("France v Republic of Ireland; Israel v Switzerland; Cyprus v Faroe Islands; Italy v Spain."));
+        assert!(!is_prose("Too short to count."));
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -59,9 +60,14 @@ const REPORTING: &[&str] = &[
     "accord", "add", "ask", "claim", "note", "report", "say", "said", "state", "tell", "told",
 ];
 
-/// A paragraph's content terms and their weights.
+/// The content terms of a paragraph, or of one sentence of a longer
+/// paragraph (a restatement may repeat only part of a long lede).
 struct Terms {
     paragraph: usize,
+    /// The text compared: the paragraph's body or one of its sentences.
+    range: Range<usize>,
+    /// Whether `range` is the whole paragraph.
+    whole: bool,
     /// Live blogs (`3:15 p.m.`, `___`) are separate entries; a repeat is
     /// only looked for within one entry.
     section: usize,
@@ -113,10 +119,10 @@ static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("section break pattern")
 });
 
-fn terms(doc: &Document<'_>, paragraph: usize, section: usize) -> Terms {
+fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usize) -> Terms {
     let p = &doc.paragraphs[paragraph];
     let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
-    let words = words_in(&doc.prose, p.body.clone());
+    let words = words_in(&doc.prose, range.clone());
     for (i, w) in words.iter().enumerate() {
         // A run of capitalised words is one name, known by its last word
         // (`President Barack Obama` → `obama`), so one person or place
@@ -144,6 +150,8 @@ fn terms(doc: &Document<'_>, paragraph: usize, section: usize) -> Terms {
                 .ends_with(['-', '*', '+']);
     Terms {
         paragraph,
+        whole: range == p.body,
+        range,
         section,
         weights,
         total,
@@ -177,20 +185,28 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
     let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
     let mut section = 0;
-    let all: Vec<Terms> = doc
-        .body_paragraphs()
-        .filter_map(|(i, p)| {
-            if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
-                section += 1;
-                return None;
+    // Per paragraph: the whole paragraph, then its sentences when it has
+    // several (compared only as the earlier side).
+    let mut all: Vec<Terms> = Vec::new();
+    let mut wholes: Vec<usize> = Vec::new();
+    for (i, p) in doc.body_paragraphs() {
+        if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
+            section += 1;
+            continue;
+        }
+        wholes.push(all.len());
+        all.push(terms(doc, i, p.body.clone(), section));
+        if p.sentences.len() > 1 {
+            for s in &p.sentences {
+                all.push(terms(doc, i, s.clone(), section));
             }
-            Some(terms(doc, i, section))
-        })
-        .collect();
-    // Shared-term counts per earlier paragraph, reset through `touched`.
+        }
+    }
+    // Shared-term counts per earlier unit, reset through `touched`.
     let mut counts = vec![0usize; all.len()];
     let mut touched: Vec<usize> = Vec::new();
-    for (k, later) in all.iter().enumerate() {
+    for (n, &k) in wholes.iter().enumerate() {
+        let later = &all[k];
         if later.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
             for &e in &touched {
                 counts[e] = 0;
@@ -234,9 +250,12 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(finding(doc, &all[e], later, sim));
             }
         }
-        if later.total >= MIN_WEIGHT {
-            for term in later.weights.keys() {
-                index.entry(term.clone()).or_default().push(k);
+        let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());
+        for (u, unit) in all.iter().enumerate().take(units_end).skip(k) {
+            if unit.total >= MIN_WEIGHT {
+                for term in unit.weights.keys() {
+                    index.entry(term.clone()).or_default().push(u);
+                }
             }
         }
     }
@@ -245,7 +264,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Finding {
     let e = &doc.paragraphs[earlier.paragraph];
     let l = &doc.paragraphs[later.paragraph];
-    let exact = doc.prose[e.body.clone()].trim() == doc.prose[l.body.clone()].trim();
+    let exact = doc.prose[earlier.range.clone()].trim() == doc.prose[l.body.clone()].trim();
     let (what, safety) = if exact {
         ("repeats", Safety::Safe)
     } else if sim >= 0.9 {
@@ -265,11 +284,14 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
         new
     });
     shared.truncate(4);
-    let label = if e.number == 1 {
+    let mut label = if e.number == 1 {
         "the lede".to_owned()
     } else {
         format!("paragraph {}", e.number)
     };
+    if !earlier.whole {
+        label = format!("part of {label}");
+    }
     Finding::new(
         Check::RepeatParagraph,
         l.range.clone(),
@@ -279,7 +301,7 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
             shared.join(", ")
         ),
     )
-    .with_related(e.range.clone(), format!("{label} says it first"))
+    .with_related(earlier.range.clone(), format!("{label} says it first"))
     .with_fix(Fix::new(
         format!("Delete paragraph {}", l.number),
         safety,
@@ -380,6 +402,21 @@ mod tests {
             C,
             "Republic of Ireland v Cyprus; France v Israel; Switzerland v Faroe Islands.\nSwitzerland v Republic of Ireland; Israel v Cyprus; Faroe Islands v France.\n",
         );
+    }
+
+    #[test]
+    fn restating_one_sentence_of_a_longer_paragraph() {
+        let text = format!(
+            "{LEDE} Markets in Freedonia fell sharply and the currency slid to a record low against the dollar.\nThe talks went on late into the night.\nFirefly said on Tuesday that an offensive on the northern city of Springfield would risk further isolating Freedonia and hurt its security.\n"
+        );
+        let f = findings(C, &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message.contains("restates part of the lede"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(&text[f[0].related[0].range.clone()], LEDE);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! one conversion between byte ranges and LSP positions; `diagnostics`,
 //! `actions`, `hover`, `hints` and `symbols` turn the core's findings and
 //! text model into protocol answers; `settings` reads the client's
-//! settings.
+//! settings; `transport` frames JSON-RPC on the byte streams.
 //!
 //! [`run_stdio`] is what `copydesk lsp` runs. [`serve`] runs the same server
 //! over any byte streams, which is how the protocol tests drive it.
@@ -20,18 +20,14 @@ mod hover;
 pub mod server;
 mod settings;
 mod symbols;
+mod transport;
 
-use std::future::Future;
-use std::pin::Pin;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::Notify;
-use tower_lsp::jsonrpc::{Request, Response};
-use tower_lsp::{ExitedError, LspService, Server};
+use tower_lsp::LspService;
 
 pub use server::CheckFn;
 
@@ -100,50 +96,9 @@ where
         backend
     });
     let shutdown = shutdown.unwrap_or_else(|| Arc::new(AtomicBool::new(false)));
-    let exited = Arc::new(Notify::new());
-    let service = ExitWatch {
-        inner: service,
-        exited: exited.clone(),
-    };
-    // tower-lsp keeps reading after `exit` until the input closes; the
-    // protocol says the server should go away, so stop at `exit`.
-    let exit_seen = tokio::select! {
-        () = Server::new(input, output, socket).serve(service) => false,
-        () = exited.notified() => true,
-    };
+    let end = transport::run(input, output, service, socket).await;
     Ending {
         shutdown_requested: shutdown.load(Ordering::SeqCst),
-        exited: exit_seen,
-    }
-}
-
-/// Passes every message to the service and signals when `exit` went by.
-struct ExitWatch<S> {
-    inner: S,
-    exited: Arc<Notify>,
-}
-
-type BoxedResponse = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
-
-impl<S> tower_service::Service<Request> for ExitWatch<S>
-where
-    S: tower_service::Service<Request, Response = Option<Response>, Error = ExitedError>,
-    S::Future: Send + 'static,
-{
-    type Response = Option<Response>;
-    type Error = ExitedError;
-    type Future = BoxedResponse;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), ExitedError>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> BoxedResponse {
-        let exit = request.method() == "exit";
-        let response = self.inner.call(request);
-        if exit {
-            self.exited.notify_one();
-        }
-        Box::pin(response)
+        exited: end == transport::End::Exit,
     }
 }

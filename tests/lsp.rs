@@ -113,7 +113,8 @@ async fn initialize_negotiates_the_position_encoding_and_capabilities() {
 
     let mut client = Client::start(copydesk::check);
     let caps = json!({"general": {"positionEncodings": ["utf-32", "utf-16"]},
-                      "textDocument": {"diagnostic": {}}});
+                      "textDocument": {"diagnostic": {}},
+                      "workspace": {"diagnostic": {"refreshSupport": true}}});
     let result = client.initialize(caps, Value::Null).await;
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(
@@ -279,8 +280,22 @@ async fn other_languages_are_kept_in_sync_but_not_checked() {
 }
 
 #[tokio::test]
-async fn pull_clients_get_no_pushes_and_can_ask() {
+async fn pull_clients_without_refresh_get_pushes() {
+    // Neovim 0.11's capabilities.
     let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}});
+    let mut client = Client::start(allegedly);
+    let result = client.initialize(caps, Value::Null).await;
+    assert!(result["capabilities"].get("diagnosticProvider").is_none());
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await.len(), 1);
+}
+
+#[tokio::test]
+async fn pull_clients_get_no_pushes_and_can_ask() {
+    let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}},
+                      "workspace": {"diagnostic": {"refreshSupport": true}}});
     let mut client = started(allegedly, caps).await;
     client
         .open(URI, "plaintext", 1, "It allegedly rained.")
@@ -311,6 +326,23 @@ async fn pull_clients_get_no_pushes_and_can_ask() {
         )
         .await;
     assert_eq!(unknown, json!({"kind": "full", "items": []}));
+
+    // New settings: the client is asked to pull again.
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"checks": {"name/spelling": "off"}}}),
+        )
+        .await;
+    client.quiet_for(100).await;
+    assert_eq!(client.server_requests, ["workspace/diagnostic/refresh"]);
+    let report = client
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(report, json!({"kind": "full", "items": []}));
 }
 
 // --- incremental sync -------------------------------------------------------

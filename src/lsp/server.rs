@@ -13,10 +13,13 @@
 //! version it was computed on.
 //!
 //! Push or pull. A client that declares pull diagnostics
-//! (`textDocument.diagnostic`) gets the `diagnosticProvider` capability and
-//! no pushes, as ruff's server does, so it never shows a finding twice;
-//! every other client gets pushes after `didOpen`, each `didChange` and
-//! `didSave`. `textDocument/diagnostic` is answered either way.
+//! (`textDocument.diagnostic`) and can be asked to pull again
+//! (`workspace.diagnostic.refreshSupport`, needed when settings change) gets
+//! the `diagnosticProvider` capability and no pushes, as ruff's server does,
+//! so it never shows a finding twice. Every other client (Neovim 0.11
+//! declares pull but not refresh) gets pushes after `didOpen`, each
+//! `didChange` and `didSave`. `textDocument/diagnostic` is answered either
+//! way.
 //!
 //! Robustness. Unknown documents, positions out of range, malformed
 //! settings and panics in the core are answered (empty results, clamped
@@ -58,15 +61,17 @@ struct ClientFlags {
 impl ClientFlags {
     fn from(caps: &ClientCapabilities) -> ClientFlags {
         let workspace = caps.workspace.as_ref();
+        let diagnostic_refresh = workspace
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        let pull = caps
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
         ClientFlags {
-            pull_diagnostics: caps
-                .text_document
-                .as_ref()
-                .is_some_and(|t| t.diagnostic.is_some()),
-            diagnostic_refresh: workspace
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
+            pull_diagnostics: pull && diagnostic_refresh,
+            diagnostic_refresh,
             inlay_hint_refresh: workspace
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|d| d.refresh_support)

@@ -60,7 +60,9 @@ pub enum Parsed {
 /// Read a settings payload, unwrapping a `{"copydesk": …}` envelope.
 pub fn parse(value: Option<&Value>) -> Result<Parsed, String> {
     let value = match value {
+        // Neovim encodes an empty Lua table as `[]`.
         None | Some(Value::Null) => return Ok(Parsed::Absent),
+        Some(Value::Array(items)) if items.is_empty() => return Ok(Parsed::Absent),
         Some(Value::Object(map)) if map.len() == 1 && map.contains_key(SECTION) => &map[SECTION],
         Some(v) => v,
     };
@@ -190,6 +192,7 @@ mod tests {
     fn null_means_no_settings() {
         assert!(matches!(parse(None), Ok(Parsed::Absent)));
         assert!(matches!(parse(Some(&Value::Null)), Ok(Parsed::Absent)));
+        assert!(matches!(parse(Some(&json!([]))), Ok(Parsed::Absent)));
         assert!(matches!(
             parse(Some(&json!({"copydesk": null}))),
             Ok(Parsed::Absent)

@@ -18,7 +18,7 @@ pub mod attribution;
 mod blocks;
 pub mod people;
 pub mod quotes;
-mod sentences;
+pub(crate) mod sentences;
 
 pub use attribution::{Attribution, AttributionKind};
 pub use people::{Mention, MentionForm, People, Person};

@@ -139,24 +139,28 @@ pub struct Converter<'a, S: Source + ?Sized> {
 impl<'a, S: Source + ?Sized> Converter<'a, S> {
     pub fn new(text: &'a S, encoding: Encoding) -> Converter<'a, S> {
         let mut starts = vec![0];
-        let mut offset = 0;
-        let mut after_cr = false;
+        let mut chunk_start = 0;
+        // A `\r` ends a line unless a `\n` follows; a chunk border may fall
+        // between them, hence the pending `\r` carried across chunks.
+        let mut pending_cr: Option<usize> = None;
         text.for_each_chunk(|chunk| {
-            for &b in chunk {
-                // A `\r` ends a line unless a `\n` follows; the chunk border
-                // may fall between them, hence the carried flag.
-                if after_cr && b != b'\n' {
-                    starts.push(offset);
+            for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
+                let at = chunk_start + i;
+                if let Some(cr) = pending_cr.take() {
+                    if !(chunk[i] == b'\n' && at == cr + 1) {
+                        starts.push(cr + 1);
+                    }
                 }
-                if b == b'\n' {
-                    starts.push(offset + 1);
+                if chunk[i] == b'\n' {
+                    starts.push(at + 1);
+                } else {
+                    pending_cr = Some(at);
                 }
-                after_cr = b == b'\r';
-                offset += 1;
             }
+            chunk_start += chunk.len();
         });
-        if after_cr {
-            starts.push(offset);
+        if let Some(cr) = pending_cr {
+            starts.push(cr + 1);
         }
         Converter {
             text,
@@ -363,6 +367,33 @@ mod tests {
         assert_eq!(c.line_count(), 2);
         assert_eq!(c.position(2), pos(1, 0));
         assert_eq!(c.offset(pos(1, 4)), 2);
+    }
+
+    /// Line starts, the slow obvious way.
+    fn naive_starts(text: &str) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for i in 0..b.len() {
+            if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_starts_match_the_definition_for_str_and_rope(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "\r", "\n", "\r\n", "é", "👍", "\r\r", "xyz"]),
+                0..3000),
+        ) {
+            let text = pieces.concat();
+            let expected = naive_starts(&text);
+            proptest::prop_assert_eq!(&Converter::new(text.as_str(), Encoding::Utf16).starts, &expected);
+            let rope = Rope::from_str(&text);
+            proptest::prop_assert_eq!(&Converter::new(&rope, Encoding::Utf16).starts, &expected);
+        }
     }
 
     #[test]

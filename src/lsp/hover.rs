@@ -154,7 +154,8 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Attribution, DocKind, People, Person};
+    use crate::document::{Attribution, DocKind};
+    use crate::lsp::test_support::one_person;
 
     const TEXT: &str = "Secretary of State Antony Blinken met Israeli leaders.\n\
         \"We will keep talking,\" Blinken said.\n\
@@ -170,36 +171,24 @@ mod tests {
     /// find, filled in by hand so hover is tested on its own.
     fn doc() -> Document<'static> {
         let mut doc = Document::parse(TEXT, DocKind::Plain);
-        let mention = |nth: usize, form, title: Option<Range<usize>>, paragraph| {
-            let range = if nth == 0 {
-                at(TEXT, "Antony Blinken", 0)
-            } else {
-                at(TEXT, "Blinken", nth)
-            };
-            Mention {
-                surname: range.end - "Blinken".len()..range.end,
-                range,
-                form,
-                title,
-                paragraph,
-                person: 0,
-            }
-        };
-        doc.people = People {
-            mentions: vec![
-                mention(
-                    0,
+        doc.people = one_person(
+            TEXT,
+            &[
+                (
+                    at(TEXT, "Antony Blinken", 0),
                     MentionForm::Full,
                     Some(at(TEXT, "Secretary of State", 0)),
                     0,
                 ),
-                mention(1, MentionForm::Surname, None, 1),
-                mention(2, MentionForm::Surname, Some(at(TEXT, "Minister", 0)), 3),
+                (at(TEXT, "Blinken", 1), MentionForm::Surname, None, 1),
+                (
+                    at(TEXT, "Blinken", 2),
+                    MentionForm::Surname,
+                    Some(at(TEXT, "Minister", 0)),
+                    3,
+                ),
             ],
-            persons: vec![Person {
-                mentions: vec![0, 1, 2],
-            }],
-        };
+        );
         assert_eq!(doc.quotes.len(), 2, "the core pairs the two quotes");
         doc.attributions = vec![
             Some(Attribution {

@@ -20,6 +20,8 @@ mod hover;
 pub mod server;
 mod settings;
 mod symbols;
+#[cfg(test)]
+mod test_support;
 mod transport;
 
 use std::process::ExitCode;

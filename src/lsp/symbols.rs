@@ -123,8 +123,9 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::document::{Attribution, AttributionKind, DocKind, Mention, People, Person};
+    use crate::document::{Attribution, AttributionKind, DocKind};
     use crate::lsp::convert::Encoding;
+    use crate::lsp::test_support::one_person;
 
     #[test]
     fn people_and_quotes_are_listed() {
@@ -132,29 +133,13 @@ mod tests {
         let mut doc = Document::parse(text, DocKind::Plain);
         let full = text.find("Ann Lee").unwrap();
         let short = text.rfind("Lee").unwrap();
-        doc.people = People {
-            mentions: vec![
-                Mention {
-                    range: full..full + 7,
-                    surname: full + 4..full + 7,
-                    form: MentionForm::Full,
-                    title: Some(0..5),
-                    paragraph: 0,
-                    person: 0,
-                },
-                Mention {
-                    range: short..short + 3,
-                    surname: short..short + 3,
-                    form: MentionForm::Surname,
-                    title: None,
-                    paragraph: 1,
-                    person: 0,
-                },
+        doc.people = one_person(
+            text,
+            &[
+                (full..full + 7, MentionForm::Full, Some(0..5), 0),
+                (short..short + 3, MentionForm::Surname, None, 1),
             ],
-            persons: vec![Person {
-                mentions: vec![0, 1],
-            }],
-        };
+        );
         doc.attributions = vec![Some(Attribution {
             kind: AttributionKind::Sentence,
             cue: short + 4..short + 8,

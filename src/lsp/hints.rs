@@ -7,7 +7,6 @@
 
 use std::ops::Range;
 
-use super::hover::speaker_name;
 use crate::document::Document;
 
 /// A hint to show at byte `offset`.
@@ -27,10 +26,16 @@ pub fn speaker_hints(doc: &Document<'_>, range: Range<usize>) -> Vec<SpeakerHint
             let speaker = attribution.as_ref()?.speaker.as_ref()?;
             (range.start <= close.end && close.end <= range.end).then(|| SpeakerHint {
                 offset: close.end,
-                label: format!("— {}", speaker_name(doc, speaker)),
+                // As written: a hint is read at a glance, the hover has the
+                // full name.
+                label: format!("— {}", words(&doc.text[speaker.clone()])),
             })
         })
         .collect()
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -79,7 +79,7 @@ fn quote(doc: &Document<'_>, index: usize) -> Option<HoverText> {
         Some(attribution) => {
             let who = match &attribution.speaker {
                 Some(speaker) => format!("said by **{}**", escape(&speaker_name(doc, speaker))),
-                None => "credited".to_owned(),
+                None => "attributed, speaker not named".to_owned(),
             };
             let cue = attribution.cue.clone();
             let how = match attribution.kind {
@@ -225,6 +225,22 @@ mod tests {
             hover.markdown,
             "**Quote** said by **Blinken (Antony Blinken)**\n\n\
              Attribution: “said” in the same sentence, paragraph 2"
+        );
+    }
+
+    #[test]
+    fn hover_on_a_quote_credited_without_a_named_speaker() {
+        let mut doc = doc();
+        doc.attributions[0] = Some(Attribution {
+            kind: AttributionKind::Paragraph,
+            cue: at(TEXT, "said", 0),
+            speaker: None,
+        });
+        let hover = hover(&doc, at(TEXT, "keep", 0).start).unwrap();
+        assert_eq!(
+            hover.markdown,
+            "**Quote** attributed, speaker not named\n\n\
+             Attribution: “said” in another sentence of the paragraph, paragraph 2"
         );
     }
 

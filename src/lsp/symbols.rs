@@ -60,16 +60,17 @@ pub fn document_symbols(doc: &Document<'_>, conv: &Converter<'_, str>) -> Vec<Do
         ));
     }
     for (i, quote) in doc.quotes.iter().enumerate() {
-        let speaker = doc
-            .attributions
-            .get(i)
-            .and_then(Option::as_ref)
-            .and_then(|a| a.speaker.as_ref())
-            .map(|s| speaker_name(doc, s));
+        let detail = match doc.attributions.get(i).and_then(Option::as_ref) {
+            Some(a) => a
+                .speaker
+                .as_ref()
+                .map_or_else(|| "attributed".to_owned(), |s| speaker_name(doc, s)),
+            None => "unattributed".to_owned(),
+        };
         let range = conv.range(quote.range());
         symbols.push(symbol(
             shorten(&words(&doc.text[quote.inner.clone()])),
-            Some(speaker.unwrap_or_else(|| "unattributed".to_owned())),
+            Some(detail),
             SymbolKind::STRING,
             range,
             range,
@@ -163,6 +164,36 @@ mod tests {
                  "detail": "Lee (Ann Lee)", "kind": 15,
                  "range": r(1, 0, 1, 68), "selectionRange": r(1, 0, 1, 68)}
             ])
+        );
+    }
+
+    #[test]
+    fn quote_details_say_whether_anyone_is_credited() {
+        let text = "\"We will see,\" officials said. \"Maybe.\"\n\"Not again and again.\"\n";
+        let mut doc = Document::parse(text, DocKind::Plain);
+        assert_eq!(doc.quotes.len(), 3);
+        let said = text.find("said").unwrap();
+        doc.attributions = vec![
+            Some(Attribution {
+                kind: AttributionKind::Sentence,
+                cue: said..said + 4,
+                speaker: None,
+            }),
+            None,
+            None,
+        ];
+        let conv = Converter::new(text, Encoding::Utf16);
+        let details: Vec<_> = document_symbols(&doc, &conv)
+            .into_iter()
+            .map(|s| (s.name, s.detail.unwrap()))
+            .collect();
+        assert_eq!(
+            details,
+            [
+                ("We will see,".to_owned(), "attributed".to_owned()),
+                ("Maybe.".to_owned(), "unattributed".to_owned()),
+                ("Not again and again.".to_owned(), "unattributed".to_owned()),
+            ]
         );
     }
 }

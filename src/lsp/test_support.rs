@@ -6,11 +6,11 @@ use std::ops::Range;
 
 use crate::document::{Mention, MentionForm, People, Person};
 
-/// One person mentioned at each `(name, form, title, paragraph)`.
-pub fn one_person(
-    text: &str,
-    mentions: &[(Range<usize>, MentionForm, Option<Range<usize>>, usize)],
-) -> People {
+/// A mention: the name's range, its form, its title's range, its paragraph.
+pub type MentionAt = (Range<usize>, MentionForm, Option<Range<usize>>, usize);
+
+/// One person mentioned at each of `mentions`.
+pub fn one_person(text: &str, mentions: &[MentionAt]) -> People {
     let mentions: Vec<Mention> = mentions
         .iter()
         .map(|(range, form, title, paragraph)| {

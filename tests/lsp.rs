@@ -467,6 +467,29 @@ async fn several_changes_in_one_notification_apply_in_order() {
 }
 
 #[tokio::test]
+async fn a_burst_of_edits_is_applied_in_arrival_order() {
+    let mut client = started(echo, plain_caps()).await;
+    client.open(URI, "plaintext", 1, "").await;
+    let typed: String = "The mayor said on Friday that 👍 the bridge would reopen.\r\n".repeat(5);
+    let mut text = String::new();
+    let mut version = 1;
+    // No waiting between keystrokes: every edit depends on the one before.
+    for c in typed.chars() {
+        version += 1;
+        let at = position(&text, text.len(), Units::Utf16);
+        client
+            .change(
+                URI,
+                version,
+                json!([{"range": {"start": at, "end": at}, "text": c.to_string()}]),
+            )
+            .await;
+        text.push(c);
+    }
+    assert_eq!(client.diagnostics(URI, version).await[0]["message"], text);
+}
+
+#[tokio::test]
 async fn a_stale_change_is_refused_and_the_text_stays_right() {
     let mut client = started(echo, plain_caps()).await;
     client.open(URI, "plaintext", 1, "abc").await;

@@ -45,6 +45,10 @@ const MIN_WEIGHT: f64 = 6.0;
 /// A pair must share at least this many names and this many other terms.
 const MIN_SHARED_NAMES: usize = 2;
 const MIN_SHARED_WORDS: usize = 3;
+/// A near copy (similarity at least `NEAR_COPY`) needs only this many
+/// shared terms of any kind: copies of paragraphs without names count too.
+const NEAR_COPY: f64 = 0.85;
+const MIN_SHARED_TERMS_NEAR_COPY: usize = 4;
 /// Terms in more paragraphs than this are too common to find candidates
 /// (they still count when a pair is scored); keeps long documents linear.
 const MAX_POSTINGS: usize = 32;
@@ -206,8 +210,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let best = touched
                 .iter()
                 .filter(|&&e| {
-                    counts[e] >= MIN_SHARED_NAMES + MIN_SHARED_WORDS
-                        && all[e].section == later.section
+                    counts[e] >= MIN_SHARED_TERMS_NEAR_COPY && all[e].section == later.section
                 })
                 .map(|&e| (similarity(&all[e], later), e))
                 .filter(|&((sim, names, words), e)| {
@@ -216,7 +219,12 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     } else {
                         threshold
                     };
-                    sim >= needed && names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
+                    let enough = if sim >= NEAR_COPY {
+                        names + words >= MIN_SHARED_TERMS_NEAR_COPY
+                    } else {
+                        names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
+                    };
+                    sim >= needed && enough
                 })
                 .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(b.1.cmp(&a.1)));
             if let Some(((sim, _, _), e)) = best {
@@ -348,6 +356,14 @@ mod tests {
             findings(C, &format!("3:15 p.m.\n{entry}\nMore.\n{entry}\n")).len(),
             1
         );
+    }
+
+    #[test]
+    fn a_copy_without_names_is_still_a_copy() {
+        let para = "The bridge will stay closed until engineers finish checking every cable and bolt.";
+        let f = findings(C, &format!("{LEDE}\n{para}\nMarkets were calm.\n{para}\n"));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("repeats paragraph 2"), "{}", f[0].message);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The language server: the only module that knows LSP (tower-lsp and
 //! lsp-types are imported nowhere else).
 //!
-//! Layout: [`server`] holds the handlers and the ordering rules;
+//! Layout: `server` holds the handlers and the ordering rules;
 //! `documents` the open texts (ropey) and incremental edits; `convert` the
 //! one conversion between byte ranges and LSP positions; `diagnostics`,
 //! `actions`, `hover`, `hints` and `symbols` turn the core's findings and
@@ -17,7 +17,7 @@ mod diagnostics;
 mod documents;
 mod hints;
 mod hover;
-pub mod server;
+mod server;
 mod settings;
 mod symbols;
 #[cfg(test)]

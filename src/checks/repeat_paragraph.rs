@@ -49,6 +49,7 @@ const MIN_SHARED_WORDS: usize = 3;
 /// shared terms of any kind: copies of paragraphs without names count too.
 const NEAR_COPY: f64 = 0.85;
 const MIN_SHARED_TERMS_NEAR_COPY: usize = 4;
+const MIN_SHARED_WORDS_NEAR_COPY: usize = 2;
 /// Terms in more paragraphs than this are too common to find candidates
 /// (they still count when a pair is scored); keeps long documents linear.
 const MAX_POSTINGS: usize = 32;
@@ -220,7 +221,9 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         threshold
                     };
                     let enough = if sim >= NEAR_COPY {
+                        // Lists of names alone (`France v Israel; …`) are not prose.
                         names + words >= MIN_SHARED_TERMS_NEAR_COPY
+                            && words >= MIN_SHARED_WORDS_NEAR_COPY
                     } else {
                         names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
                     };
@@ -360,10 +363,23 @@ mod tests {
 
     #[test]
     fn a_copy_without_names_is_still_a_copy() {
-        let para = "The bridge will stay closed until engineers finish checking every cable and bolt.";
+        let para =
+            "The bridge will stay closed until engineers finish checking every cable and bolt.";
         let f = findings(C, &format!("{LEDE}\n{para}\nMarkets were calm.\n{para}\n"));
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("repeats paragraph 2"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("repeats paragraph 2"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn fixture_lists_of_names_pass() {
+        assert_clean(
+            C,
+            "Republic of Ireland v Cyprus; France v Israel; Switzerland v Faroe Islands.\nSwitzerland v Republic of Ireland; Israel v Cyprus; Faroe Islands v France.\n",
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ const NEAR_TRIGRAM_SHARE: f64 = 0.5;
 const NEAR_WORD_SHARE: f64 = 0.85;
 /// Trigrams this common across the story's quotes are not used to find
 /// candidates (they are still counted when scoring).
-const MAX_POSTINGS: usize = 64;
+const MAX_POSTINGS: usize = 16;
 
 /// A quoted passage that repeats an earlier one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +55,8 @@ struct QuoteSentence {
     paragraph: usize,
     quote: usize,
     trigrams: Vec<u64>,
-    /// Distinct folded words, sorted.
-    words: Vec<String>,
+    /// Hashes of the distinct folded words, sorted.
+    words: Vec<u64>,
     /// Number of words.
     len: usize,
     /// A fragment woven into a sentence (`said it was "a bad deal"`),
@@ -87,8 +87,25 @@ impl QuoteSentence {
     }
 }
 
+/// The hash of a word as folded (case and diacritics ignored), without
+/// allocating for the ASCII words that make up most of a story.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            b.to_ascii_lowercase().hash(&mut h);
+        }
+    } else {
+        for b in fold(word).bytes() {
+            b.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 /// The hash of the trigram starting at each word, in order.
-fn trigram_hashes(words: &[String]) -> Vec<u64> {
+fn trigram_hashes(words: &[u64]) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     words
         .windows(3)
@@ -106,7 +123,7 @@ fn quote_sentences(doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
         for range in crate::document::sentences::split(&doc.prose, q.inner.clone(), &[]) {
             let found = words_in(&doc.prose, range.clone());
             let word_ranges: Vec<Range<usize>> = found.iter().map(|w| w.range()).collect();
-            let words: Vec<String> = found.iter().map(|w| fold(w.text)).collect();
+            let words: Vec<u64> = found.iter().map(|w| word_hash(w.text)).collect();
             if words.len() < min_words.max(3) {
                 continue;
             }
@@ -159,25 +176,34 @@ pub(crate) fn find(doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
     let sentences = quote_sentences(doc, config.thresholds.min_repeated_quote_words);
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut out = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::default();
+    // Shared-trigram counts per earlier sentence, reset through `touched`.
+    let mut counts = vec![0usize; sentences.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        shared.clear();
+        for &e in &touched {
+            counts[e] = 0;
+        }
+        touched.clear();
         for t in &s.trigrams {
             if let Some(postings) = index.get(t) {
                 if postings.len() <= MAX_POSTINGS {
                     for &e in postings {
-                        *shared.entry(e).or_default() += 1;
+                        if counts[e] == 0 {
+                            touched.push(e);
+                        }
+                        counts[e] += 1;
                     }
                 }
             }
         }
-        let best = shared
+        let best = touched
             .iter()
-            .filter(|(&e, _)| sentences[e].quote != s.quote)
+            .map(|&e| (e, counts[e]))
+            .filter(|&(e, _)| sentences[e].quote != s.quote)
             // A fragment quoted early and the full quote given later is how
             // a story introduces a quote, not a repeat.
-            .filter(|(&e, _)| !(sentences[e].fragment && s.len > sentences[e].len))
-            .map(|(&e, &n)| {
+            .filter(|&(e, _)| !(sentences[e].fragment && s.len > sentences[e].len))
+            .map(|(e, n)| {
                 let shorter = s.trigrams.len().min(sentences[e].trigrams.len());
                 (n as f64 / shorter as f64, e)
             })

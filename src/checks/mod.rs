@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 
+mod cache;
 mod name_first_reference;
 mod name_spelling;
 mod name_title;

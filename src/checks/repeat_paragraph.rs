@@ -24,6 +24,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::cache::GenerationCache;
 use std::rc::Rc;
 
 use crate::document::Document;
@@ -71,11 +73,20 @@ struct Terms {
     /// Live blogs (`3:15 p.m.`, `___`) are separate entries; a repeat is
     /// only looked for within one entry.
     section: usize,
-    weights: HashMap<Rc<str>, f64>,
-    total: f64,
+    bag: Rc<TermBag>,
     /// A list entry (`- Jane Doe, Empire: Film - …`): lists repeat their
     /// shape by design, so only exact copies count.
     list_entry: bool,
+}
+
+/// The weighted terms of a text, shared through the cross-run cache.
+struct TermBag {
+    weights: HashMap<Rc<str>, f64>,
+    total: f64,
+}
+
+thread_local! {
+    static BAGS: RefCell<GenerationCache<Rc<TermBag>>> = RefCell::new(GenerationCache::default());
 }
 
 /// The term a word contributes, or `None` for function words, numbers and
@@ -121,8 +132,29 @@ static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 
 fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usize) -> Terms {
     let p = &doc.paragraphs[paragraph];
+    let text = &doc.prose[range.clone()];
+    let bag = BAGS.with(|bags| {
+        bags.borrow_mut()
+            .get_or_insert_with(text, || Rc::new(term_bag(text)))
+    });
+    let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
+        || doc.kind == crate::document::DocKind::Markdown
+            && doc.text[..p.range.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['-', '*', '+']);
+    Terms {
+        paragraph,
+        whole: range == p.body,
+        range,
+        section,
+        bag,
+        list_entry,
+    }
+}
+
+fn term_bag(text: &str) -> TermBag {
     let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
-    let words = words_in(&doc.prose, range.clone());
+    let words = words_in(text, 0..text.len());
     for (i, w) in words.iter().enumerate() {
         // A run of capitalised words is one name, known by its last word
         // (`President Barack Obama` → `obama`), so one person or place
@@ -130,7 +162,7 @@ fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usi
         let capitalized = w.is_capitalized();
         let run_goes_on = capitalized
             && words.get(i + 1).is_some_and(|n| {
-                n.is_capitalized() && doc.prose[w.end()..n.start].chars().all(char::is_whitespace)
+                n.is_capitalized() && text[w.end()..n.start].chars().all(char::is_whitespace)
             });
         if run_goes_on {
             continue;
@@ -143,25 +175,13 @@ fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usi
         *slot = slot.max(weight);
     }
     let total = weights.values().sum();
-    let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
-        || doc.kind == crate::document::DocKind::Markdown
-            && doc.text[..p.range.start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with(['-', '*', '+']);
-    Terms {
-        paragraph,
-        whole: range == p.body,
-        range,
-        section,
-        weights,
-        total,
-        list_entry,
-    }
+    TermBag { weights, total }
 }
 
 /// How much of the smaller paragraph the larger one contains, with the
 /// shared names and other words counted separately.
 fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
+    let (a, b) = (&a.bag, &b.bag);
     let (small, large) = if a.total <= b.total { (a, b) } else { (b, a) };
     let mut shared = 0.0;
     let (mut names, mut words) = (0, 0);
@@ -184,6 +204,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let threshold = cx.config.thresholds.restated_paragraph;
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
     let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
+    BAGS.with(|bags| bags.borrow_mut().start_run());
     let mut section = 0;
     // Per paragraph: the whole paragraph, then its sentences when it has
     // several (compared only as the earlier side).
@@ -207,12 +228,12 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut touched: Vec<usize> = Vec::new();
     for (n, &k) in wholes.iter().enumerate() {
         let later = &all[k];
-        if later.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
+        if later.bag.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
             for &e in &touched {
                 counts[e] = 0;
             }
             touched.clear();
-            for term in later.weights.keys() {
+            for term in later.bag.weights.keys() {
                 if let Some(postings) = index.get(term) {
                     if postings.len() <= MAX_POSTINGS {
                         for &e in postings {
@@ -252,8 +273,8 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());
         for (u, unit) in all.iter().enumerate().take(units_end).skip(k) {
-            if unit.total >= MIN_WEIGHT {
-                for term in unit.weights.keys() {
+            if unit.bag.total >= MIN_WEIGHT {
+                for term in unit.bag.weights.keys() {
                     index.entry(term.clone()).or_default().push(u);
                 }
             }
@@ -274,7 +295,7 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
     };
     let mut shared: Vec<&str> = words_in(doc.text, l.body.clone())
         .into_iter()
-        .filter(|w| w.is_capitalized() && earlier.weights.contains_key(stem(w.text).as_str()))
+        .filter(|w| w.is_capitalized() && earlier.bag.weights.contains_key(stem(w.text).as_str()))
         .map(|w| w.without_possessive())
         .collect();
     let mut seen = Vec::new();

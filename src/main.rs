@@ -1,6 +1,7 @@
 //! The `copydesk` binary: parse the command line, send logs to stderr, hand
-//! the standard streams to [`copydesk::cli::run`] and turn the outcome into
-//! an exit code (see [`copydesk::cli::Status`]).
+//! the standard streams to [`copydesk::cli::run`] (or to the language server
+//! for `copydesk lsp`) and turn the outcome into an exit code (see
+//! [`copydesk::cli::Status`]).
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -23,6 +24,10 @@ fn main() -> ExitCode {
         }
     };
     init_tracing();
+    if let cli::Command::Lsp = cli.command {
+        // The protocol owns stdin/stdout: nothing else may lock them.
+        return copydesk::lsp::run_stdio();
+    }
 
     let choice = cli.color.choice();
     let stdout = AutoStream::new(io::stdout().lock(), choice);

@@ -6,9 +6,9 @@
 //! Tests marked "needs the repeat checks" rely on the seed's three findings
 //! (SPEC §3) or on `repeat/paragraph` finding an exact copy.
 
-mod common;
+mod cli_support;
 
-use common::*;
+use cli_support::*;
 
 /// An unattributed quote: one `quote/unattributed` warning on line 2.
 const UNATTRIBUTED: &str = "The town council approved its new budget on Monday.\n\

@@ -4,12 +4,12 @@
 //! The JSON output is read back through derived structs with
 //! `deny_unknown_fields`, so these tests also pin its shape.
 
-mod common;
+mod cli_support;
 
 use std::io::Write;
 use std::process::Stdio;
 
-use common::*;
+use cli_support::*;
 
 const UNATTRIBUTED: &str = "The town council approved its new budget on Monday.\n\
 \"This budget keeps every library in the district open for another year.\"\n";

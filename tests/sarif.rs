@@ -17,9 +17,9 @@
 //! `^[a-zA-Z]{2}(-[a-zA-Z]{2})?$`, what it means. copydesk writes no
 //! `language`.
 
-mod common;
+mod cli_support;
 
-use common::*;
+use cli_support::*;
 use jsonschema::Validator;
 
 /// The `language` pattern as published, and as meant.

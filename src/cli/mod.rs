@@ -57,6 +57,8 @@ pub enum Command {
         /// A check code, e.g. `quote/unattributed`.
         code: String,
     },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -208,6 +210,14 @@ pub fn run(cli: &Cli, streams: &mut Streams<'_>) -> io::Result<Status> {
             Ok(Status::Clean)
         }
         Command::Explain { code } => explain(code, streams),
+        // The server owns the process's stdin/stdout, so `main` starts it
+        // (`copydesk::lsp::run_stdio`) before any stream is locked.
+        Command::Lsp => {
+            streams.error(format_args!(
+                "`copydesk lsp` needs the process's own stdin and stdout"
+            ))?;
+            Ok(Status::Error)
+        }
     }
 }
 

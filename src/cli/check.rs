@@ -4,7 +4,7 @@
 //! The inputs are listed first (command-line order, each folder sorted by
 //! path), so every input has an index. A rayon pool of `--threads` workers
 //! takes indices from a shared counter, so files are checked roughly in
-//! order, and sends each [`Outcome`] back over a channel. The calling thread
+//! order, and sends each outcome back over a channel. The calling thread
 //! keeps a reorder buffer and hands outcomes to the reporter strictly by
 //! index, as soon as all earlier ones are in: the output is the same
 //! whatever the thread timing, and streaming formats still stream.

@@ -254,17 +254,21 @@ pub fn run(args: &CheckArgs, config: &Config, streams: &mut Streams<'_>) -> io::
     let total = settled.len() + work.len();
 
     let checker = Checker { args, config };
-    let reporter = report::reporter(
-        args.format,
-        &report::Options {
-            styled: streams.color_stdout,
-            max_annotations: args.run.max_annotations,
-        },
-    );
     // With `--fix` on standard input, stdout carries the fixed text, so the
     // findings left go to stderr.
     let report_to_stderr =
         args.fix.fix && !args.fix.diff && work.iter().any(|(_, w)| matches!(w, Work::Stdin(_)));
+    let reporter = report::reporter(
+        args.format,
+        &report::Options {
+            styled: if report_to_stderr {
+                streams.color_stderr
+            } else {
+                streams.color_stdout
+            },
+            max_annotations: args.run.max_annotations,
+        },
+    );
     let progress = (streams.progress && !args.quiet && total > 1).then(|| Progress::new(total));
     let mut out = Output {
         args,

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::checks::{CheckDocs, CheckInfo, REGISTRY};
+use crate::checks::{Check, CheckDocs, CheckInfo, REGISTRY};
 use crate::cli::report::human::Human;
 use crate::cli::report::json::JsonFinding;
 use crate::cli::report::CheckedFile;
@@ -121,26 +121,42 @@ pub fn rules_markdown() -> String {
         );
     }
     for info in &REGISTRY {
-        let docs = info.docs;
-        let _ = write!(
-            out,
-            "\n## `{code}`\n\n\
-             {summary}\n\n\
-             Family `{family}`, default severity `{severity}`.\n\n\
-             **Why it matters.** {why}\n\n\
-             **Flagged, for example:**\n\n\
-             ```text\n{example}\n```\n\n\
-             **What passes.** {passes}\n",
-            code = info.code,
-            summary = docs.summary,
-            family = info.family.as_str(),
-            severity = info.default_severity,
-            why = docs.why,
-            example = docs.example,
-            passes = docs.passes,
-        );
+        let _ = write!(out, "\n## `{}`\n\n{}", info.code, rule_markdown(info));
     }
     out
+}
+
+/// A check's documentation in Markdown, without a heading: its section of
+/// docs/rules.md, and the help of its rule in SARIF.
+pub fn rule_markdown(info: &CheckInfo) -> String {
+    let docs = info.docs;
+    format!(
+        "{summary}\n\n\
+         Family `{family}`, default severity `{severity}`.\n\n\
+         **Why it matters.** {why}\n\n\
+         **Flagged, for example:**\n\n\
+         ```text\n{example}\n```\n\n\
+         **What passes.** {passes}\n",
+        summary = docs.summary,
+        family = info.family.as_str(),
+        severity = info.default_severity,
+        why = docs.why,
+        example = docs.example,
+        passes = docs.passes,
+    )
+}
+
+/// The project's home page, when the package names its repository
+/// (`repository` in Cargo.toml); reports link to it only then.
+pub fn home_url() -> Option<String> {
+    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    (!repository.is_empty()).then(|| repository.to_owned())
+}
+
+/// A check's section of docs/rules.md in the repository, when the package
+/// names one (see [`home_url`]).
+pub fn rule_url(check: Check) -> Option<String> {
+    home_url().map(|home| format!("{home}/blob/main/docs/rules.md#{}", anchor(check.code())))
 }
 
 /// The list of checks in README.md (block `checks`).
@@ -225,7 +241,6 @@ pub fn splice_readme(readme: &str, name: &str, block: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Check;
 
     #[test]
     fn rules_table_lists_every_check_aligned() {

@@ -26,7 +26,7 @@ pub(crate) mod repeat_quote;
 /// Where docs/rules.md (generated from each check's [`CheckDocs`]) is
 /// published. A placeholder for the repository's public home: change it here
 /// and every link (LSP `codeDescription`, SARIF `helpUri`) follows.
-pub const RULES_DOCS_URL: &str = "https://github.com/copydesk/copydesk/blob/main/docs/rules.md";
+pub const RULES_DOCS_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
 
 /// A core check. The discriminant order is the registry order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

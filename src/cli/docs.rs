@@ -154,9 +154,9 @@ pub fn home_url() -> Option<String> {
 }
 
 /// A check's section of docs/rules.md in the repository, when the package
-/// names one (see [`home_url`]).
+/// names one (see [`home_url`]); the same link the language server gives.
 pub fn rule_url(check: Check) -> Option<String> {
-    home_url().map(|home| format!("{home}/blob/main/docs/rules.md#{}", anchor(check.code())))
+    home_url().map(|_| check.docs_url())
 }
 
 /// The list of checks in README.md (block `checks`).

@@ -360,10 +360,15 @@ mod tests {
 
     #[test]
     fn a_copy_without_names_is_still_a_copy() {
-        let para = "The bridge will stay closed until engineers finish checking every cable and bolt.";
+        let para =
+            "The bridge will stay closed until engineers finish checking every cable and bolt.";
         let f = findings(C, &format!("{LEDE}\n{para}\nMarkets were calm.\n{para}\n"));
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("repeats paragraph 2"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("repeats paragraph 2"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The command line: `copydesk check`, `copydesk rules`, `copydesk explain`.
+//! The command line: `copydesk check`, `copydesk rules`, `copydesk explain`,
+//! `copydesk init`.
 //!
 //! [`Cli`] is the clap definition and [`run`] dispatches it. `run` never
 //! touches the process's standard streams itself: `main` hands it a
@@ -17,13 +18,13 @@ use std::path::{Path, PathBuf};
 use annotate_snippets::renderer::{AnsiColor, Style};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::checks::Check;
-use crate::config::Config;
+use crate::config::Loader;
 use crate::document::DocKind;
 use crate::finding::{Finding, Severity};
 use crate::line_index::LineIndex;
 
 pub mod docs;
+pub mod house;
 pub mod report;
 pub mod walk;
 
@@ -47,13 +48,14 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts and report findings.
     Check(CheckArgs),
-    /// List every check: code, family, default severity, summary.
-    Rules,
-    /// Explain a check: what it flags, why, an example, what passes.
-    Explain {
-        /// A check code, e.g. `quote/unattributed`.
-        code: String,
-    },
+    /// List every check and house rule in effect for a draft or folder:
+    /// code, family, severity, where the severity was set, summary.
+    Rules(house::RulesArgs),
+    /// Explain a check or house rule: what it flags, why, an example, what
+    /// passes.
+    Explain(house::ExplainArgs),
+    /// Write a commented starter copydesk.toml.
+    Init(house::InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -80,6 +82,9 @@ pub struct CheckArgs {
     /// Do not print the summary line on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub config: house::ConfigArgs,
 }
 
 /// `--color`.
@@ -190,31 +195,10 @@ impl Streams<'_> {
 pub fn run(cli: &Cli, streams: &mut Streams<'_>) -> io::Result<Status> {
     match &cli.command {
         Command::Check(args) => check(args, streams),
-        Command::Rules => {
-            streams.stdout.write_all(docs::rules_table().as_bytes())?;
-            streams.stdout.flush()?;
-            Ok(Status::Clean)
-        }
-        Command::Explain { code } => explain(code, streams),
+        Command::Rules(args) => house::rules(args, streams),
+        Command::Explain(args) => house::explain(args, streams),
+        Command::Init(args) => house::init(args, streams),
     }
-}
-
-fn explain(code: &str, streams: &mut Streams<'_>) -> io::Result<Status> {
-    if let Some(check) = Check::from_code(code) {
-        streams
-            .stdout
-            .write_all(docs::explain(check.info()).as_bytes())?;
-        streams.stdout.flush()?;
-        return Ok(Status::Clean);
-    }
-    let hint = match Check::suggest(code) {
-        Some(near) => format!("; did you mean `{near}`?"),
-        None => String::new(),
-    };
-    streams.error(format_args!(
-        "unknown check `{code}`{hint} (`copydesk rules` lists every check)"
-    ))?;
-    Ok(Status::Error)
 }
 
 /// Counts for the summary line and the exit status.
@@ -281,7 +265,10 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
     }
     let inputs = inputs(&args.paths, streams)?;
 
-    let config = Config::default();
+    let mut loader = Loader::new(args.config.source());
+    // Each bad configuration file is reported once, however many drafts
+    // it governs.
+    let mut config_errors = std::collections::HashSet::new();
     let mut reporter = report::reporter(args.format, streams.color_stdout);
     let mut tally = Tally::default();
     for input in inputs {
@@ -306,6 +293,21 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
             (Input::File(path), _) => DocKind::from_path(path),
             (Input::Stdin, Some(name)) => DocKind::from_path(name),
             (Input::Stdin, None) => DocKind::Plain,
+        };
+        let config_path = match &input {
+            Input::File(path) => path.clone(),
+            Input::Stdin => args.stdin_filename.clone().unwrap_or_else(|| "-".into()),
+        };
+        let config = match loader.config_for(&config_path) {
+            Ok(config) => config,
+            Err(err) => {
+                tally.unreadable += 1;
+                let message = err.to_string();
+                if config_errors.insert(message.clone()) {
+                    streams.error(message)?;
+                }
+                continue;
+            }
         };
         let findings = crate::check(&text, kind, &config);
         tracing::debug!(path = %name, bytes = text.len(), findings = findings.len(), "checked");
@@ -363,6 +365,7 @@ fn inputs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::Check;
 
     #[test]
     fn fail_on_compares_severities() {

@@ -362,3 +362,12 @@ fn checks_schema(generator: &mut SchemaGenerator) -> Schema {
         "additionalProperties": false,
     })
 }
+
+/// The JSON Schema of the file, as committed in `copydesk.schema.json`
+/// (`tests/schema.rs` fails when they differ).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(WireConfig);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}

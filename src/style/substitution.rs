@@ -89,7 +89,8 @@ impl Substitution {
                     if self.ignore_case {
                         replacement = match_case(whole.as_str(), &replacement);
                     }
-                    if replacement != whole.as_str() {
+                    let (range, replacement) = trim_context(prose, range, replacement);
+                    if prose[range.clone()] != replacement {
                         hits.push((range, replacement));
                     }
                 }
@@ -118,6 +119,35 @@ impl Substitution {
             }
         }
     }
+}
+
+/// Drop punctuation and spaces that the match and its replacement share at
+/// either end: a regex that has to consume the character after a word (the
+/// regex crate has no look-ahead) flags only the words it changes.
+fn trim_context(
+    text: &str,
+    range: std::ops::Range<usize>,
+    mut replacement: String,
+) -> (std::ops::Range<usize>, String) {
+    let (mut start, mut end) = (range.start, range.end);
+    while let (Some(a), Some(b)) = (
+        text[start..end].chars().next_back(),
+        replacement.chars().next_back(),
+    ) {
+        if a != b || a.is_alphanumeric() || end - a.len_utf8() <= start {
+            break;
+        }
+        end -= a.len_utf8();
+        replacement.pop();
+    }
+    while let (Some(a), Some(b)) = (text[start..end].chars().next(), replacement.chars().next()) {
+        if a != b || a.is_alphanumeric() || start + a.len_utf8() >= end {
+            break;
+        }
+        start += a.len_utf8();
+        replacement.remove(0);
+    }
+    (start..end, replacement)
 }
 
 #[cfg(test)]
@@ -189,6 +219,30 @@ swap = { "jeopardise" = "jeopardize" }
             &config,
             "Jeopardise it, she said on Friday.\n",
             "Jeopardize it, she said Friday.\n",
+        );
+    }
+
+    #[test]
+    fn context_consumed_by_a_regex_is_not_flagged() {
+        let config = config(
+            r#"
+[substitution.on-before-weekday]
+regex = true
+swap = { '\b(said) (Friday)([^\w\x27]|$)' = "$1 on $2$3" }
+"#,
+        );
+        let text = "She said Friday. He said Friday's vote was close.\n";
+        let found = findings(&config, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].range.clone()], "said Friday");
+        assert_eq!(
+            found[0].message,
+            "write `said on Friday`, not `said Friday` (house style)"
+        );
+        assert_fixes_to(
+            &config,
+            text,
+            "She said on Friday. He said Friday's vote was close.\n",
         );
     }
 

@@ -338,7 +338,7 @@ impl Resolver {
             return Err(layer.error(
                 Some(entry.span()),
                 format!(
-                    "unknown preset `{name}`, expected {} or the path of a .toml file{hint}",
+                    "unknown preset `{name}`, expected {} (or the path of a .toml file){hint}",
                     one_of(&names)
                 ),
             ));
@@ -903,7 +903,28 @@ fn describe_toml_error(message: &str) -> String {
         let hint = did_you_mean(found, candidates.iter().copied());
         return format!("unknown {noun} `{found}`, {expected}{hint}");
     }
-    message.replace("invalid type", "wrong type")
+    let mut message = message
+        .replace("invalid type", "wrong type")
+        .replace("missing field", "missing key")
+        .replace("wrong type: sequence,", "wrong type: list,")
+        .replace("wrong type: map,", "wrong type: table,");
+    // Rust's names for types, in TOML's words.
+    for (rust, toml) in [
+        ("expected usize", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected a table"),
+        ("expected a string", "expected a string in quotes"),
+        (
+            "expected a severity",
+            "expected a severity: `error`, `warning`, `info`, `hint` or `off`",
+        ),
+    ] {
+        if let Some(stripped) = message.strip_suffix(rust) {
+            message = format!("{stripped}{toml}");
+        }
+    }
+    message
 }
 
 fn io_reason(err: &std::io::Error) -> String {
@@ -917,6 +938,11 @@ fn io_reason(err: &std::io::Error) -> String {
 /// `path` made absolute against the current folder, with `.` and `..`
 /// removed lexically (so globs and cycles compare like paths).
 pub(crate) fn absolute(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
     let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for component in joined.components() {

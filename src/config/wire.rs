@@ -73,7 +73,7 @@ pub struct WireConfig {
 }
 
 /// A severity, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum WireSeverity {
     Error,
@@ -81,6 +81,41 @@ pub enum WireSeverity {
     Info,
     Hint,
     Off,
+}
+
+impl WireSeverity {
+    const NAMES: [&'static str; 5] = ["error", "warning", "info", "hint", "off"];
+    const ALL: [WireSeverity; 5] = [
+        WireSeverity::Error,
+        WireSeverity::Warning,
+        WireSeverity::Info,
+        WireSeverity::Hint,
+        WireSeverity::Off,
+    ];
+}
+
+/// By hand, so that a number or a table where a severity belongs gets
+/// "expected a severity" rather than the TOML reader's view of enums.
+impl<'de> Deserialize<'de> for WireSeverity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = WireSeverity;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a severity")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<WireSeverity, E> {
+                WireSeverity::NAMES
+                    .iter()
+                    .position(|n| *n == value)
+                    .map(|i| WireSeverity::ALL[i])
+                    .ok_or_else(|| E::unknown_variant(value, &WireSeverity::NAMES))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
 }
 
 /// Tunable numbers.

@@ -14,8 +14,11 @@
 //! end, with `\b` or otherwise, and `$1` in the value refers to a group);
 //! `ignore-case = true` matches
 //! any case and keeps the case of what it replaces (`Jeopardise` →
-//! `Jeopardize`). Where two keys match overlapping text, the earlier and
-//! then longer match wins.
+//! `Jeopardize`). A regex key may name groups `before` and `after` for
+//! context it must match but that is not part of the finding (the regex
+//! crate has no look-around): `(said) (Friday)(?P<after>[^'\w]|$)` flags
+//! and replaces `said Friday` only. Where two keys match overlapping text,
+//! the earlier and then longer match wins.
 
 use regex::Regex;
 
@@ -58,9 +61,12 @@ impl Substitution {
         let swaps: Vec<String> = self
             .swaps
             .iter()
-            .map(|s| format!("`{}` → `{}`", s.key, s.replacement))
+            .map(|s| match s.replacement.as_str() {
+                "" => format!("deletes `{}`", s.key),
+                to => format!("rewrites `{}` → `{to}`", s.key),
+            })
             .collect();
-        format!("replaces {}", swaps.join(", "))
+        swaps.join(", ")
     }
 
     pub(crate) fn run(
@@ -89,7 +95,15 @@ impl Substitution {
                     if self.ignore_case {
                         replacement = match_case(whole.as_str(), &replacement);
                     }
-                    let (range, replacement) = trim_context(prose, range, replacement);
+                    // Context the pattern had to consume (no look-around in
+                    // the regex crate) is neither flagged nor replaced.
+                    let start = caps
+                        .name("before")
+                        .map_or(range.start, |m| paragraph.start + m.end());
+                    let end = caps
+                        .name("after")
+                        .map_or(range.end, |m| paragraph.start + m.start());
+                    let range = start..end.max(start);
                     if prose[range.clone()] != replacement {
                         hits.push((range, replacement));
                     }
@@ -119,35 +133,6 @@ impl Substitution {
             }
         }
     }
-}
-
-/// Drop punctuation and spaces that the match and its replacement share at
-/// either end: a regex that has to consume the character after a word (the
-/// regex crate has no look-ahead) flags only the words it changes.
-fn trim_context(
-    text: &str,
-    range: std::ops::Range<usize>,
-    mut replacement: String,
-) -> (std::ops::Range<usize>, String) {
-    let (mut start, mut end) = (range.start, range.end);
-    while let (Some(a), Some(b)) = (
-        text[start..end].chars().next_back(),
-        replacement.chars().next_back(),
-    ) {
-        if a != b || a.is_alphanumeric() || end - a.len_utf8() <= start {
-            break;
-        }
-        end -= a.len_utf8();
-        replacement.pop();
-    }
-    while let (Some(a), Some(b)) = (text[start..end].chars().next(), replacement.chars().next()) {
-        if a != b || a.is_alphanumeric() || start + a.len_utf8() >= end {
-            break;
-        }
-        start += a.len_utf8();
-        replacement.remove(0);
-    }
-    (start..end, replacement)
 }
 
 #[cfg(test)]
@@ -228,7 +213,7 @@ swap = { "jeopardise" = "jeopardize" }
             r#"
 [substitution.on-before-weekday]
 regex = true
-swap = { '\b(said) (Friday)([^\w\x27]|$)' = "$1 on $2$3" }
+swap = { '\b(said) (Friday)(?P<after>[^\w\x27]|$)' = "$1 on $2" }
 "#,
         );
         let text = "She said Friday. He said Friday's vote was close.\n";

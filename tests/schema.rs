@@ -91,3 +91,18 @@ fn the_schema_rejects_what_the_parser_rejects() {
         );
     }
 }
+
+/// The README's complete example is the sample file, verbatim.
+#[test]
+fn readme_example_is_the_sample_file() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let sample = std::fs::read_to_string(root().join("seeds/copydesk.reuters.toml")).unwrap();
+    let section = readme
+        .split("## House style: copydesk.toml")
+        .nth(1)
+        .expect("README has the house style section");
+    assert!(
+        section.contains(&format!("```toml\n{sample}```\n")),
+        "README's example differs from seeds/copydesk.reuters.toml"
+    );
+}

@@ -406,15 +406,11 @@ impl Resolver {
             let previous = self
                 .config
                 .rule(&format!("style/{}", style::discouraged_verb::NAME));
-            let (severity, origin) = previous.map_or_else(
-                || {
-                    (
-                        Some(Check::HouseRule.info().default_severity),
-                        layer.origin(&discouraged.span()),
-                    )
-                },
-                |r| (r.severity, r.origin.clone()),
-            );
+            // The verbs are this layer's now; a severity set before stays.
+            let severity = previous.map_or(Some(Check::HouseRule.info().default_severity), |r| {
+                r.severity
+            });
+            let origin = layer.origin(&discouraged.span());
             let name: Arc<str> = Arc::from(style::discouraged_verb::NAME);
             self.define(Rule {
                 code: Arc::from(format!("style/{name}")),
@@ -975,6 +971,95 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    fn file(line: usize) -> Origin {
+        Origin::File {
+            path: Arc::from(Path::new("copydesk.toml")),
+            line,
+        }
+    }
+
+    #[test]
+    fn a_file_over_a_preset_sets_severities_thresholds_and_lists() {
+        let config = Config::from_toml(
+            "extends = [\"reuters\"]\n\
+             [checks]\n\
+             \"quote/unattributed\" = \"error\"\n\
+             \"style/us-with-stops\" = \"hint\"\n\
+             \"repeat/quote\" = \"off\"\n\
+             [thresholds]\n\
+             restated-paragraph = 0.7\n\
+             min-attributed-quote-words = 4\n\
+             [attribution]\n\
+             verbs = [\"Quipped\", \"said\"]\n\
+             [people]\n\
+             well-known = [\"Pope Francis\"]\n\
+             titles = [\"Foreign Secretary\"]\n",
+            "copydesk.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            config.severity(Check::QuoteUnattributed),
+            Some(Severity::Error)
+        );
+        assert_eq!(config.origin(Check::QuoteUnattributed), &file(3));
+        assert_eq!(config.severity(Check::RepeatQuote), None);
+        assert_eq!(config.origin(Check::NameTitle), &Origin::Default);
+        let us = config.rule("style/us-with-stops").unwrap();
+        assert_eq!((us.severity, &us.origin), (Some(Severity::Hint), &file(4)));
+        let colon = config.rule("style/colon-before-quote").unwrap();
+        assert_eq!(colon.origin, Origin::Preset("reuters"));
+        assert_eq!(config.thresholds.restated_paragraph, 0.7);
+        assert_eq!(config.thresholds.min_attributed_quote_words, 4);
+        assert_eq!(config.thresholds.min_repeated_quote_words, 5);
+        assert_eq!(config.speech_verbs, ["quipped", "said"]);
+        assert_eq!(config.well_known, ["Pope Francis"]);
+        assert_eq!(config.titles, ["Foreign Secretary"]);
+    }
+
+    #[test]
+    fn a_rule_redefined_by_a_later_layer_is_replaced_whole() {
+        let config = Config::from_toml(
+            "extends = [\"reuters\"]\n\
+             [substitution.us-with-stops]\n\
+             swap = { \"USA\" = \"U.S.\" }\n",
+            "copydesk.toml",
+        )
+        .unwrap();
+        let rules: Vec<&str> = config.rules.iter().map(|r| &*r.name).collect();
+        assert_eq!(rules.iter().filter(|n| **n == "us-with-stops").count(), 1);
+        let us = config.rule("style/us-with-stops").unwrap();
+        assert_eq!(us.kind.describe(), "rewrites `USA` → `U.S.`");
+        assert_eq!(us.message, None);
+        assert_eq!(us.origin, file(2));
+    }
+
+    #[test]
+    fn style_off_silences_every_house_rule() {
+        let config = Config::from_toml(
+            "extends = [\"ap\"]\n[checks]\nstyle = \"off\"\n",
+            "copydesk.toml",
+        )
+        .unwrap();
+        let found = crate::check(
+            "US officials said on Friday.\n",
+            crate::DocKind::Plain,
+            &config,
+        );
+        assert!(found.iter().all(|f| f.rule.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn an_empty_file_is_the_default() {
+        assert_eq!(
+            Config::from_toml("", "copydesk.toml").unwrap(),
+            Config::default()
+        );
+        assert_eq!(
+            Config::from_toml("# comments only\n", "copydesk.toml").unwrap(),
+            Config::default()
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The `copydesk` binary: parse the command line, send logs to stderr, hand
-//! the standard streams to [`copydesk::cli::run`] and turn the outcome into
-//! an exit code (see [`copydesk::cli::Status`]).
+//! the standard streams to [`copydesk::cli::run`] (or to the language server
+//! for `copydesk lsp`) and turn the outcome into an exit code (see
+//! [`copydesk::cli::Status`]).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anstream::AutoStream;
@@ -23,12 +24,24 @@ fn main() -> ExitCode {
         }
     };
     init_tracing();
+    if let cli::Command::Lsp = cli.command {
+        // The protocol owns stdin/stdout: nothing else may lock them.
+        return copydesk::lsp::run_stdio();
+    }
 
     let choice = cli.color.choice();
     let stdout = AutoStream::new(io::stdout().lock(), choice);
     let mut stderr = AutoStream::new(io::stderr().lock(), choice);
     let color_stdout = stdout.current_choice() != anstream::ColorChoice::Never;
     let color_stderr = stderr.current_choice() != anstream::ColorChoice::Never;
+    // Reporters style their output only when told to, so an uncoloured
+    // stdout needs no escape-stripping adapter, which would scan every byte
+    // of a large JSON or SARIF report.
+    let stdout: Box<dyn Write> = if color_stdout {
+        Box::new(stdout)
+    } else {
+        Box::new(stdout.into_inner())
+    };
     let mut stdout = BufWriter::new(stdout);
     let mut streams = Streams {
         stdin: &mut io::stdin().lock(),
@@ -36,6 +49,7 @@ fn main() -> ExitCode {
         stderr: &mut stderr,
         color_stdout,
         color_stderr,
+        progress: io::stderr().is_terminal(),
     };
     match cli::run(&cli, &mut streams) {
         Ok(status) => ExitCode::from(status.code()),

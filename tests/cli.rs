@@ -4,125 +4,12 @@
 //! The JSON output is read back through derived structs with
 //! `deny_unknown_fields`, so these tests also pin its shape.
 
+mod cli_support;
+
 use std::io::Write;
-use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
-use serde::Deserialize;
-
-const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
-const SEED: &str = "seeds/blinken-rafah.txt";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the package root with colours and logs left to
-/// their defaults whatever the environment says.
-fn copydesk() -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.current_dir(root())
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("NO_COLOR")
-        .env_remove("COPYDESK_LOG");
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-#[track_caller]
-fn run(cmd: &mut Command) -> Run {
-    let output = cmd.output().expect("copydesk runs");
-    Run {
-        code: output.status.code().expect("exit code, not a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonFinding {
-    path: String,
-    code: String,
-    severity: String,
-    message: String,
-    start: Pos,
-    end: Pos,
-    related: Vec<JsonRelated>,
-    fix: Option<JsonFix>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct Pos {
-    line: usize,
-    column: usize,
-    offset: usize,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonRelated {
-    path: String,
-    message: String,
-    start: Pos,
-    end: Pos,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonFix {
-    title: String,
-    safety: String,
-    edits: Vec<JsonEdit>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonEdit {
-    start: Pos,
-    end: Pos,
-    replacement: String,
-}
-
-#[track_caller]
-fn json(run: &Run) -> Vec<JsonFinding> {
-    serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not the JSON format ({e}):\n{}", run.stdout))
-}
-
-/// A folder of drafts built for one test; paths in the output are relative
-/// to it.
-struct Drafts {
-    dir: tempfile::TempDir,
-}
-
-impl Drafts {
-    fn new() -> Drafts {
-        Drafts {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> &Drafts {
-        let path = self.dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-        self
-    }
-
-    fn copydesk(&self) -> Command {
-        let mut cmd = copydesk();
-        cmd.current_dir(self.dir.path());
-        cmd
-    }
-}
+use cli_support::*;
 
 const UNATTRIBUTED: &str = "The town council approved its new budget on Monday.\n\
 \"This budget keeps every library in the district open for another year.\"\n";
@@ -152,7 +39,7 @@ fn seed_json_has_the_three_expected_findings() {
         out.stdout
     );
     assert_eq!(out.code, 1, "warnings fail the run by default");
-    assert_eq!(out.stderr, "", "JSON runs print no summary");
+    assert_eq!(out.stderr, "checked 1 file: 3 warnings\n");
 
     let text = std::fs::read_to_string(root().join(SEED)).unwrap();
     for f in &findings {
@@ -298,7 +185,11 @@ fn invalid_utf8_is_reported_and_the_other_files_still_checked() {
         .write("c.txt", UNATTRIBUTED);
     let out = run(drafts.copydesk().args(["check", "--format", "json", "."]));
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "error: ./b.txt: not valid UTF-8 (byte 3)\n");
+    assert_eq!(
+        out.stderr,
+        "error: ./b.txt: not valid UTF-8 (byte 3)\n\
+         checked 2 files: 2 warnings; 1 file could not be checked\n"
+    );
     let paths: Vec<String> = json(&out).into_iter().map(|f| f.path).collect();
     assert_eq!(paths, ["./a.txt", "./c.txt"]);
 

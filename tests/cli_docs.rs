@@ -1,19 +1,25 @@
-//! The committed docs generated from the check registry must match it:
-//! `docs/rules.md` and the list of checks in `README.md`. Run with
-//! `UPDATE_DOCS=1` to rewrite them.
+//! The committed docs generated from the code must match it:
+//! `docs/rules.md`, and in `README.md` the list of checks and the example
+//! output on the seed. Run with `UPDATE_DOCS=1` to rewrite them.
 
 use std::path::Path;
 
 use copydesk::cli::docs;
 
+const SEED: &str = "seeds/blinken-rafah.txt";
+
 fn update() -> bool {
     std::env::var_os("UPDATE_DOCS").is_some_and(|v| v != "0")
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Compare a committed file with what is generated, or rewrite it.
 #[track_caller]
 fn check_generated(relative: &str, generated: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let path = root().join(relative);
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     if committed == generated {
         return;
@@ -32,7 +38,7 @@ fn check_generated(relative: &str, generated: &str) {
             |i| format!("first difference at line {}", i + 1),
         );
     panic!(
-        "{relative} is out of date with the check registry ({first_difference}).\n\
+        "{relative} is out of date with the code ({first_difference}).\n\
          Regenerate it with: {}",
         docs::REGENERATE
     );
@@ -43,18 +49,25 @@ fn rules_md_is_generated_from_the_registry() {
     check_generated("docs/rules.md", &docs::rules_markdown());
 }
 
+/// The list of checks, and the examples of both formats, which are the real
+/// output on the seed.
 #[test]
-fn readme_lists_the_checks_from_the_registry() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(path).expect("README.md");
-    let generated = docs::splice_readme(&readme, &docs::readme_checks()).unwrap_or_else(|| {
-        panic!(
-            "README.md lacks the markers {:?} … {:?} around the list of checks",
-            docs::README_BEGIN,
-            docs::README_END
-        )
-    });
-    check_generated("README.md", &generated);
+fn readme_blocks_are_generated() {
+    let seed = std::fs::read_to_string(root().join(SEED)).expect("the seed");
+    let mut readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    for (name, block) in [
+        ("checks", docs::readme_checks()),
+        ("human-example", docs::readme_human_example(SEED, &seed)),
+        ("json-example", docs::readme_json_example(SEED, &seed)),
+    ] {
+        readme = docs::splice_readme(&readme, name, &block).unwrap_or_else(|| {
+            panic!(
+                "README.md lacks the markers {:?} around its {name} block",
+                docs::readme_markers(name)
+            )
+        });
+    }
+    check_generated("README.md", &readme);
 }
 
 #[test]

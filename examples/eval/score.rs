@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 
-use copydesk::{Check, Config, DocKind, Finding};
+use copydesk::{Check, Config, DocKind, Family, Finding};
 
 use crate::corpus::{Article, Corpus, Split};
 use crate::inject::{self, Injection};
@@ -169,7 +169,7 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
         }
     }
     for inj in inject::inject_all(article, opts.seed, opts.cap) {
-        let carried = Carried::new(&clean, &inj);
+        let carried = Carried::new(&clean, &article.text, &inj);
         if carried.contaminates(&inj) {
             result.skipped += 1;
             continue;
@@ -216,10 +216,29 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
 /// finding whose text was cut by an insertion covers the inserted text too
 /// (its pieces are joined while they stay in order), so a quote that was
 /// already flagged still counts as flagged after a sentence went into it.
-struct Carried(Vec<(Check, Vec<Range<usize>>)>);
+///
+/// A name finding also carries over by what it flags: a pasted paragraph
+/// can make the other spelling of a name the rarer one, moving a clean
+/// `name/spelling` finding to another mention without any new problem.
+struct Carried {
+    at: Vec<(Check, Vec<Range<usize>>)>,
+    names: Vec<(Check, String)>,
+}
 
 impl Carried {
-    fn new(clean: &[Finding], inj: &Injection) -> Carried {
+    fn new(clean: &[Finding], clean_text: &str, inj: &Injection) -> Carried {
+        let names = clean
+            .iter()
+            .filter(|f| f.check.family() == Family::Name)
+            .map(|f| (f.check, clean_text[f.range.clone()].to_owned()))
+            .collect();
+        Carried {
+            at: Carried::carry(clean, inj),
+            names,
+        }
+    }
+
+    fn carry(clean: &[Finding], inj: &Injection) -> Vec<(Check, Vec<Range<usize>>)> {
         let carry = |f: &Finding| {
             let pieces = inj.edited.map(&f.range);
             let in_order = pieces.windows(2).all(|w| w[0].end <= w[1].start);
@@ -231,19 +250,27 @@ impl Carried {
                 _ => pieces,
             }
         };
-        Carried(clean.iter().map(|f| (f.check, carry(f))).collect())
+        clean.iter().map(|f| (f.check, carry(f))).collect()
     }
 
-    fn has(&self, check: Check, range: &Range<usize>) -> bool {
-        self.0
+    fn has_at(&self, check: Check, range: &Range<usize>) -> bool {
+        self.at
             .iter()
             .any(|(c, ranges)| *c == check && ranges.iter().any(|r| overlaps(r, range)))
+    }
+
+    fn has(&self, f: &Finding, text: &str) -> bool {
+        self.has_at(f.check, &f.range)
+            || self
+                .names
+                .iter()
+                .any(|(c, flagged)| *c == f.check && text[f.range.clone()] == **flagged)
     }
 
     /// A clean finding of the expected code already sits where the expected
     /// finding must land: a hit could not be told from a leftover.
     fn contaminates(&self, inj: &Injection) -> bool {
-        self.has(inj.check, &inj.target)
+        self.has_at(inj.check, &inj.target)
     }
 
     /// Whether the expected finding is among `found`, and the findings the
@@ -252,7 +279,7 @@ impl Carried {
         let hit = found.iter().any(|f| inj.is_hit(f));
         let new = found
             .iter()
-            .filter(|f| !inj.is_hit(f) && !self.has(f.check, &f.range))
+            .filter(|f| !inj.is_hit(f) && !self.has(f, &inj.edited.text))
             .collect();
         (hit, new)
     }
@@ -394,7 +421,7 @@ mod tests {
         assert_eq!(inj.edited.text, "A. B. X. C.");
         // A clean finding on "C." moved by three bytes.
         let clean = [finding(Check::NameSpelling, 6..8)];
-        let carried = Carried::new(&clean, &inj);
+        let carried = Carried::new(&clean, "A. B. C.", &inj);
         assert!(!carried.contaminates(&inj));
         let found = [
             finding(Check::NameSpelling, 9..11),   // carried over
@@ -414,14 +441,40 @@ mod tests {
     #[test]
     fn a_miss_and_a_contaminated_target() {
         let inj = injection();
-        let (hit, new) = Carried::new(&[], &inj).score(&inj, &[]);
+        let (hit, new) = Carried::new(&[], "A. B. C.", &inj).score(&inj, &[]);
         assert!(!hit && new.is_empty());
         // A repeated paragraph must start in the pasted one, not just touch it.
         let late = [finding(Check::RepeatParagraph, 4..8)];
-        assert!(!Carried::new(&[], &inj).score(&inj, &late).0);
+        assert!(!Carried::new(&[], "A. B. C.", &inj).score(&inj, &late).0);
         // A clean finding of the expected code spanning the insertion point.
         let clean = [finding(Check::RepeatParagraph, 3..8)];
-        assert!(Carried::new(&clean, &inj).contaminates(&inj));
+        assert!(Carried::new(&clean, "A. B. C.", &inj).contaminates(&inj));
+    }
+
+    #[test]
+    fn a_name_finding_that_moved_to_another_mention_is_carried() {
+        let clean_text = "Al. Bo. Al.";
+        let (edited, landed) = splice(clean_text, &[Splice::new(4..4, "X. ")]);
+        let inj = Injection {
+            check: Check::RepeatParagraph,
+            variant: "exact",
+            target: landed[0].clone(),
+            changed: 0..0,
+            edited,
+        };
+        assert_eq!(inj.edited.text, "Al. X. Bo. Al.");
+        // Clean: the second "Al" flagged; injected: the first one.
+        let clean = [finding(Check::NameSpelling, 8..10)];
+        let carried = Carried::new(&clean, clean_text, &inj);
+        let moved = [finding(Check::NameSpelling, 0..2)];
+        assert!(carried.score(&inj, &moved).1.is_empty());
+        let other = [finding(Check::NameSpelling, 7..9)];
+        assert_eq!(carried.score(&inj, &other).1.len(), 1, "Bo is not Al");
+        // Only names carry by text: a quote finding elsewhere is new.
+        let clean = [finding(Check::RepeatQuote, 8..10)];
+        let carried = Carried::new(&clean, clean_text, &inj);
+        let moved = [finding(Check::RepeatQuote, 0..2)];
+        assert_eq!(carried.score(&inj, &moved).1.len(), 1);
     }
 
     #[test]

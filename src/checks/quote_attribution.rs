@@ -30,8 +30,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let min_words = cx.config.thresholds.min_attributed_quote_words;
     for (i, q) in doc.quotes.iter().enumerate() {
-        // A chain is judged once, at its first passage.
-        if q.continues || doc.attributions[i].is_some() {
+        // A chain is judged once, at its first passage. A quote never
+        // closed is `quote/unbalanced`'s: where it ends, and so whether the
+        // credit after it belongs to it, is unknown.
+        let unterminated = q.close.is_none() && !q.continued;
+        if q.continues || unterminated || doc.attributions[i].is_some() {
             continue;
         }
         if !needs_credit(doc, q, min_words) {
@@ -231,6 +234,11 @@ mod tests {
         ] {
             assert_clean(C, text);
         }
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_left_to_quote_unbalanced() {
+        assert_clean(C, "\"We were there under legitimate pretenses, Figueroa told reporters.\nThe march went on.\n");
     }
 
     #[test]

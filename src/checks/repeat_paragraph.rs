@@ -20,9 +20,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::cache::GenerationCache;
 use std::rc::Rc;
 
 use crate::document::Document;
@@ -49,6 +52,7 @@ const MIN_SHARED_WORDS: usize = 3;
 /// shared terms of any kind: copies of paragraphs without names count too.
 const NEAR_COPY: f64 = 0.85;
 const MIN_SHARED_TERMS_NEAR_COPY: usize = 4;
+const MIN_SHARED_WORDS_NEAR_COPY: usize = 2;
 /// Terms in more paragraphs than this are too common to find candidates
 /// (they still count when a pair is scored); keeps long documents linear.
 const MAX_POSTINGS: usize = 32;
@@ -58,17 +62,31 @@ const REPORTING: &[&str] = &[
     "accord", "add", "ask", "claim", "note", "report", "say", "said", "state", "tell", "told",
 ];
 
-/// A paragraph's content terms and their weights.
+/// The content terms of a paragraph, or of one sentence of a longer
+/// paragraph (a restatement may repeat only part of a long lede).
 struct Terms {
     paragraph: usize,
+    /// The text compared: the paragraph's body or one of its sentences.
+    range: Range<usize>,
+    /// Whether `range` is the whole paragraph.
+    whole: bool,
     /// Live blogs (`3:15 p.m.`, `___`) are separate entries; a repeat is
     /// only looked for within one entry.
     section: usize,
-    weights: HashMap<Rc<str>, f64>,
-    total: f64,
+    bag: Rc<TermBag>,
     /// A list entry (`- Jane Doe, Empire: Film - …`): lists repeat their
     /// shape by design, so only exact copies count.
     list_entry: bool,
+}
+
+/// The weighted terms of a text, shared through the cross-run cache.
+struct TermBag {
+    weights: HashMap<Rc<str>, f64>,
+    total: f64,
+}
+
+thread_local! {
+    static BAGS: RefCell<GenerationCache<Rc<TermBag>>> = RefCell::new(GenerationCache::default());
 }
 
 /// The term a word contributes, or `None` for function words, numbers and
@@ -112,10 +130,31 @@ static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("section break pattern")
 });
 
-fn terms(doc: &Document<'_>, paragraph: usize, section: usize) -> Terms {
+fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usize) -> Terms {
     let p = &doc.paragraphs[paragraph];
+    let text = &doc.prose[range.clone()];
+    let bag = BAGS.with(|bags| {
+        bags.borrow_mut()
+            .get_or_insert_with(text, || Rc::new(term_bag(text)))
+    });
+    let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
+        || doc.kind == crate::document::DocKind::Markdown
+            && doc.text[..p.range.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['-', '*', '+']);
+    Terms {
+        paragraph,
+        whole: range == p.body,
+        range,
+        section,
+        bag,
+        list_entry,
+    }
+}
+
+fn term_bag(text: &str) -> TermBag {
     let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
-    let words = words_in(&doc.prose, p.body.clone());
+    let words = words_in(text, 0..text.len());
     for (i, w) in words.iter().enumerate() {
         // A run of capitalised words is one name, known by its last word
         // (`President Barack Obama` → `obama`), so one person or place
@@ -123,7 +162,7 @@ fn terms(doc: &Document<'_>, paragraph: usize, section: usize) -> Terms {
         let capitalized = w.is_capitalized();
         let run_goes_on = capitalized
             && words.get(i + 1).is_some_and(|n| {
-                n.is_capitalized() && doc.prose[w.end()..n.start].chars().all(char::is_whitespace)
+                n.is_capitalized() && text[w.end()..n.start].chars().all(char::is_whitespace)
             });
         if run_goes_on {
             continue;
@@ -136,23 +175,13 @@ fn terms(doc: &Document<'_>, paragraph: usize, section: usize) -> Terms {
         *slot = slot.max(weight);
     }
     let total = weights.values().sum();
-    let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
-        || doc.kind == crate::document::DocKind::Markdown
-            && doc.text[..p.range.start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with(['-', '*', '+']);
-    Terms {
-        paragraph,
-        section,
-        weights,
-        total,
-        list_entry,
-    }
+    TermBag { weights, total }
 }
 
 /// How much of the smaller paragraph the larger one contains, with the
 /// shared names and other words counted separately.
 fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
+    let (a, b) = (&a.bag, &b.bag);
     let (small, large) = if a.total <= b.total { (a, b) } else { (b, a) };
     let mut shared = 0.0;
     let (mut names, mut words) = (0, 0);
@@ -175,27 +204,36 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let threshold = cx.config.thresholds.restated_paragraph;
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
     let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
+    BAGS.with(|bags| bags.borrow_mut().start_run());
     let mut section = 0;
-    let all: Vec<Terms> = doc
-        .body_paragraphs()
-        .filter_map(|(i, p)| {
-            if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
-                section += 1;
-                return None;
+    // Per paragraph: the whole paragraph, then its sentences when it has
+    // several (compared only as the earlier side).
+    let mut all: Vec<Terms> = Vec::new();
+    let mut wholes: Vec<usize> = Vec::new();
+    for (i, p) in doc.body_paragraphs() {
+        if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
+            section += 1;
+            continue;
+        }
+        wholes.push(all.len());
+        all.push(terms(doc, i, p.body.clone(), section));
+        if p.sentences.len() > 1 {
+            for s in &p.sentences {
+                all.push(terms(doc, i, s.clone(), section));
             }
-            Some(terms(doc, i, section))
-        })
-        .collect();
-    // Shared-term counts per earlier paragraph, reset through `touched`.
+        }
+    }
+    // Shared-term counts per earlier unit, reset through `touched`.
     let mut counts = vec![0usize; all.len()];
     let mut touched: Vec<usize> = Vec::new();
-    for (k, later) in all.iter().enumerate() {
-        if later.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
+    for (n, &k) in wholes.iter().enumerate() {
+        let later = &all[k];
+        if later.bag.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
             for &e in &touched {
                 counts[e] = 0;
             }
             touched.clear();
-            for term in later.weights.keys() {
+            for term in later.bag.weights.keys() {
                 if let Some(postings) = index.get(term) {
                     if postings.len() <= MAX_POSTINGS {
                         for &e in postings {
@@ -220,7 +258,9 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         threshold
                     };
                     let enough = if sim >= NEAR_COPY {
+                        // Lists of names alone (`France v Israel; …`) are not prose.
                         names + words >= MIN_SHARED_TERMS_NEAR_COPY
+                            && words >= MIN_SHARED_WORDS_NEAR_COPY
                     } else {
                         names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
                     };
@@ -231,9 +271,12 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(finding(doc, &all[e], later, sim));
             }
         }
-        if later.total >= MIN_WEIGHT {
-            for term in later.weights.keys() {
-                index.entry(term.clone()).or_default().push(k);
+        let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());
+        for (u, unit) in all.iter().enumerate().take(units_end).skip(k) {
+            if unit.bag.total >= MIN_WEIGHT {
+                for term in unit.bag.weights.keys() {
+                    index.entry(term.clone()).or_default().push(u);
+                }
             }
         }
     }
@@ -242,7 +285,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Finding {
     let e = &doc.paragraphs[earlier.paragraph];
     let l = &doc.paragraphs[later.paragraph];
-    let exact = doc.prose[e.body.clone()].trim() == doc.prose[l.body.clone()].trim();
+    let exact = doc.prose[earlier.range.clone()].trim() == doc.prose[l.body.clone()].trim();
     let (what, safety) = if exact {
         ("repeats", Safety::Safe)
     } else if sim >= 0.9 {
@@ -252,7 +295,7 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
     };
     let mut shared: Vec<&str> = words_in(doc.text, l.body.clone())
         .into_iter()
-        .filter(|w| w.is_capitalized() && earlier.weights.contains_key(stem(w.text).as_str()))
+        .filter(|w| w.is_capitalized() && earlier.bag.weights.contains_key(stem(w.text).as_str()))
         .map(|w| w.without_possessive())
         .collect();
     let mut seen = Vec::new();
@@ -262,11 +305,14 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
         new
     });
     shared.truncate(4);
-    let label = if e.number == 1 {
+    let mut label = if e.number == 1 {
         "the lede".to_owned()
     } else {
         format!("paragraph {}", e.number)
     };
+    if !earlier.whole {
+        label = format!("part of {label}");
+    }
     Finding::new(
         Check::RepeatParagraph,
         l.range.clone(),
@@ -276,7 +322,7 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
             shared.join(", ")
         ),
     )
-    .with_related(e.range.clone(), format!("{label} says it first"))
+    .with_related(earlier.range.clone(), format!("{label} says it first"))
     .with_fix(Fix::new(
         format!("Delete paragraph {}", l.number),
         safety,
@@ -369,6 +415,29 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    #[test]
+    fn fixture_lists_of_names_pass() {
+        assert_clean(
+            C,
+            "Republic of Ireland v Cyprus; France v Israel; Switzerland v Faroe Islands.\nSwitzerland v Republic of Ireland; Israel v Cyprus; Faroe Islands v France.\n",
+        );
+    }
+
+    #[test]
+    fn restating_one_sentence_of_a_longer_paragraph() {
+        let text = format!(
+            "{LEDE} Markets in Freedonia fell sharply and the currency slid to a record low against the dollar.\nThe talks went on late into the night.\nFirefly said on Tuesday that an offensive on the northern city of Springfield would risk further isolating Freedonia and hurt its security.\n"
+        );
+        let f = findings(C, &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message.contains("restates part of the lede"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(&text[f[0].related[0].range.clone()], LEDE);
     }
 
     #[test]

@@ -17,6 +17,10 @@ use crate::document::Document;
 use crate::finding::Finding;
 use crate::text::{fold, words_in};
 
+use super::cache::GenerationCache;
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
@@ -34,7 +38,7 @@ const NEAR_TRIGRAM_SHARE: f64 = 0.5;
 const NEAR_WORD_SHARE: f64 = 0.85;
 /// Trigrams this common across the story's quotes are not used to find
 /// candidates (they are still counted when scoring).
-const MAX_POSTINGS: usize = 64;
+const MAX_POSTINGS: usize = 16;
 
 /// A quoted passage that repeats an earlier one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,46 +53,80 @@ pub(crate) struct QuoteRepeat {
     pub earlier_paragraph: usize,
 }
 
-/// One sentence of a quote, as folded words and trigram hashes.
+/// One sentence of a quote, placed in the draft.
 struct QuoteSentence {
     range: Range<usize>,
     paragraph: usize,
     quote: usize,
+    shape: Rc<Shape>,
+}
+
+/// What a quote sentence is made of, independent of where it stands (so it
+/// can be cached across runs): folded words and trigram hashes.
+struct Shape {
+    /// The sentence's range relative to the start of its quote's text.
+    at: Range<usize>,
     trigrams: Vec<u64>,
-    /// Distinct folded words, sorted.
-    words: Vec<String>,
+    /// Hashes of the distinct folded words, sorted.
+    words: Vec<u64>,
     /// Number of words.
     len: usize,
     /// A fragment woven into a sentence (`said it was "a bad deal"`),
     /// starting in lowercase.
     fragment: bool,
-    /// Byte range of each word, and the hash of the trigram starting at
-    /// each word, to find which part of a sentence repeats.
+    /// Byte range of each word (relative to the quote's text), and the
+    /// hash of the trigram starting at each word, to find which part of a
+    /// sentence repeats.
     word_ranges: Vec<Range<usize>>,
     trigram_at: Vec<u64>,
+}
+
+thread_local! {
+    static SHAPES: RefCell<GenerationCache<Rc<Vec<Rc<Shape>>>>> =
+        RefCell::new(GenerationCache::default());
 }
 
 impl QuoteSentence {
     /// The span of this sentence covered by trigrams `other` also has: the
     /// part that repeats (or is repeated).
     fn span_shared_with(&self, other: &QuoteSentence) -> Range<usize> {
+        let (me, other) = (&self.shape, &other.shape);
         let mut first = None;
         let mut last = 0;
-        for (i, t) in self.trigram_at.iter().enumerate() {
+        for (i, t) in me.trigram_at.iter().enumerate() {
             if other.trigrams.binary_search(t).is_ok() {
                 first.get_or_insert(i);
                 last = i + 2;
             }
         }
+        // `range` starts where the shape's `at` does.
+        let base = self.range.start - me.at.start;
         match first {
-            Some(f) => self.word_ranges[f].start..self.word_ranges[last].end,
+            Some(f) => base + me.word_ranges[f].start..base + me.word_ranges[last].end,
             None => self.range.clone(),
         }
     }
 }
 
+/// The hash of a word as folded (case and diacritics ignored), without
+/// allocating for the ASCII words that make up most of a story.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            b.to_ascii_lowercase().hash(&mut h);
+        }
+    } else {
+        for b in fold(word).bytes() {
+            b.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 /// The hash of the trigram starting at each word, in order.
-fn trigram_hashes(words: &[String]) -> Vec<u64> {
+fn trigram_hashes(words: &[u64]) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     words
         .windows(3)
@@ -101,46 +139,65 @@ fn trigram_hashes(words: &[String]) -> Vec<u64> {
 }
 
 fn quote_sentences(doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
+    SHAPES.with(|shapes| shapes.borrow_mut().start_run());
     let mut out = Vec::new();
     for (qi, q) in doc.quotes.iter().enumerate() {
-        for range in crate::document::sentences::split(&doc.prose, q.inner.clone(), &[]) {
-            let found = words_in(&doc.prose, range.clone());
-            let word_ranges: Vec<Range<usize>> = found.iter().map(|w| w.range()).collect();
-            let words: Vec<String> = found.iter().map(|w| fold(w.text)).collect();
-            if words.len() < min_words.max(3) {
-                continue;
-            }
-            let text = doc.prose[range.clone()].trim_end_matches([',', ' ', ';', ':']);
-            let trigram_at = trigram_hashes(&words);
-            let mut trigrams = trigram_at.clone();
-            trigrams.sort_unstable();
-            trigrams.dedup();
-            let len = words.len();
-            let fragment = doc.prose[range.clone()]
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_lowercase);
-            let mut words = words;
-            words.sort_unstable();
-            words.dedup();
+        let inner = &doc.prose[q.inner.clone()];
+        let shapes = SHAPES.with(|c| {
+            c.borrow_mut()
+                .get_or_insert_with(inner, || Rc::new(shapes_of(inner)))
+        });
+        for shape in shapes.iter().filter(|s| s.len >= min_words) {
             out.push(QuoteSentence {
-                range: range.start..range.start + text.len(),
+                range: q.inner.start + shape.at.start..q.inner.start + shape.at.end,
                 paragraph: q.paragraph,
                 quote: qi,
-                trigrams,
-                words,
-                len,
-                fragment,
-                word_ranges,
-                trigram_at,
+                shape: shape.clone(),
             });
         }
     }
     out
 }
 
+/// The sentences of a quote's text of three words or more.
+fn shapes_of(inner: &str) -> Vec<Rc<Shape>> {
+    let mut out = Vec::new();
+    for range in crate::document::sentences::split(inner, 0..inner.len(), &[]) {
+        let found = words_in(inner, range.clone());
+        let word_ranges: Vec<Range<usize>> = found.iter().map(|w| w.range()).collect();
+        let words: Vec<u64> = found.iter().map(|w| word_hash(w.text)).collect();
+        if words.len() < 3 {
+            continue;
+        }
+        let text = inner[range.clone()].trim_end_matches([',', ' ', ';', ':']);
+        let trigram_at = trigram_hashes(&words);
+        let mut trigrams = trigram_at.clone();
+        trigrams.sort_unstable();
+        trigrams.dedup();
+        let len = words.len();
+        let fragment = inner[range.clone()]
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        let mut words = words;
+        words.sort_unstable();
+        words.dedup();
+        out.push(Rc::new(Shape {
+            at: range.start..range.start + text.len(),
+            trigrams,
+            words,
+            len,
+            fragment,
+            word_ranges,
+            trigram_at,
+        }));
+    }
+    out
+}
+
 /// Share of the shorter sentence's distinct words found in the other.
 fn word_share(a: &QuoteSentence, b: &QuoteSentence) -> f64 {
+    let (a, b) = (&a.shape, &b.shape);
     let (small, large) = if a.words.len() <= b.words.len() {
         (a, b)
     } else {
@@ -159,26 +216,41 @@ pub(crate) fn find(doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
     let sentences = quote_sentences(doc, config.thresholds.min_repeated_quote_words);
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut out = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::default();
+    // Shared-trigram counts per earlier sentence, reset through `touched`.
+    let mut counts = vec![0usize; sentences.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        shared.clear();
-        for t in &s.trigrams {
+        for &e in &touched {
+            counts[e] = 0;
+        }
+        touched.clear();
+        for t in &s.shape.trigrams {
             if let Some(postings) = index.get(t) {
                 if postings.len() <= MAX_POSTINGS {
                     for &e in postings {
-                        *shared.entry(e).or_default() += 1;
+                        if counts[e] == 0 {
+                            touched.push(e);
+                        }
+                        counts[e] += 1;
                     }
                 }
             }
         }
-        let best = shared
+        let best = touched
             .iter()
-            .filter(|(&e, _)| sentences[e].quote != s.quote)
+            .map(|&e| (e, counts[e]))
+            .filter(|&(e, _)| sentences[e].quote != s.quote)
             // A fragment quoted early and the full quote given later is how
             // a story introduces a quote, not a repeat.
-            .filter(|(&e, _)| !(sentences[e].fragment && s.len > sentences[e].len))
-            .map(|(&e, &n)| {
-                let shorter = s.trigrams.len().min(sentences[e].trigrams.len());
+            .filter(|&(e, _)| {
+                !(sentences[e].shape.fragment && s.shape.len > sentences[e].shape.len)
+            })
+            .map(|(e, n)| {
+                let shorter = s
+                    .shape
+                    .trigrams
+                    .len()
+                    .min(sentences[e].shape.trigrams.len());
                 (n as f64 / shorter as f64, e)
             })
             .filter(|&(share, e)| {
@@ -197,7 +269,7 @@ pub(crate) fn find(doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
                 earlier_paragraph: earlier.paragraph,
             });
         }
-        for &t in &s.trigrams {
+        for &t in &s.shape.trigrams {
             index.entry(t).or_default().push(si);
         }
     }

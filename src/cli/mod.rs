@@ -7,29 +7,31 @@
 //! command line can be driven from tests, and the library never prints.
 //!
 //! Exit status ([`Status`]): 0 when no finding reaches the failing severity,
-//! 1 when one does, 2 when a file could not be checked or the command line is
-//! wrong. A file that cannot be checked does not stop the others; it is
-//! reported on stderr as `error: PATH: what went wrong` and the run ends
-//! with 2.
+//! 1 when one does (with `--diff`: when there is something to fix), 2 when a
+//! file could not be checked or fixed, or the command line is wrong. A file
+//! that cannot be checked does not stop the others; it is reported on stderr
+//! as `error: PATH: what went wrong` and the run ends with 2.
+//!
+//! `check` itself lives in [`check`] (parallel checking, ordering, summary),
+//! [`walk`] (which files), [`fix`] (`--fix`, `--diff`) and [`report`] (the
+//! output formats).
 
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use annotate_snippets::renderer::{AnsiColor, Style};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::Loader;
-use crate::document::DocKind;
-use crate::finding::{Finding, Severity};
-use crate::line_index::LineIndex;
+use crate::finding::Severity;
 
+pub mod check;
 pub mod docs;
+pub mod fix;
 pub mod house;
 pub mod report;
 pub mod walk;
 
-use report::{CheckedFile, Format};
-use walk::Input;
+use report::Format;
 
 /// Checks news-wire copy: unattributed quotes, inconsistent names and
 /// titles, repeated paragraphs and quotes.
@@ -56,13 +58,15 @@ pub enum Command {
     Explain(house::ExplainArgs),
     /// Write a commented starter copydesk.toml.
     Init(house::InitArgs),
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files and folders to check (folders recursively: .txt, .md and
-    /// .markdown files not ignored by .gitignore); `-` reads standard input.
-    /// With no path, the current folder.
+    /// .markdown files not ignored by .gitignore or .copydeskignore); `-`
+    /// reads standard input. With no path, the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -79,9 +83,15 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
 
-    /// Do not print the summary line on stderr.
+    /// Do not print the summary line (or a progress bar) on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub run: check::RunArgs,
+
+    #[command(flatten)]
+    pub fix: fix::FixArgs,
 
     #[command(flatten)]
     pub config: house::ConfigArgs,
@@ -161,6 +171,9 @@ pub struct Streams<'a> {
     pub color_stdout: bool,
     /// Whether to colour what goes to stderr.
     pub color_stderr: bool,
+    /// Whether a long run may draw a progress bar on the process's stderr
+    /// (it is a terminal).
+    pub progress: bool,
 }
 
 impl Streams<'_> {
@@ -194,63 +207,22 @@ impl Streams<'_> {
 /// and reflected in the [`Status`].
 pub fn run(cli: &Cli, streams: &mut Streams<'_>) -> io::Result<Status> {
     match &cli.command {
-        Command::Check(args) => check(args, streams),
+        Command::Check(args) => check_command(args, streams),
         Command::Rules(args) => house::rules(args, streams),
         Command::Explain(args) => house::explain(args, streams),
         Command::Init(args) => house::init(args, streams),
+        // The server owns the process's stdin/stdout, so `main` starts it
+        // (`copydesk::lsp::run_stdio`) before any stream is locked.
+        Command::Lsp => {
+            streams.error(format_args!(
+                "`copydesk lsp` needs the process's own stdin and stdout"
+            ))?;
+            Ok(Status::Error)
+        }
     }
 }
 
-/// Counts for the summary line and the exit status.
-#[derive(Debug, Default)]
-struct Tally {
-    files: usize,
-    unreadable: usize,
-    by_severity: [usize; Severity::ALL.len()],
-    failing: bool,
-}
-
-impl Tally {
-    fn add(&mut self, findings: &[Finding], fail_on: FailOn) {
-        self.files += 1;
-        for finding in findings {
-            self.by_severity[finding.severity as usize] += 1;
-            self.failing |= fail_on.fails(finding.severity);
-        }
-    }
-
-    fn status(&self) -> Status {
-        if self.unreadable > 0 {
-            Status::Error
-        } else if self.failing {
-            Status::Findings
-        } else {
-            Status::Clean
-        }
-    }
-
-    /// `checked 3 files: 1 error, 2 warnings; 1 file could not be checked`
-    fn summary(&self) -> String {
-        let counts: Vec<String> = Severity::ALL
-            .iter()
-            .zip(self.by_severity)
-            .filter(|(_, n)| *n > 0)
-            .map(|(sev, n)| plural(n, sev.as_str()))
-            .collect();
-        let found = if counts.is_empty() {
-            "no findings".to_owned()
-        } else {
-            counts.join(", ")
-        };
-        let mut line = format!("checked {}: {found}", plural(self.files, "file"));
-        if self.unreadable > 0 {
-            line += &format!("; {} could not be checked", plural(self.unreadable, "file"));
-        }
-        line
-    }
-}
-
-fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
@@ -258,114 +230,14 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
-    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        streams.error("`-` (standard input) can be given only once")?;
-        return Ok(Status::Error);
-    }
-    let inputs = inputs(&args.paths, streams)?;
-
-    let mut loader = Loader::new(args.config.source());
-    // Each bad configuration file is reported once, however many drafts
-    // it governs.
-    let mut config_errors = std::collections::HashSet::new();
-    let mut reporter = report::reporter(args.format, streams.color_stdout);
-    let mut tally = Tally::default();
-    for input in inputs {
-        let input = match input {
-            Ok(input) => input,
-            Err(err) => {
-                tally.unreadable += 1;
-                streams.error(err)?;
-                continue;
-            }
-        };
-        let name = walk::display_name(&input, args.stdin_filename.as_deref());
-        let text = match walk::read(&input, &name, streams.stdin) {
-            Ok(text) => text,
-            Err(err) => {
-                tally.unreadable += 1;
-                streams.error(err)?;
-                continue;
-            }
-        };
-        let kind = match (&input, &args.stdin_filename) {
-            (Input::File(path), _) => DocKind::from_path(path),
-            (Input::Stdin, Some(name)) => DocKind::from_path(name),
-            (Input::Stdin, None) => DocKind::Plain,
-        };
-        let config_path = match &input {
-            Input::File(path) => path.clone(),
-            Input::Stdin => args.stdin_filename.clone().unwrap_or_else(|| "-".into()),
-        };
-        let config = match loader.config_for(&config_path) {
-            Ok(config) => config,
-            Err(err) => {
-                tally.unreadable += 1;
-                let message = err.to_string();
-                if config_errors.insert(message.clone()) {
-                    streams.error(message)?;
-                }
-                continue;
-            }
-        };
-        let findings = crate::check(&text, kind, &config);
-        tracing::debug!(path = %name, bytes = text.len(), findings = findings.len(), "checked");
-        tally.add(&findings, args.fail_on);
-        let index = LineIndex::new(&text);
-        let file = CheckedFile {
-            path: &name,
-            text: &text,
-            index: &index,
-            findings: &findings,
-        };
-        reporter.file(streams.stdout, &file)?;
-        // Show each file's findings as soon as they are known.
-        streams.stdout.flush()?;
-    }
-    reporter.finish(streams.stdout)?;
-    streams.stdout.flush()?;
-    if args.format == Format::Human && !args.quiet {
-        writeln!(streams.stderr, "{}", tally.summary())?;
-    }
-    Ok(tally.status())
-}
-
-/// The inputs of `paths`, or of the current folder when there are none.
-/// A folder named on the command line with no drafts in it is most likely a
-/// wrong path, so it gets a warning (not an error: an empty drafts folder is
-/// fine).
-fn inputs(
-    paths: &[PathBuf],
-    streams: &mut Streams<'_>,
-) -> io::Result<Vec<Result<Input, walk::InputError>>> {
-    if paths.is_empty() {
-        // Report `story.txt`, not `./story.txt`, for the implicit folder.
-        let unprefix = |input| match input {
-            Input::File(p) => Input::File(p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p)),
-            other => other,
-        };
-        let inputs = walk::expand(&[PathBuf::from(".")]);
-        return Ok(inputs.into_iter().map(|i| i.map(unprefix)).collect());
-    }
-    let mut inputs = Vec::new();
-    for path in paths {
-        let found = walk::expand(std::slice::from_ref(path));
-        if path.is_dir() && !found.iter().any(Result::is_ok) {
-            streams.warning(format_args!(
-                "{}: no .txt, .md or .markdown files found",
-                path.display()
-            ))?;
-        }
-        inputs.extend(found);
-    }
-    Ok(inputs)
+fn check_command(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
+    let mut loader = crate::config::Loader::new(args.config.source());
+    check::run(args, &mut loader, streams)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Check;
 
     #[test]
     fn fail_on_compares_severities() {
@@ -375,33 +247,6 @@ mod tests {
         assert!(FailOn::Hint.fails(Severity::Hint));
         assert!(!FailOn::Error.fails(Severity::Warning));
         assert!(!FailOn::Never.fails(Severity::Error));
-    }
-
-    #[test]
-    fn summary_counts_per_severity_and_unreadable_files() {
-        let mut tally = Tally::default();
-        assert_eq!(tally.summary(), "checked 0 files: no findings");
-        let finding = |severity| Finding {
-            severity,
-            ..Finding::new(Check::QuoteUnattributed, 0..1, "m")
-        };
-        tally.add(
-            &[
-                finding(Severity::Warning),
-                finding(Severity::Error),
-                finding(Severity::Warning),
-            ],
-            FailOn::Error,
-        );
-        tally.add(&[], FailOn::Error);
-        assert_eq!(tally.summary(), "checked 2 files: 1 error, 2 warnings");
-        assert_eq!(tally.status(), Status::Findings);
-        tally.unreadable = 1;
-        assert_eq!(
-            tally.summary(),
-            "checked 2 files: 1 error, 2 warnings; 1 file could not be checked"
-        );
-        assert_eq!(tally.status(), Status::Error);
     }
 
     #[test]

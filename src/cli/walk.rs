@@ -4,10 +4,17 @@
 //! - A path named on the command line is always checked, whatever its
 //!   extension: the user asked for it.
 //! - A folder is walked recursively with the `ignore` crate, so `.gitignore`,
-//!   `.ignore` and hidden files are skipped the way `git` and `rg` skip them
-//!   (also outside a git repository: a folder of drafts often is not one).
-//!   Only `.txt`, `.md` and `.markdown` files are drafts. Entries are sorted
-//!   by name so output and exit codes do not depend on the file system.
+//!   `.ignore`, `.copydeskignore` (same syntax, for drafts a repository keeps
+//!   but does not want checked) and hidden files are skipped the way `git`
+//!   and `rg` skip them (also outside a git repository: a folder of drafts
+//!   often is not one). Only `.txt`, `.md` and `.markdown` files are drafts;
+//!   `--include` narrows that and `--exclude` drops files and folders, both
+//!   in gitignore syntax relative to the folder walked ([`Filters`]).
+//!   Entries are sorted by name so output and exit codes do not depend on the
+//!   file system.
+//! - Symbolic links are followed, so a linked draft is checked; a link that
+//!   leads back to a folder it is in is reported as a loop, not walked
+//!   forever.
 //! - `-` is standard input.
 //! - Reading never panics: a missing or unreadable file, a binary file,
 //!   invalid UTF-8 and a file over [`MAX_FILE_BYTES`] are each an
@@ -17,6 +24,13 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+
+/// The ignore file, beside `.gitignore` and `.ignore`, that only copydesk
+/// reads.
+pub const IGNORE_FILE: &str = ".copydeskignore";
 
 /// Extensions of the files a folder walk picks up (compared ignoring case).
 pub const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
@@ -81,17 +95,101 @@ pub fn is_draft(path: &Path) -> bool {
         .is_some_and(|ext| EXTENSIONS.iter().any(|d| ext.eq_ignore_ascii_case(d)))
 }
 
+/// `--include` and `--exclude`: gitignore-syntax globs matched against a
+/// path relative to the folder being walked (`*.md`, `sport/`,
+/// `archive/**/*.txt`). They apply to what a folder walk finds; a file named
+/// on the command line is always checked.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// When set, a draft must match one of these to be checked.
+    include: Option<Gitignore>,
+    /// Files and folders matching these are skipped.
+    exclude: Option<Gitignore>,
+}
+
+/// A glob that is not valid gitignore syntax.
+#[derive(Debug)]
+pub struct GlobError {
+    pub glob: String,
+    pub message: String,
+}
+
+impl fmt::Display for GlobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid glob `{}`: {}", self.glob, self.message)
+    }
+}
+
+impl Filters {
+    pub fn new(include: &[String], exclude: &[String]) -> Result<Filters, GlobError> {
+        Ok(Filters {
+            include: matcher(include)?,
+            exclude: matcher(exclude)?,
+        })
+    }
+
+    /// Whether a walk skips `relative` (a path below the walked folder).
+    fn excludes(&self, relative: &Path, is_dir: bool) -> bool {
+        self.exclude
+            .as_ref()
+            .is_some_and(|m| m.matched_path_or_any_parents(relative, is_dir).is_ignore())
+    }
+
+    /// Whether a walk checks the draft at `relative`.
+    fn includes(&self, relative: &Path) -> bool {
+        self.include
+            .as_ref()
+            .is_none_or(|m| m.matched_path_or_any_parents(relative, false).is_ignore())
+    }
+}
+
+/// The globs as one gitignore matcher; `None` when there are none. Paths
+/// handed to it are already relative, so its root is `.`.
+fn matcher(globs: &[String]) -> Result<Option<Gitignore>, GlobError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = GitignoreBuilder::new(".");
+    for glob in globs {
+        let error = |err: ignore::Error| GlobError {
+            glob: glob.clone(),
+            message: match err {
+                ignore::Error::Glob { err, .. } => err,
+                other => other.to_string(),
+            },
+        };
+        // A leading `!` would make the glob a re-include, which means
+        // nothing on its own; reject it rather than silently ignore it.
+        if glob.starts_with('!') {
+            return Err(GlobError {
+                glob: glob.clone(),
+                message: "a glob cannot start with `!`".into(),
+            });
+        }
+        builder.add_line(None, glob).map_err(error)?;
+    }
+    builder.build().map(Some).map_err(|err| GlobError {
+        glob: globs.join(" "),
+        message: err.to_string(),
+    })
+}
+
 /// Expand command-line paths into inputs, in command-line order; each
 /// folder's drafts come sorted by name. A path that does not exist or a
 /// folder entry that cannot be read is an error in its place, so the caller
 /// can report it and go on.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
+    expand_filtered(paths, &Filters::default())
+}
+
+/// [`expand`], with `--include` and `--exclude` applied to folder walks.
+pub fn expand_filtered(paths: &[PathBuf], filters: &Filters) -> Vec<Result<Input, InputError>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Ok(Input::Stdin));
         } else if path.is_dir() {
-            walk_folder(path, &mut inputs);
+            walk_folder(path, filters, &mut inputs);
         } else {
             // A missing file surfaces as an error when it is read.
             inputs.push(Ok(Input::File(path.clone())));
@@ -100,16 +198,29 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     inputs
 }
 
-fn walk_folder(root: &Path, inputs: &mut Vec<Result<Input, InputError>>) {
+fn walk_folder(root: &Path, filters: &Filters, inputs: &mut Vec<Result<Input, InputError>>) {
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let skip = filters.clone();
+    let owned_root = root.to_path_buf();
     let walk = ignore::WalkBuilder::new(root)
         .require_git(false)
+        .follow_links(true)
+        .add_custom_ignore_filename(IGNORE_FILE)
         .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let path = entry
+                .path()
+                .strip_prefix(&owned_root)
+                .unwrap_or(entry.path());
+            entry.depth() == 0 || !skip.excludes(path, is_dir)
+        })
         .build();
     for entry in walk {
         match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && is_draft(entry.path()) {
+                if is_file && is_draft(entry.path()) && filters.includes(&relative(entry.path())) {
                     inputs.push(Ok(Input::File(entry.into_path())));
                 }
             }
@@ -134,6 +245,15 @@ fn walk_error(root: &Path, err: ignore::Error) -> InputError {
             }
             ignore::Error::WithDepth { err: inner, .. } => err = *inner,
             ignore::Error::WithLineNumber { err: inner, .. } => err = *inner,
+            ignore::Error::Loop { ancestor, child } => {
+                return InputError {
+                    path: child.display().to_string(),
+                    kind: InputErrorKind::Io(format!(
+                        "symbolic link loop (leads back to {}); not followed",
+                        ancestor.display()
+                    )),
+                }
+            }
             other => {
                 return InputError {
                     path,
@@ -157,13 +277,43 @@ pub fn display_name(input: &Input, stdin_name: Option<&Path>) -> String {
 
 /// Read an input as a draft.
 pub fn read(input: &Input, name: &str, stdin: &mut dyn Read) -> Result<String, InputError> {
+    read_draft(input, name, stdin).map(|draft| draft.text)
+}
+
+/// A draft as read, with what `--fix` needs to notice that the file changed
+/// before it writes the fixed text back.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub text: String,
+    /// `None` for standard input.
+    pub stamp: Option<Stamp>,
+}
+
+/// A file's length and modification time when it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(metadata: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        }
+    }
+}
+
+/// Read an input as a draft, with its [`Stamp`].
+pub fn read_draft(input: &Input, name: &str, stdin: &mut dyn Read) -> Result<Draft, InputError> {
     let error = |kind| InputError {
         path: name.to_owned(),
         kind,
     };
     let io_error = |err: io::Error| error(InputErrorKind::Io(io_message(&err)));
-    let bytes = match input {
-        Input::Stdin => read_limited(stdin).map_err(io_error)?,
+    let (bytes, stamp) = match input {
+        Input::Stdin => (read_limited(stdin).map_err(io_error)?, None),
         Input::File(path) => {
             let file = File::open(path).map_err(io_error)?;
             let metadata = file.metadata().map_err(io_error)?;
@@ -175,10 +325,12 @@ pub fn read(input: &Input, name: &str, stdin: &mut dyn Read) -> Result<String, I
                     bytes: metadata.len(),
                 }));
             }
-            read_limited(file).map_err(io_error)?
+            let bytes = read_limited(file).map_err(io_error)?;
+            (bytes, Some(Stamp::of(&metadata)))
         }
     };
-    decode(bytes).map_err(error)
+    let text = decode(bytes).map_err(error)?;
+    Ok(Draft { text, stamp })
 }
 
 /// Read at most one byte past the limit, so a stream (stdin, or a file that
@@ -199,7 +351,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputErrorKind> {
     }
     // NUL never occurs in text; checking it first gives binary files (and
     // UTF-16 text) a clearer message than "not valid UTF-8".
-    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
+    // `contains` is a fast memchr; the position is only needed for the
+    // message.
+    if bytes.contains(&0) {
+        let byte = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(InputErrorKind::Binary { byte });
     }
     String::from_utf8(bytes).map_err(|e| InputErrorKind::NotUtf8 {
@@ -209,7 +364,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputErrorKind> {
 
 /// An I/O error without the "(os error N)" suffix, which means nothing to
 /// a copy editor.
-fn io_message(err: &io::Error) -> String {
+pub fn io_message(err: &io::Error) -> String {
     strip_os_error(err.to_string())
 }
 

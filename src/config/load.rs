@@ -101,6 +101,14 @@ pub fn find_config(folder: &Path) -> Result<Option<PathBuf>, ConfigError> {
     }
 }
 
+/// The folder a draft's configuration is looked for from.
+fn folder_of(draft: &Path) -> PathBuf {
+    match draft.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// `./a/copydesk.toml` → `a/copydesk.toml`.
 fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".")
@@ -123,6 +131,9 @@ pub struct Loader {
     folders: HashMap<PathBuf, Option<PathBuf>>,
     /// File → its resolution.
     files: HashMap<PathBuf, Result<Arc<HouseStyle>, ConfigError>>,
+    /// (File, overrides that apply) → the configuration, so drafts that
+    /// share a configuration share one copy.
+    shared: HashMap<(Option<PathBuf>, Vec<usize>), Arc<Config>>,
 }
 
 impl Loader {
@@ -131,6 +142,7 @@ impl Loader {
             source,
             folders: HashMap::new(),
             files: HashMap::new(),
+            shared: HashMap::new(),
         }
     }
 
@@ -165,14 +177,34 @@ impl Loader {
     /// The configuration for the draft at `draft` (which need not exist:
     /// standard input is named by `--stdin-filename`).
     pub fn config_for(&mut self, draft: &Path) -> Result<Config, ConfigError> {
-        let folder = match draft.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        Ok(match self.house_style(&folder)? {
+        Ok(match self.house_style(&folder_of(draft))? {
             Some(house) => house.config_for(draft),
             None => Config::default(),
         })
+    }
+
+    /// [`Loader::config_for`], shared with every other draft that gets the
+    /// same configuration during this run.
+    pub fn shared_config_for(&mut self, draft: &Path) -> Result<Arc<Config>, ConfigError> {
+        let folder = folder_of(draft);
+        let file = self.file_for_folder(&folder)?;
+        let house = self.house_style(&folder)?;
+        let absolute_draft = absolute(draft);
+        let matching: Vec<usize> = house.as_ref().map_or_else(Vec::new, |h| {
+            (0..h.overrides.len())
+                .filter(|&i| h.overrides[i].matches(&absolute_draft))
+                .collect()
+        });
+        let key = (file, matching);
+        if let Some(config) = self.shared.get(&key) {
+            return Ok(config.clone());
+        }
+        let config = Arc::new(match &house {
+            Some(house) => house.config_for(draft),
+            None => Config::default(),
+        });
+        self.shared.insert(key, config.clone());
+        Ok(config)
     }
 }
 
@@ -255,6 +287,18 @@ mod tests {
             format!("{}:6", root.join("copydesk.toml").display())
         );
         let md = loader.config_for(&root.join("news/deep/c.md")).unwrap();
+        // Drafts that get the same configuration share it.
+        let shared = loader.shared_config_for(&root.join("news/x.txt")).unwrap();
+        assert!(Arc::ptr_eq(
+            &shared,
+            &loader.shared_config_for(&root.join("y.txt")).unwrap()
+        ));
+        assert!(!Arc::ptr_eq(
+            &shared,
+            &loader
+                .shared_config_for(&root.join("opinion/z.txt"))
+                .unwrap()
+        ));
         assert_eq!(md.severity(Check::RepeatQuote), Some(Severity::Hint));
         assert_eq!(md.severity(Check::QuoteUnattributed), Some(Severity::Error));
         assert_eq!(md.files, [root.join("copydesk.toml")]);

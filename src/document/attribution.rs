@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::{Document, Quote};
+use super::{Document, ParagraphKind, Quote};
 use crate::text::{fold, words_in, Word};
 
 /// How a quote is credited.
@@ -169,6 +169,8 @@ const SPEECH_VERBS: &[&str] = &[
     "dubbed",
     "dubs",
     "echoed",
+    "elaborated",
+    "elaborates",
     "emailed",
     "emails",
     "emphasised",
@@ -178,6 +180,8 @@ const SPEECH_VERBS: &[&str] = &[
     "explained",
     "explaining",
     "explains",
+    "fumed",
+    "fumes",
     "grinned",
     "grumbled",
     "hailed",
@@ -232,6 +236,8 @@ const SPEECH_VERBS: &[&str] = &[
     "predict",
     "predicted",
     "predicts",
+    "pressed",
+    "presses",
     "proclaimed",
     "promise",
     "promised",
@@ -246,6 +252,8 @@ const SPEECH_VERBS: &[&str] = &[
     "quoted",
     "quotes",
     "quoting",
+    "reacted",
+    "reacts",
     "read",
     "reading",
     "reads",
@@ -259,6 +267,8 @@ const SPEECH_VERBS: &[&str] = &[
     "reiterated",
     "remark",
     "remarked",
+    "remembered",
+    "remembers",
     "remind",
     "reminded",
     "repeated",
@@ -277,6 +287,7 @@ const SPEECH_VERBS: &[&str] = &[
     "retorts",
     "revealed",
     "ridiculed",
+    "riffed",
     "said",
     "say",
     "saying",
@@ -465,7 +476,9 @@ fn is_opinion_verb(folded: &str) -> bool {
 
 /// Whether `text` is inside one of `quotes`' quoted text or marks.
 fn inside(quotes: &[Quote], offset: usize) -> bool {
-    quotes.iter().any(|q| q.range().contains(&offset))
+    // Quotes are in text order and do not overlap.
+    let i = quotes.partition_point(|q| q.open.start <= offset);
+    i > 0 && quotes[i - 1].range().contains(&offset)
 }
 
 /// A speech cue in `range` outside `quotes`: the cue's range and the index
@@ -494,6 +507,8 @@ fn find_cue<'t>(
             ) if SPEECH_VENUES.contains(&n) => Some(i + 2),
             // `in Bolton's view`, `in her words`
             ("in", Some(_), Some("view" | "words" | "opinion" | "estimation")) => Some(i + 2),
+            // `as Vulture put it`
+            ("put" | "puts", Some("it"), _) => Some(i + 1),
             // `Trump went on`
             ("went" | "goes" | "go", Some("on"), _) => Some(i + 1),
             _ if is_speech_verb(f)
@@ -569,10 +584,21 @@ fn speaker(prose: &str, words: &[Word<'_>], at: usize, cue_end: usize) -> Option
     Some(next.start..words[last].end())
 }
 
+/// At most the last few words' worth of `start..end`, so looking back from
+/// each quote stays linear on a paragraph with thousands of quotes.
+fn window_before(prose: &str, start: usize, end: usize) -> Range<usize> {
+    const WINDOW_BYTES: usize = 80;
+    let mut from = end.saturating_sub(WINDOW_BYTES).max(start);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    from..end
+}
+
 /// Whether the words right before `quote` make it a quoted term
 /// (`the phrase "…"`, `a sign reading "…"`).
 pub(crate) fn introduced_as_term(prose: &str, para_start: usize, quote: &Quote) -> bool {
-    let before = words_in(prose, para_start..quote.open.start);
+    let before = words_in(prose, window_before(prose, para_start, quote.open.start));
     before
         .iter()
         .rev()
@@ -607,7 +633,8 @@ pub(super) fn resolve(doc: &Document<'_>, extra_verbs: &[String]) -> Vec<Option<
                         .then(|| cue_in(s, true))
                         .flatten()
                 })
-                .or_else(|| dash_credit(&doc.prose, p.body.end, q))
+                .or_else(|| dash_credit(doc, pi, q))
+                .or_else(|| document_intro(&doc.prose, p.body.start, q))
                 .or_else(|| speaker_label(&doc.prose, q));
             out[qi] = if let Some((cue, speaker)) = own {
                 Some(Attribution {
@@ -637,25 +664,36 @@ pub(super) fn resolve(doc: &Document<'_>, extra_verbs: &[String]) -> Vec<Option<
 /// A partial quote: woven into its sentence after some words, starting in
 /// lowercase (`… said the bill was "very much a work in progress"`).
 fn is_partial(prose: &str, sentence: &Range<usize>, q: &Quote) -> bool {
-    let lead_words = words_in(prose, sentence.start..q.open.start).len();
+    let lead_words = words_in(prose, window_before(prose, sentence.start, q.open.start)).len();
     let first = prose[q.inner.clone()].chars().find(|c| c.is_alphabetic());
     lead_words >= 2 && first.is_some_and(char::is_lowercase)
 }
 
-/// `“…” ― Jane Doe`: a dash and a name right after the quote.
+/// `“…” ― Jane Doe`: a dash and a name right after the quote, in its
+/// paragraph or opening the next one (`- Bernie Sanders.` on its own line).
 fn dash_credit(
-    prose: &str,
-    paragraph_end: usize,
+    doc: &Document<'_>,
+    pi: usize,
     q: &Quote,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let prose = doc.prose.as_str();
     let close = q.close.as_ref()?;
-    let after = &prose[close.end..paragraph_end];
+    let mut start = close.end;
+    let mut paragraph_end = doc.paragraphs[pi].body.end;
+    if prose[start..paragraph_end].trim().is_empty() {
+        let next = doc.paragraphs[pi + 1..]
+            .iter()
+            .find(|p| p.kind != ParagraphKind::Heading)?;
+        start = next.body.start;
+        paragraph_end = next.body.end;
+    }
+    let after = &prose[start..paragraph_end];
     let trimmed = after.trim_start();
     let dash = trimmed
         .chars()
         .next()
         .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
-    let at = close.end + (after.len() - trimmed.len());
+    let at = start + (after.len() - trimmed.len());
     let name = words_in(prose, at + dash.len_utf8()..paragraph_end);
     let first = name.first().filter(|w| w.is_capitalized())?;
     let last = name
@@ -664,6 +702,23 @@ fn dash_credit(
         .last()
         .unwrap_or(first);
     Some((at..at + dash.len_utf8(), Some(first.start..last.end())))
+}
+
+/// `Trump issued a statement, "…"`: a statement, tweet or letter named
+/// right before the quote is its source.
+fn document_intro(
+    prose: &str,
+    para_start: usize,
+    q: &Quote,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    const MAX_WORDS_BEFORE: usize = 3;
+    let before = words_in(prose, window_before(prose, para_start, q.open.start));
+    before
+        .iter()
+        .rev()
+        .take(MAX_WORDS_BEFORE)
+        .find(|w| SPEECH_VENUES.contains(&fold(w.text).as_str()))
+        .map(|w| (w.range(), None))
 }
 
 /// A transcript label inside the quote: `"PENCE: Well, …"`.
@@ -841,6 +896,22 @@ mod tests {
     fn view_and_went_on_phrases_credit() {
         assert!(credits("\"It is an across-the-board failure,\" in Bolton's view.")[0].is_some());
         assert!(credits("\"You know, it happens, right?\" Trump went on.")[0].is_some());
+    }
+
+    #[test]
+    fn dash_credit_on_the_next_line_and_documents_before_the_quote() {
+        let got =
+            credits("\"Boeing and GE pay zero taxes in most years.\"\n- Sanders.\nHe is wrong.\n");
+        assert_eq!(got[0].as_ref().unwrap().1, "-");
+        let got = credits(
+            "Trump issued a statement, \"Our nation was attacked last night by terrorists.\"",
+        );
+        assert_eq!(got[0].as_ref().unwrap().1, "statement");
+        assert!(credits("As Vulture put it, \"Hello, it is the end of an era.\"")[0].is_some());
+        assert_eq!(
+            credits("\"Boeing and GE pay zero taxes in most years.\"\nSanders is wrong.\n"),
+            [None]
+        );
     }
 
     #[test]

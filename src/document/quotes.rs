@@ -146,6 +146,9 @@ fn marks(prose: &str, range: Range<usize>) -> Vec<Mark> {
         }
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(k + 1).map(|&(_, n)| n);
+        if c == '"' && is_inch_mark(&s[..i]) {
+            continue;
+        }
         let start = range.start + i;
         out.push(Mark {
             range: start..start + c.len_utf8(),
@@ -157,9 +160,25 @@ fn marks(prose: &str, range: Range<usize>) -> Vec<Mark> {
     out
 }
 
+/// `6'3"`, `5' 10"`: a straight mark after feet and inches measures, it
+/// does not quote.
+fn is_inch_mark(before: &str) -> bool {
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = before[..before.len() - digits].trim_end_matches(' ');
+    rest.ends_with(['\'', '’', '′'])
+        && rest[..rest.len() - rest.chars().last().map_or(0, char::len_utf8)]
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether `before` ends a sentence (so a mark after it starts a new one).
 fn ends_sentence(before: &str) -> bool {
-    before.trim_end().ends_with(['.', '!', '?', '…', ':'])
+    before
+        .trim_end()
+        .trim_end_matches(['\'', '’', ')', ']'])
+        .ends_with(['.', '!', '?', '…', ':'])
 }
 
 /// Whether the paragraph's prose opens with a quotation mark that opens.
@@ -385,6 +404,25 @@ mod tests {
             [r#"It was written “at this time of crisis,” the text says."#]
         );
         assert!(strays(r#"“He said "no" to me,” she said."#).is_empty());
+    }
+
+    #[test]
+    fn continued_quote_after_a_nested_quote_ending_a_sentence() {
+        let text =
+            "\"He ran at me saying 'what do you want?' \"To not apologise is wrong,\" he said.\n";
+        assert!(strays(text).is_empty(), "{:?}", strays(text));
+    }
+
+    #[test]
+    fn feet_and_inches_are_not_quotes() {
+        assert!(
+            strays("Trump is 6'3\" tall and he said so.\nThe suspect was 5' 10\" tall.\n")
+                .is_empty()
+        );
+        assert_eq!(
+            quoted("He is 6'3\" and \"very fit indeed,\" she said."),
+            ["very fit indeed,"]
+        );
     }
 
     #[test]

@@ -31,6 +31,9 @@ mod repeat_quote;
 static MARKUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-z]+(?:\s[^>]*)?>").expect("valid regex"));
 
+static ENTRY_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:_{3,}\.?|\d{1,2}:\d{2} [ap]\.m\.)$").expect("valid regex"));
+
 /// An article read for injection.
 pub struct Site<'a> {
     pub text: &'a str,
@@ -41,6 +44,8 @@ pub struct Site<'a> {
     pub annotations: Option<&'a Annotations>,
     /// What separates paragraphs (`\n\n` or `\r\n\r\n`).
     pub separator: &'static str,
+    /// Live-blog entry of each paragraph (see [`Site::entry`]).
+    entries: Vec<usize>,
 }
 
 impl<'a> Site<'a> {
@@ -52,7 +57,15 @@ impl<'a> Site<'a> {
             .map(|p| text::quotes_in(text, p))
             .collect();
         let people = people::find(text, &paragraphs, &quotes);
+        let entries = paragraphs
+            .iter()
+            .scan(0, |entry, p| {
+                *entry += usize::from(ENTRY_BREAK.is_match(&text[p.clone()]));
+                Some(*entry)
+            })
+            .collect();
         Site {
+            entries,
             text,
             separator: if text.contains("\r\n") {
                 "\r\n\r\n"
@@ -79,6 +92,14 @@ impl<'a> Site<'a> {
     /// multi-paragraph quote or a colon introduction in two.
     pub fn can_insert_after(&self, p: usize) -> bool {
         p >= 1 && self.quotes[p].balanced && !self.para(p).ends_with(':')
+    }
+
+    /// The live-blog entry paragraph `p` belongs to: entries are separated
+    /// by a `___` line or a time stamp (`4:45 p.m.`), and an entry repeats
+    /// background from the others on purpose, so a repeat is only made
+    /// within one entry. 0 for an ordinary story.
+    pub fn entry(&self, p: usize) -> usize {
+        self.entries[p]
     }
 
     /// Body paragraphs that are prose: not embedded markup (PolNeAR keeps
@@ -175,4 +196,26 @@ pub fn hull(edited: &Edited, range: &Range<usize>) -> Option<Range<usize>> {
     let start = pieces.iter().map(|r| r.start).min()?;
     let end = pieces.iter().map(|r| r.end).max()?;
     Some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Split};
+
+    #[test]
+    fn live_blog_entries_split_at_rules_and_time_stamps() {
+        let text = "Head\n\nOne.\n\n___.\n\n4:45 p.m.\n\nTwo.\n\n___\n\nThree.";
+        let article = Article {
+            id: "t".into(),
+            corpus: Corpus::Bbc,
+            split: Split::Tune,
+            text: text.into(),
+            annotations: None,
+            attributed_quotes: Vec::new(),
+        };
+        let site = Site::new(&article);
+        let entries: Vec<usize> = (0..site.paragraphs.len()).map(|p| site.entry(p)).collect();
+        assert_eq!(entries, [0, 0, 1, 2, 2, 3, 3]);
+    }
 }

@@ -73,6 +73,10 @@ pub fn respell(word: &str, rng: &mut SplitMix64) -> Option<String> {
     let lower_tail: String = chars[1..].iter().collect();
     for &(from, to) in VARIANTS {
         for (i, _) in lower_tail.match_indices(from) {
+            // `Schiff` is not `Stchiff`.
+            if from == "ch" && (i == 0 && chars[0] == 'S' || lower_tail[..i].ends_with('s')) {
+                continue;
+            }
             let head: String = chars[..1].iter().collect();
             kinds[0].push(format!(
                 "{head}{}{to}{}",
@@ -179,6 +183,9 @@ mod tests {
             }
         }
         assert!(respell("Zelensky", &mut rng).is_some());
+        for _ in 0..50 {
+            assert!(!respell("Schiff", &mut rng).unwrap().contains("tch"));
+        }
         assert_eq!(respell("Xy", &mut rng), None);
     }
 }

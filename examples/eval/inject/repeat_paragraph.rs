@@ -1,6 +1,8 @@
 //! `repeat/paragraph`: paste an earlier paragraph again further down —
-//! exactly, lightly edited (a word or two changed), or restated (clauses
-//! reordered and a synonym or two, the way a rewrite restates a lede).
+//! exactly, lightly edited (a word or two changed), restated (clauses
+//! reordered and a synonym or two, the way a rewrite restates a lede), or
+//! partly restated (only the first sentence of a longer paragraph, reordered,
+//! with a synonym or two and its `-ly` adverbs gone).
 //! Only paragraphs without quotation marks: a repeated quote is
 //! `repeat/quote`'s business.
 
@@ -10,6 +12,7 @@ use copydesk::Check;
 use regex::Regex;
 
 use super::{Injection, Site};
+use crate::people;
 use crate::rng::SplitMix64;
 use crate::text::{self, capitalize, decapitalize};
 
@@ -23,7 +26,6 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("will", "would"),
     ("large", "big"),
     ("big", "large"),
-    ("about", "around"),
     ("around", "about"),
     ("more than", "over"),
     ("began", "started"),
@@ -157,6 +159,12 @@ const LOWERABLE: &[&str] = &[
     "Ministers",
 ];
 
+/// Words that point back to an earlier sentence.
+const REFERRING: &[&str] = &[
+    "it", "its", "this", "that", "these", "those", "they", "them", "their", "he", "him", "his",
+    "she", "her", "such", "there",
+];
+
 /// `CLAIM, SOURCE said TAIL.`
 static CLAIM_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<claim>[^,]{20,}(?:,[^,]+)*?), (?P<src>(?:he|she|they|officials|(?:[\p{Lu}][\w'’.-]*\s?){1,5}|the [a-z]+(?: [a-z]+)?)) (?P<verb>said|says|added)(?P<tail>(?: on \p{Lu}\w+| in a statement| last week| on Twitter)?)\.$")
@@ -175,9 +183,18 @@ static MAIN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn lower_first_word(s: &str) -> String {
+/// `s` with its first word lower-cased when it is an ordinary word: one of
+/// the usual sentence openers, or a word the article (`vocab`) also writes
+/// in lower case. A name (`Trump`) or `I` keeps its capital.
+fn lower_first_word(s: &str, vocab: &str) -> String {
     let first = s.split_whitespace().next().unwrap_or("");
-    if LOWERABLE.contains(&first) || matches!(first, "He" | "She" | "They" | "We") {
+    let lower = first.to_lowercase();
+    let ordinary = LOWERABLE.contains(&first)
+        || matches!(first, "He" | "She" | "They" | "We")
+        || (first != "I"
+            && first.chars().all(char::is_alphabetic)
+            && people::occurs(vocab, &lower));
+    if ordinary {
         decapitalize(s)
     } else {
         s.to_owned()
@@ -190,28 +207,30 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
         let para = site.para(i);
         // `''` is a quotation mark in some PolNeAR copy.
         let quotes = para.contains(text::is_double_mark) || para.contains("''");
-        if quotes || text::word_count(para) < MIN_WORDS || para.ends_with(':') {
+        if quotes || !is_prose(para) || para.ends_with(':') {
             continue;
         }
         // After at least one other paragraph: a paste, not a doubled line.
         for p in i + 1..site.paragraphs.len() {
-            if site.can_insert_after(p) {
+            if site.can_insert_after(p) && site.entry(p) == site.entry(i) {
                 candidates.push((i, p));
             }
         }
     }
-    // Draw the kind for each injection first, so the three are made about
+    // Draw the kind for each injection first, so the kinds are made about
     // equally often, then take the first drawn place that allows it.
+    const VARIANTS: [&str; 4] = ["exact", "light", "restated", "restated-part"];
     rng.shuffle(&mut candidates);
     let mut out = Vec::new();
     for _ in 0..cap {
-        let variant = ["exact", "light", "restated"][rng.below(3)];
+        let variant = VARIANTS[rng.below(VARIANTS.len())];
         let made = candidates.iter().enumerate().find_map(|(k, &(i, p))| {
             let para = site.para(i);
             let copy = match variant {
                 "exact" => para.to_owned(),
                 "light" => light_edit(para, rng)?,
-                _ => restate(para, rng)?,
+                "restated" => restate(para, site.text, rng)?,
+                _ => restate_part(para, site.text, rng)?,
             };
             let (edited, target) = site.insert_paragraph_after(p, &copy);
             Some((
@@ -231,6 +250,21 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
         }
     }
     out
+}
+
+/// A paragraph of running text: long enough, and not a list of names
+/// (a team sheet, a fixture list), where most words are capitalized. A
+/// pasted team sheet is a different slip from a paragraph said twice.
+fn is_prose(para: &str) -> bool {
+    let words: Vec<&str> = para
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    words.len() >= MIN_WORDS && lower * 5 >= words.len() * 2
 }
 
 /// Positions of whole-word, case-sensitive matches of `word` in `s`.
@@ -285,42 +319,30 @@ pub fn light_edit(para: &str, rng: &mut SplitMix64) -> Option<String> {
 }
 
 /// Clauses reordered (at least one sentence), then a synonym or two.
-pub fn restate(para: &str, rng: &mut SplitMix64) -> Option<String> {
+pub fn restate(para: &str, vocab: &str, rng: &mut SplitMix64) -> Option<String> {
     let mut sentences: Vec<String> = text::sentences(para, &(0..para.len()))
         .into_iter()
         .map(|r| para[r].to_owned())
         .collect();
     let mut changed = false;
     for s in &mut sentences {
-        if let Some(new) = reorder(s) {
+        if let Some(new) = reorder(s, vocab) {
             *s = new;
             changed = true;
         }
     }
-    // Swap the first two sentences when the second stands on its own.
+    // Swap the first two sentences when the second stands on its own: no
+    // pronoun that would then point forward, no connective.
     if sentences.len() >= 2 {
         let first_word = sentences[1].split_whitespace().next().unwrap_or("");
+        let refers = sentences[1]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| REFERRING.contains(&w.to_lowercase().as_str()));
         let standalone = first_word.chars().next().is_some_and(char::is_uppercase)
+            && !refers
             && !matches!(
                 first_word,
-                "He" | "She"
-                    | "It"
-                    | "They"
-                    | "This"
-                    | "That"
-                    | "These"
-                    | "Those"
-                    | "But"
-                    | "And"
-                    | "Also"
-                    | "However"
-                    | "Its"
-                    | "His"
-                    | "Her"
-                    | "Their"
-                    | "The"
-                    | "Then"
-                    | "So"
+                "But" | "And" | "Also" | "However" | "The" | "Then" | "So" | "Still" | "Yet"
             );
         if standalone && rng.chance(1, 2) {
             sentences.swap(0, 1);
@@ -339,8 +361,71 @@ pub fn restate(para: &str, rng: &mut SplitMix64) -> Option<String> {
     })
 }
 
+/// Manner and degree adverbs a restatement drops (`early`, `only` and
+/// `deadly` end in `-ly` too, hence a list).
+const ADVERBS: &[&str] = &[
+    "sharply",
+    "quickly",
+    "strongly",
+    "largely",
+    "widely",
+    "slightly",
+    "significantly",
+    "recently",
+    "currently",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "initially",
+    "eventually",
+    "finally",
+    "formally",
+    "narrowly",
+    "heavily",
+    "firmly",
+    "openly",
+    "directly",
+    "fully",
+    "steadily",
+    "rapidly",
+    "dramatically",
+    "increasingly",
+    "particularly",
+    "especially",
+    "immediately",
+    "effectively",
+    "potentially",
+    "seriously",
+    "badly",
+    "clearly",
+    "further",
+];
+
+/// The first sentence of a longer paragraph, clauses reordered, `-ly`
+/// adverbs dropped and a synonym or two: a short paragraph that says part of
+/// an earlier one again in other words.
+pub fn restate_part(para: &str, vocab: &str, rng: &mut SplitMix64) -> Option<String> {
+    let sentences = text::sentences(para, &(0..para.len()));
+    let first = &para[sentences.first()?.clone()];
+    if sentences.len() < 2 || text::word_count(first) < MIN_WORDS {
+        return None;
+    }
+    let reordered = reorder(first, vocab)?;
+    let plain: Vec<&str> = reordered
+        .split(' ')
+        .filter(|w| !ADVERBS.contains(w))
+        .collect();
+    let plain = plain.join(" ");
+    let synonyms = 1 + rng.below(2);
+    Some(substitute(&plain, synonyms, rng).unwrap_or(plain))
+}
+
 /// One sentence with its clauses reordered, if a pattern applies.
-fn reorder(s: &str) -> Option<String> {
+fn reorder(s: &str, vocab: &str) -> Option<String> {
     if let Some(c) = CLAIM_SAID.captures(s) {
         let src = &c["src"];
         let src = if matches!(src, "he" | "she" | "they" | "officials") || src.starts_with("the ") {
@@ -352,7 +437,7 @@ fn reorder(s: &str) -> Option<String> {
             "{src} {}{} that {}.",
             &c["verb"],
             &c["tail"],
-            lower_first_word(&c["claim"])
+            lower_first_word(&c["claim"], vocab)
         ));
     }
     // `With X, officials said.` does not take the intro at its end.
@@ -361,14 +446,14 @@ fn reorder(s: &str) -> Option<String> {
         return Some(format!(
             "{} {}.",
             capitalize(&c["main"]),
-            lower_first_word(&c["intro"])
+            lower_first_word(&c["intro"], vocab)
         ));
     }
     if let Some(c) = MAIN_PHRASE.captures(s) {
         return Some(format!(
             "{}, {}.",
             capitalize(&c["phrase"]),
-            lower_first_word(&c["main"])
+            lower_first_word(&c["main"], vocab)
         ));
     }
     None
@@ -381,19 +466,49 @@ mod tests {
     #[test]
     fn reorders_the_common_wire_patterns() {
         assert_eq!(
-            reorder("A ground offensive would isolate Israel, Antony Blinken said on Friday.")
-                .unwrap(),
+            reorder(
+                "A ground offensive would isolate Israel, Antony Blinken said on Friday.",
+                ""
+            )
+            .unwrap(),
             "Antony Blinken said on Friday that a ground offensive would isolate Israel."
         );
         assert_eq!(
-            reorder("On Monday, the company cut its forecast for the year.").unwrap(),
+            reorder("On Monday, the company cut its forecast for the year.", "").unwrap(),
             "The company cut its forecast for the year on Monday."
         );
         assert_eq!(
-            reorder("Shares fell sharply in early trade, after the warning.").unwrap(),
+            reorder("Shares fell sharply in early trade, after the warning.", "").unwrap(),
             "After the warning, shares fell sharply in early trade."
         );
-        assert_eq!(reorder("Nothing to move here."), None);
+        assert_eq!(reorder("Nothing to move here.", ""), None);
+        // An ordinary word the article writes in lower case loses its capital.
+        assert_eq!(
+            reorder(
+                "About nine in ten agreed, according to the poll.",
+                "about them"
+            )
+            .unwrap(),
+            "According to the poll, about nine in ten agreed."
+        );
+        assert_eq!(
+            reorder(
+                "Trump won the state easily, according to the poll.",
+                "about them"
+            )
+            .unwrap(),
+            "According to the poll, Trump won the state easily."
+        );
+    }
+
+    #[test]
+    fn team_sheets_and_fixture_lists_are_not_prose() {
+        assert!(is_prose(
+            "The club said on Monday that the striker would miss the next three games."
+        ));
+        assert!(!is_prose("Dudek, Finnan, Hyypia, Carragher, Riise, Luis Garcia (Nunez 73), Gerrard, Alonso, Kewell."));
+        assert!(!is_prose("France v Republic of Ireland; Israel v Switzerland; Cyprus v Faroe Islands; Italy v Spain."));
+        assert!(!is_prose("Too short to count."));
     }
 
     #[test]
@@ -413,10 +528,36 @@ mod tests {
     }
 
     #[test]
+    fn partial_restatement_keeps_the_first_sentence_reworded() {
+        let mut rng = SplitMix64::new(8);
+        let para = "Shares fell sharply in early trade in London, after the profit warning. \
+                    Traders were calm.";
+        let part = restate_part(para, para, &mut rng).unwrap();
+        assert!(
+            part.starts_with("After the profit warning, shares "),
+            "{part}"
+        );
+        assert!(part.ends_with(" in early trade in London."), "{part}");
+        assert!(
+            !part.contains("sharply") && !part.contains("calm"),
+            "{part}"
+        );
+        assert_eq!(
+            restate_part(
+                "One sentence only, after all that happened here.",
+                "",
+                &mut rng
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn restating_needs_a_reordering() {
         let mut rng = SplitMix64::new(2);
         let restated = restate(
             "Prices would rise sharply next year, the minister said. Markets were calm.",
+            "",
             &mut rng,
         )
         .unwrap();
@@ -424,6 +565,6 @@ mod tests {
             restated.contains("The minister said that prices"),
             "{restated}"
         );
-        assert_eq!(restate("Nothing to move. It stays.", &mut rng), None);
+        assert_eq!(restate("Nothing to move. It stays.", "", &mut rng), None);
     }
 }

@@ -93,6 +93,9 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
     let mut candidates = Vec::new();
     for (si, src) in sources.iter().enumerate() {
         for p in src.paragraph + 1..site.paragraphs.len() {
+            if site.entry(p) != site.entry(src.paragraph) {
+                break;
+            }
             if site.can_insert_after(p) {
                 candidates.push((si, Place::NewParagraph(p)));
             }

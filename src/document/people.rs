@@ -1,11 +1,47 @@
 //! People: person mentions with their titles, clustered into people.
 //!
-//! (Extraction is filled in by the names work; until then no people are
-//! found, which makes the name checks report nothing.)
+//! Design, in three passes over the body paragraphs (headlines and credit
+//! lines are not read):
+//!
+//! 1. **Tokens.** Each sentence of [`Document::prose`] is split into words
+//!    with their byte ranges; quoted text is read like any other prose. Two
+//!    document-wide facts are gathered for later: which words are ever
+//!    capitalized away from the start of a sentence (so `Speaking` or `But`
+//!    capitalized only by position is not taken for a name), and which follow
+//!    `the` (so `the Pentagon` is not a person).
+//! 2. **Candidates.** A run of adjacent capitalized words (with initials
+//!    `J.`/`J.K.`, particles `bin`/`van`/`de`, glued `al-Assad`), optionally
+//!    after a title (`former US Secretary of State`, `Sen.`, `Mr`) or a
+//!    lowercase role (`chief executive`), is a candidate. Places,
+//!    organisations and nationalities (a gazetteer plus organisation words
+//!    such as `Bank` or `Street`) are dropped. A candidate of two or more
+//!    words is a full name; one word is a surname reference. Evidence is
+//!    recorded with it: a known given name, a speech verb after it
+//!    (`Blinken said`), an apposition role, a personal pronoun nearby.
+//! 3. **Clustering.** In text order, a full name joins the person with the
+//!    same surname and given name, else a person known so far by surname
+//!    only, else starts a person; two given names mean two people (`Joe
+//!    Biden`, `Hunter Biden`). A surname joins the most recently mentioned
+//!    person with that surname (marked ambiguous when there are several).
+//!    Mentions without person evidence only ever join a person found on
+//!    evidence elsewhere. A name that is evidently a misspelling (`Anthony`
+//!    for `Antony Blinken`, `Netanyahou`) joins the person it misspells, so
+//!    the spelling check can compare the forms of one person.
+//!
+//! Precision is the goal throughout: a mention is dropped rather than
+//! guessed, because every wrong person can turn into a wrong finding.
+//!
+//! Lookups are by folded surname (hash maps), and near spellings are found
+//! through a deletion index, so extraction stays linear in the text.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Document;
+use crate::text::{edit_distance, fold, is_apostrophe, strip_possessive, words_in};
+
+#[path = "names/mod.rs"]
+mod names;
 
 /// How a person is referred to at one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +50,77 @@ pub enum MentionForm {
     Full,
     /// Surname only, possibly after a title: `Blinken`, `President Biden`.
     Surname,
+}
+
+/// What kind of title a mention carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TitleClass {
+    /// `Mr`, `Mrs`, `Ms`, `Dr`: courtesy titles of later references; they
+    /// never conflict with an office.
+    Courtesy,
+    /// `Sir`, `Lord`, `Rev.`, `Rabbi`, `Prof.`: honours and callings.
+    Honorific,
+    /// `King`, `Queen`, `Pope`, `Prince`: with one name a complete reference
+    /// (`Pope Francis`).
+    Royal,
+    /// An office written as a formal, capitalized title before the name:
+    /// `Prime Minister`, `Sen.`, `Gen.`.
+    Office,
+    /// A lowercase description before or after the name: `chief executive
+    /// Jane Doe`, `Jane Doe, the company's chief executive`.
+    Role,
+}
+
+/// A title or role given to a person at one mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The title as written, with its modifiers and country or department
+    /// prefix (`former US Secretary of State`).
+    pub range: Range<usize>,
+    pub class: TitleClass,
+    /// One key per office whatever the spelling (`Sen.` and `Senator` are
+    /// both `senator`); `None` for roles and lowercase titles.
+    pub office: Option<&'static str>,
+    /// The title describes another time: `former`, `acting`, `then-`,
+    /// `ex-`, `-elect`, `retired`.
+    pub qualified: bool,
+}
+
+impl Title {
+    /// Whether one person cannot hold this title and `other` at once: two
+    /// different formal offices of government (`Prime Minister`,
+    /// `President`) or two military ranks, neither describing another time.
+    /// Courtesy titles, honours, roles and the same office written another
+    /// way (`Sen.`/`Senator`) never conflict.
+    pub fn conflicts_with(&self, other: &Title) -> bool {
+        match (self.office, other.office) {
+            (Some(a), Some(b)) => {
+                self.class == TitleClass::Office
+                    && other.class == TitleClass::Office
+                    && !self.qualified
+                    && !other.qualified
+                    && names::offices_conflict(a, b)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Why a mention was taken for a person.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// The name opens with a common given name.
+    pub given_name: bool,
+    /// A speech verb follows the name (`Blinken said`) or precedes it at
+    /// the end of a clause (`…," said Blinken.`).
+    pub speech: bool,
+    /// A lowercase role in apposition (`Jane Doe, the chief executive,`).
+    pub apposition: bool,
+    /// `he`, `she`, `his` or `her` follows in the sentence or the next.
+    pub pronoun: bool,
+    /// The name's first word opens a sentence or a quote, so its capital
+    /// may be only positional.
+    pub sentence_start: bool,
 }
 
 /// One mention of a person in the text.
@@ -31,6 +138,38 @@ pub struct Mention {
     pub paragraph: usize,
     /// Index into [`People::persons`].
     pub person: usize,
+    /// The first given name of a full name (`George` of `George W. Bush`).
+    pub given: Option<Range<usize>>,
+    /// What [`Mention::title`] is.
+    pub title_info: Option<Title>,
+    pub evidence: Evidence,
+    /// A royal or honorific title with one name (`Pope Francis`, `Sir
+    /// Alex`): complete as it stands, not a bare surname.
+    pub complete: bool,
+    /// A bare surname shared by several people of the story (`Biden` after
+    /// `Joe Biden` and `Hunter Biden`); assigned to the most recently
+    /// mentioned one, but checks should not rely on it.
+    pub ambiguous: bool,
+}
+
+impl Mention {
+    /// The surname's own word, without particles before it or glued to it:
+    /// `Gaulle` of `de Gaulle`, `Assad` of `al-Assad`. Spellings of one
+    /// person are compared on this word.
+    pub fn surname_word(&self, text: &str) -> Range<usize> {
+        let surname = &text[self.surname.clone()];
+        let last = surname.rfind(' ').map_or(0, |i| i + 1);
+        let core = surname_core(&surname[last..]);
+        self.surname.end - core.len()..self.surname.end
+    }
+
+    /// The title and name as written: `President Biden`.
+    pub fn titled_range(&self) -> Range<usize> {
+        match &self.title_info {
+            Some(t) if t.range.start < self.range.start => t.range.start..self.range.end,
+            _ => self.range.clone(),
+        }
+    }
 }
 
 /// A person of the story.
@@ -38,6 +177,13 @@ pub struct Mention {
 pub struct Person {
     /// Indexes into [`People::mentions`], in text order.
     pub mentions: Vec<usize>,
+    /// Display name: the first full name as written, else the first mention.
+    pub name: String,
+    /// Index into [`People::mentions`] of the first full (or complete)
+    /// reference.
+    pub full: Option<usize>,
+    /// Folded surname, the key later references are matched by.
+    pub surname_key: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,10 +196,1327 @@ pub struct People {
 impl People {
     /// The mention whose name contains byte `offset`.
     pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.range.contains(&offset))
+        let i = self.mentions.partition_point(|m| m.range.end <= offset);
+        self.mentions.get(i).filter(|m| m.range.contains(&offset))
+    }
+
+    /// The mentions of person `person`, in text order.
+    pub fn mentions_of(&self, person: usize) -> impl Iterator<Item = &Mention> {
+        self.persons[person]
+            .mentions
+            .iter()
+            .map(|&i| &self.mentions[i])
     }
 }
 
-pub(super) fn extract(_doc: &Document<'_>) -> People {
-    People::default()
+pub(super) fn extract(doc: &Document<'_>) -> People {
+    let sentences = tokenize(doc);
+    let facts = DocFacts::gather(&sentences);
+    let mut candidates = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let next = sentences
+            .get(s + 1)
+            .filter(|n| n.paragraph == sentence.paragraph);
+        Scanner {
+            prose: &doc.prose,
+            toks: &sentence.toks,
+            next,
+            facts: &facts,
+            paragraph: sentence.paragraph,
+        }
+        .scan(&mut candidates);
+    }
+    Clusterer::default().run(doc, candidates, &facts)
+}
+
+// ---------------------------------------------------------------------------
+// Pass 1: tokens and document-wide facts.
+
+/// A word of a sentence, classified for name finding.
+#[derive(Debug)]
+struct Tok<'a> {
+    /// The word without a possessive ending.
+    text: &'a str,
+    start: usize,
+    /// End of `text`.
+    end: usize,
+    /// End of the word as written (with its possessive).
+    word_end: usize,
+    folded: String,
+    possessive: bool,
+    /// A period follows directly (`Sen.`, `J.`).
+    dot: bool,
+    /// Starts with an uppercase letter and has lowercase letters
+    /// (`Blinken`, `McDonald`, `al-Assad` counts too).
+    name_like: bool,
+    /// `J.` or `J.K.`.
+    initial: bool,
+    /// The first word of its sentence, or right after an opening quote,
+    /// bracket or colon.
+    sentence_start: bool,
+}
+
+impl Tok<'_> {
+    fn is_lower(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// All capitals, two letters or more: `US`, `NATO`, `U.S.`.
+    fn is_acronym(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
+
+    fn surname_key(&self) -> String {
+        surname_key(&self.folded)
+    }
+}
+
+fn surname_key(folded: &str) -> String {
+    for glued in names::GLUED_PARTICLES {
+        if let Some(rest) = folded.strip_prefix(glued) {
+            if !rest.is_empty() {
+                return rest.to_owned();
+            }
+        }
+    }
+    folded.to_owned()
+}
+
+/// The surname as written without a glued particle: `Assad` of `al-Assad`.
+fn surname_core(text: &str) -> &str {
+    for glued in names::GLUED_PARTICLES {
+        if text.len() > glued.len()
+            && text.is_char_boundary(glued.len())
+            && text[..glued.len()].eq_ignore_ascii_case(glued)
+        {
+            return &text[glued.len()..];
+        }
+    }
+    text
+}
+
+struct Sentence<'a> {
+    paragraph: usize,
+    toks: Vec<Tok<'a>>,
+}
+
+fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
+    let prose = doc.prose.as_str();
+    let mut out = Vec::new();
+    for (p, paragraph) in doc.body_paragraphs() {
+        for sentence in &paragraph.sentences {
+            let words = words_in(prose, sentence.clone());
+            let mut toks = Vec::with_capacity(words.len());
+            for (k, w) in words.iter().enumerate() {
+                let text = strip_possessive(w.text);
+                let end = w.start + text.len();
+                let word_end = w.end();
+                let dot = prose[word_end..].starts_with('.');
+                let before = prose[sentence.start..w.start].trim_end_matches([' ', '\t']);
+                let opener = before.chars().next_back().is_some_and(|c| {
+                    matches!(c, '"' | '“' | '‘' | '(' | '[' | ':' | '«' | '„')
+                        || (is_apostrophe(c) && !before.ends_with(char::is_alphanumeric))
+                });
+                toks.push(Tok {
+                    text,
+                    start: w.start,
+                    end,
+                    word_end,
+                    folded: fold(text),
+                    possessive: text.len() != w.text.len(),
+                    dot,
+                    name_like: is_name_like(text),
+                    initial: is_initial(text, dot),
+                    sentence_start: k == 0 || opener,
+                });
+            }
+            out.push(Sentence { paragraph: p, toks });
+        }
+    }
+    out
+}
+
+fn is_name_like(text: &str) -> bool {
+    let body = names::GLUED_PARTICLES
+        .iter()
+        .find_map(|g| text.strip_prefix(g))
+        .unwrap_or(text);
+    let mut chars = body.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && body.chars().any(char::is_lowercase)
+        && !body.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `J` followed by a period, or `J.K.`, but not `U.S.`.
+fn is_initial(text: &str, dot: bool) -> bool {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase() && dot,
+        _ => {
+            let letters: Vec<char> = text.chars().filter(|c| *c != '.').collect();
+            text.ends_with('.')
+                && text.chars().filter(|c| *c == '.').count() == letters.len()
+                && letters.iter().all(|c| c.is_uppercase())
+                && !matches!(
+                    text,
+                    "U.S." | "U.K." | "U.N." | "E.U." | "D.C." | "N.Y." | "L.A."
+                )
+        }
+    }
+}
+
+/// Facts about the whole document that single sentences cannot give.
+#[derive(Default)]
+struct DocFacts {
+    /// Folded words seen capitalized, alone, away from a sentence start.
+    mid_caps: HashSet<String>,
+    /// Folded capitalized words seen right after a lowercase `the`.
+    after_the: HashSet<String>,
+}
+
+impl DocFacts {
+    fn gather(sentences: &[Sentence<'_>]) -> DocFacts {
+        let mut facts = DocFacts::default();
+        for sentence in sentences {
+            let toks = &sentence.toks;
+            for (k, t) in toks.iter().enumerate() {
+                if !t.name_like {
+                    continue;
+                }
+                if k > 0 && toks[k - 1].text == "the" {
+                    facts.after_the.insert(t.folded.clone());
+                }
+                if !t.sentence_start {
+                    facts.mid_caps.insert(t.folded.clone());
+                }
+            }
+        }
+        facts
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Pass 2: candidates.
+
+/// A name found in a sentence, before clustering.
+#[derive(Debug)]
+struct Candidate {
+    paragraph: usize,
+    range: Range<usize>,
+    surname: Range<usize>,
+    surname_key: String,
+    given: Option<Range<usize>>,
+    given_key: Option<String>,
+    given_is_initial: bool,
+    form: MentionForm,
+    title: Option<Title>,
+    evidence: Evidence,
+    complete: bool,
+    /// Person evidence of its own: a title, a known given name or initial,
+    /// a speech verb, an apposition.
+    strong: bool,
+}
+
+struct Scanner<'s, 'a> {
+    prose: &'s str,
+    toks: &'s [Tok<'a>],
+    /// The next sentence of the same paragraph, for pronoun evidence.
+    next: Option<&'s Sentence<'a>>,
+    facts: &'s DocFacts,
+    paragraph: usize,
+}
+
+/// A title parsed before a name: the title and the token the name starts at.
+struct TitleParse {
+    title: Title,
+    name_start: usize,
+}
+
+impl Scanner<'_, '_> {
+    fn scan(&self, out: &mut Vec<Candidate>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let title = self.parse_title(i);
+            let start = title.as_ref().map_or(i, |t| t.name_start);
+            match self.parse_run(start) {
+                Some(run) => {
+                    let end = run.end;
+                    let title = title
+                        .map(|t| t.title)
+                        .or_else(|| self.role_before(run.start));
+                    if let Some(c) = self.candidate(run, title) {
+                        out.push(c);
+                    }
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Whether tokens `a` and `b = a + 1` are written as parts of one name:
+    /// only spaces between them (or an initial's period).
+    fn adjacent(&self, a: usize) -> bool {
+        let (x, y) = (&self.toks[a], &self.toks[a + 1]);
+        if x.possessive {
+            return false;
+        }
+        let gap = &self.prose[x.word_end..y.start];
+        let gap = if x.dot {
+            gap.strip_prefix('.').unwrap_or(gap)
+        } else {
+            gap
+        };
+        !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    fn is_name_tok(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.initial || (t.name_like && !t.is_acronym())
+    }
+
+    /// A title starting at token `i`: modifiers, a country or department
+    /// prefix, the title itself, an `of …` complement; it must be followed
+    /// directly by a name.
+    fn parse_title(&self, i: usize) -> Option<TitleParse> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut j = i;
+        let mut qualified = false;
+        // A modifier glued to the title (`then-Secretary`, `ex-President`)
+        // leaves the rest of the word as the first title word.
+        let mut glued_first: Option<String> = None;
+        while j < n {
+            let w = toks[j].folded.as_str();
+            if names::MODIFIERS.contains(&w) {
+                qualified = true;
+                j += 1;
+                continue;
+            }
+            if let Some((m, rest)) = w.split_once(['-', '‑']) {
+                if names::MODIFIERS.contains(&m) && !rest.is_empty() {
+                    qualified = true;
+                    glued_first = Some(rest.to_owned());
+                }
+            }
+            break;
+        }
+        if j >= n {
+            return None;
+        }
+        // Candidate starts for the title head: right here, or after up to
+        // four prefix words.
+        let mut k = j;
+        let mut heads = vec![j];
+        while k < n && heads.len() <= 4 {
+            let t = &toks[k];
+            let prefix = (k == j && glued_first.is_some())
+                || t.is_acronym() && t.text.len() <= 4
+                || (t.is_capitalized()
+                    && (names::is_department(&t.folded) || names::is_not_person(&t.folded)))
+                || (t.text == "and" && k > j);
+            if !prefix || (k > j && !self.adjacent(k - 1)) {
+                break;
+            }
+            k += 1;
+            heads.push(k);
+        }
+        for &h in &heads {
+            if h >= n {
+                break;
+            }
+            let first = if h == j { glued_first.as_deref() } else { None };
+            if let Some((def, end)) = self.match_title_words(h, first) {
+                let mut end = end;
+                let mut qualified = qualified;
+                let last = &toks[end - 1].folded;
+                if last.ends_with("-elect") || last.ends_with("-designate") {
+                    qualified = true;
+                }
+                end = self.complement(end);
+                if end >= n || !self.adjacent(end - 1) || !self.is_name_tok(end) {
+                    // `the Rev.` etc. may still stand alone; no name, no title.
+                    return None;
+                }
+                let head = &toks[h];
+                let capitalized = first.map_or(head.is_capitalized(), |_| {
+                    head.text
+                        .split_once(['-', '‑'])
+                        .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
+                });
+                let class = if def.class == TitleClass::Office && !capitalized {
+                    TitleClass::Role
+                } else {
+                    def.class
+                };
+                let last_tok = &toks[end - 1];
+                let range_end = if last_tok.dot {
+                    last_tok.word_end + 1
+                } else {
+                    last_tok.word_end
+                };
+                return Some(TitleParse {
+                    title: Title {
+                        range: toks[i].start..range_end,
+                        class,
+                        office: (class == TitleClass::Office).then_some(def.office),
+                        qualified,
+                    },
+                    name_start: end,
+                });
+            }
+        }
+        None
+    }
+
+    /// The longest title spelling at token `h`; returns it and the token
+    /// after it.
+    fn match_title_words(
+        &self,
+        h: usize,
+        first: Option<&str>,
+    ) -> Option<(&'static names::TitleDef, usize)> {
+        let toks = self.toks;
+        let mut best: Option<(&'static names::TitleDef, usize)> = None;
+        for def in names::TITLES {
+            let len = def.words.len();
+            if h + len > toks.len() || best.is_some_and(|(b, _)| b.words.len() >= len) {
+                continue;
+            }
+            let matches = def.words.iter().enumerate().all(|(o, w)| {
+                let k = h + o;
+                let word = if o == 0 {
+                    first.unwrap_or(&toks[k].folded)
+                } else {
+                    &toks[k].folded
+                };
+                let word = word
+                    .strip_suffix("-elect")
+                    .or_else(|| word.strip_suffix("-designate"))
+                    .unwrap_or(word);
+                word == *w && (o == 0 || self.adjacent(k - 1))
+            });
+            if matches {
+                best = Some((def, h + len));
+            }
+        }
+        best
+    }
+
+    /// Extend a title over `of State`, `of the Exchequer`, `for Europe`.
+    fn complement(&self, end: usize) -> usize {
+        let toks = self.toks;
+        if end >= toks.len() || !matches!(toks[end].text, "of" | "for") {
+            return end;
+        }
+        let mut k = end + 1;
+        let mut last_cap = None;
+        while k < toks.len() && self.adjacent(k - 1) {
+            let t = &toks[k];
+            let cap = t.is_capitalized()
+                && (names::is_complement(&t.folded) || names::is_not_person(&t.folded));
+            if cap {
+                last_cap = Some(k);
+            } else if !matches!(t.text, "the" | "and") {
+                break;
+            }
+            k += 1;
+        }
+        last_cap.map_or(end, |c| c + 1)
+    }
+
+    /// A lowercase role right before the name: `chief executive Jane Doe`.
+    fn role_before(&self, start: usize) -> Option<Title> {
+        if start == 0 || !self.adjacent(start - 1) {
+            return None;
+        }
+        let noun = &self.toks[start - 1];
+        if !noun.is_lower() || !names::is_role_noun(&noun.folded) {
+            return None;
+        }
+        // Take in the words describing the role: `company chief executive`.
+        let mut first = start - 1;
+        while first > 0
+            && start - first < 4
+            && self.adjacent(first - 1)
+            && !crate::text::is_stopword(&self.toks[first - 1].folded)
+            && !self.toks[first - 1].possessive
+        {
+            first -= 1;
+        }
+        Some(Title {
+            range: self.toks[first].start..noun.word_end,
+            class: TitleClass::Role,
+            office: None,
+            qualified: false,
+        })
+    }
+
+    /// The run of name words starting at token `k`.
+    fn parse_run(&self, k: usize) -> Option<Range<usize>> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut e = k;
+        while e < n {
+            if e > k && !self.adjacent(e - 1) {
+                break;
+            }
+            if self.is_name_tok(e) {
+                e += 1;
+                if toks[e - 1].possessive {
+                    break;
+                }
+                continue;
+            }
+            // A particle inside a name, or opening one before a capital
+            // (`de Blasio`).
+            let particle = names::is_particle(toks[e].text)
+                && e + 1 < n
+                && self.adjacent(e)
+                && toks[e + 1].name_like;
+            if particle {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        (e > k && (k..e).any(|x| toks[x].name_like)).then_some(k..e)
+    }
+
+    /// Interpret a run (and its title) as a person candidate, or drop it.
+    fn candidate(&self, run: Range<usize>, title: Option<Title>) -> Option<Candidate> {
+        let toks = self.toks;
+        let mut s = run.start;
+        let mut e = run.end;
+        // Generational suffixes end a name without being its surname.
+        while e > s + 1 && names::is_name_suffix(toks[e - 1].text) {
+            e -= 1;
+        }
+        // A first word capitalized only because it opens the sentence
+        // (`But Blinken said`, `Speaking as …`).
+        if title.is_none()
+            && toks[s].sentence_start
+            && !toks[s].initial
+            && !names::is_given_name(&toks[s].folded)
+            && !self.facts.mid_caps.contains(&toks[s].folded)
+            && e - s > 1
+        {
+            s += 1;
+        }
+        // Places, organisations and nationalities before the name:
+        // `Gaza Blinken`, `Republican Donald Trump`.
+        let folded: Vec<&str> = (s..e).map(|k| toks[k].folded.as_str()).collect();
+        let place = names::not_person_prefix(&folded);
+        if place > 0 {
+            let given_first = place == 1
+                && e - s > 1
+                && names::is_given_name(&toks[s].folded)
+                && !names::is_not_person(&toks[s + 1].folded);
+            if place == e - s || !given_first {
+                s += place;
+            }
+        }
+        // Particles cannot end a name or open it after the cuts above.
+        while s < e && !toks[s].name_like && !toks[s].initial && !names::is_particle(toks[s].text) {
+            s += 1;
+        }
+        if s >= e {
+            return None;
+        }
+        let words: Vec<String> = (s..e).map(|k| toks[k].folded.clone()).collect();
+        if words.iter().any(|w| names::is_org_word(w)) {
+            return None;
+        }
+        let joined = words.join(" ");
+        let courtesy = title
+            .as_ref()
+            .is_some_and(|t| t.class == TitleClass::Courtesy);
+        if names::is_not_person(&joined) && !courtesy {
+            return None;
+        }
+        if e - s == 1 && names::is_not_person(&words[0]) && !courtesy {
+            return None;
+        }
+        // `the Pentagon`, `a Trump`: an article before a bare run.
+        let after_article = title.is_none()
+            && s > 0
+            && s == run.start
+            && matches!(toks[s - 1].text, "the" | "a" | "an" | "The" | "A" | "An");
+        if after_article && !names::is_given_name(&toks[s].folded) {
+            return None;
+        }
+
+        // Split into given names and surname.
+        let name_toks: Vec<usize> = (s..e).filter(|&k| self.is_name_tok(k)).collect();
+        let last = *name_toks.last()?;
+        if !toks[last].name_like {
+            return None;
+        }
+        let east_asian = self.east_asian(&name_toks);
+        let (surname_tok, given_tok) = if east_asian {
+            (name_toks[0], Some(name_toks[1]))
+        } else {
+            let given = (name_toks.len() > 1).then_some(name_toks[0]);
+            (last, given)
+        };
+        // Particles before the surname belong to it (`de Gaulle`).
+        let mut surname_start = toks[surname_tok].start;
+        let mut p = surname_tok;
+        while !east_asian && p > s && names::is_particle(toks[p - 1].text) {
+            p -= 1;
+            surname_start = toks[p].start;
+        }
+        let surname_tok_ref = &toks[surname_tok];
+        let given_is_initial = given_tok.is_some_and(|g| toks[g].initial);
+        let given_known = given_tok.is_some_and(|g| names::is_given_name(&toks[g].folded));
+        let form = if given_tok.is_some() {
+            MentionForm::Full
+        } else {
+            MentionForm::Surname
+        };
+        if form == MentionForm::Surname && surname_tok_ref.text.chars().count() < 2 {
+            return None;
+        }
+
+        let complete = form == MentionForm::Surname
+            && title
+                .as_ref()
+                .is_some_and(|t| matches!(t.class, TitleClass::Royal | TitleClass::Honorific));
+        let (speech, inverted) = self.speech_after(e, run.start);
+        let apposition = self.apposition(e);
+        let title = title.or_else(|| apposition.clone());
+        let evidence = Evidence {
+            given_name: given_known,
+            speech: speech || inverted,
+            apposition: apposition.is_some(),
+            pronoun: self.pronoun_after(e),
+            sentence_start: toks[s].sentence_start && title.is_none(),
+        };
+        let strong = title.is_some()
+            || given_known
+            || given_is_initial
+            || east_asian
+            || evidence.speech
+            || evidence.apposition;
+        let range = toks[s].start..toks[e - 1].end;
+        Some(Candidate {
+            paragraph: self.paragraph,
+            surname: surname_start..surname_tok_ref.end,
+            surname_key: surname_tok_ref.surname_key(),
+            given: given_tok.map(|g| toks[g].start..toks[g].end),
+            given_key: given_tok.map(|g| toks[g].folded.trim_end_matches('.').to_owned()),
+            given_is_initial,
+            form,
+            title,
+            evidence,
+            complete,
+            strong,
+            range,
+        })
+    }
+
+    /// `Xi Jinping`, `Kim Jong Un`, `Moon Jae-in`: surname first.
+    fn east_asian(&self, name_toks: &[usize]) -> bool {
+        if !(2..=3).contains(&name_toks.len()) {
+            return false;
+        }
+        let first = &self.toks[name_toks[0]];
+        let second = &self.toks[name_toks[1]];
+        if !names::is_east_asian_surname(&first.folded) || names::is_given_name(&second.folded) {
+            return false;
+        }
+        let hyphen_syllables = second
+            .text
+            .split_once('-')
+            .is_some_and(|(_, r)| r.starts_with(char::is_lowercase));
+        let chinese = matches!(
+            first.folded.as_str(),
+            "xi" | "li"
+                | "wang"
+                | "zhang"
+                | "liu"
+                | "chen"
+                | "yang"
+                | "huang"
+                | "zhao"
+                | "zhou"
+                | "xu"
+                | "hu"
+                | "guo"
+                | "wen"
+                | "jiang"
+                | "deng"
+                | "mao"
+        );
+        let syllables = name_toks.len() == 3
+            && name_toks[1..]
+                .iter()
+                .all(|&k| self.toks[k].text.chars().count() <= 4);
+        hyphen_syllables || (chinese && name_toks.len() == 2) || syllables
+    }
+
+    /// A speech verb after the name (`Blinken said`, `Blinken also told`),
+    /// or before it at a clause end (`…," said Blinken.`).
+    fn speech_after(&self, e: usize, run_start: usize) -> (bool, bool) {
+        let toks = self.toks;
+        let mut k = e;
+        let mut after = false;
+        let mut fillers = 0;
+        while k < toks.len() && self.adjacent(k - 1) {
+            let w = toks[k].folded.as_str();
+            if names::is_speech_verb(w) {
+                after = true;
+                break;
+            }
+            if names::is_verb_filler(w) && fillers < 2 {
+                fillers += 1;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let inverted = run_start > 0
+            && self.adjacent(run_start - 1)
+            && matches!(
+                toks[run_start - 1].folded.as_str(),
+                "said" | "says" | "added" | "asked" | "wrote"
+            )
+            && {
+                let rest = self.prose[toks[e - 1].word_end..].trim_start_matches(' ');
+                rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?'])
+            };
+        (after, inverted)
+    }
+
+    /// `Jane Doe, the company's chief executive,` or `Jane Doe, 45, a
+    /// teacher,`: a role in apposition, as a title after the name.
+    fn apposition(&self, e: usize) -> Option<Title> {
+        let toks = self.toks;
+        if e >= toks.len() {
+            return None;
+        }
+        let gap = &self.prose[toks[e - 1].word_end..toks[e].start];
+        if gap.trim() != "," {
+            return None;
+        }
+        let opener = toks[e].text;
+        let mut k = e;
+        if opener.chars().all(|c| c.is_ascii_digit()) {
+            // An age: `Jane Doe, 45, a teacher`.
+            k += 1;
+            if k >= toks.len() || self.prose[toks[k - 1].word_end..toks[k].start].trim() != "," {
+                return None;
+            }
+        }
+        if !matches!(
+            toks.get(k)?.text,
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            return None;
+        }
+        let from = toks[k].start;
+        let mut role_end = None;
+        for (j, t) in toks.iter().enumerate().take(k + 9).skip(k + 1) {
+            if !self.adjacent_loose(j - 1) {
+                break;
+            }
+            if names::is_role_noun(&t.folded) && t.is_lower() {
+                role_end = Some(t.word_end);
+            }
+        }
+        role_end.map(|end| Title {
+            range: from..end,
+            class: TitleClass::Role,
+            office: None,
+            qualified: false,
+        })
+    }
+
+    /// Tokens of one phrase: no punctuation between them but apostrophes,
+    /// hyphens and spaces.
+    fn adjacent_loose(&self, a: usize) -> bool {
+        let gap = &self.prose[self.toks[a].word_end..self.toks[a + 1].start];
+        gap.chars()
+            .all(|c| c == ' ' || is_apostrophe(c) || c == 's')
+    }
+
+    fn pronoun_after(&self, e: usize) -> bool {
+        let here = self.toks[e..].iter();
+        let next = self
+            .next
+            .map(|s| s.toks.iter().take(15))
+            .into_iter()
+            .flatten();
+        here.chain(next)
+            .any(|t| names::is_personal_pronoun(&t.folded))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Pass 3: clustering.
+
+#[derive(Default)]
+struct Cluster {
+    mentions: Vec<usize>,
+    surname_key: String,
+    /// Folded first given names of the person's full mentions.
+    given_keys: Vec<String>,
+    /// Has a full mention found on person evidence.
+    has_full: bool,
+    /// Start offset of the latest mention assigned so far.
+    last: usize,
+}
+
+#[derive(Default)]
+struct Clusterer {
+    clusters: Vec<Cluster>,
+    /// Folded surname → clusters.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Surname keys with one or two letters deleted → clusters with a full
+    /// name, for near-spelling lookups.
+    near_index: HashMap<String, Vec<usize>>,
+    /// Folded given name → clusters, for surname misspellings of a full name.
+    by_given: HashMap<String, Vec<usize>>,
+    /// Candidate index → (cluster, ambiguous).
+    assigned: Vec<Option<(usize, bool)>>,
+}
+
+impl Clusterer {
+    fn run(mut self, doc: &Document<'_>, candidates: Vec<Candidate>, facts: &DocFacts) -> People {
+        self.assigned = vec![None; candidates.len()];
+        let mut deferred = Vec::new();
+        for (i, c) in candidates.iter().enumerate() {
+            let known = self.by_surname.contains_key(&c.surname_key);
+            match c.form {
+                MentionForm::Full if c.strong || known => self.join_full(i, c),
+                MentionForm::Surname if c.complete => {
+                    let id = self.new_cluster(c);
+                    self.assign(i, c, id, false);
+                }
+                MentionForm::Surname if known => self.attach_surname(i, c, false),
+                MentionForm::Surname if c.strong && self.may_start_person(c, facts) => {
+                    self.attach_surname(i, c, true)
+                }
+                _ => deferred.push(i),
+            }
+        }
+        // Names without evidence of their own join people found elsewhere:
+        // `Volodymyr Zelensky` when `Zelensky said` comes later, or an early
+        // bare `Blinken` before `Antony Blinken`.
+        for &i in &deferred {
+            let c = &candidates[i];
+            if self.by_surname.contains_key(&c.surname_key) {
+                match c.form {
+                    MentionForm::Full => self.join_full(i, c),
+                    MentionForm::Surname => self.attach_surname(i, c, false),
+                }
+            } else if c.form == MentionForm::Surname
+                && (c.strong || self.may_start_person(c, facts))
+            {
+                if let Some(id) = self.near_person(&c.surname_key) {
+                    self.assign(i, c, id, false);
+                }
+            }
+        }
+        self.finish(doc, candidates)
+    }
+
+    /// A bare surname may stand for a person of its own only when it is
+    /// capitalized for itself and not an organisation's name.
+    fn may_start_person(&self, c: &Candidate, facts: &DocFacts) -> bool {
+        let titled = c
+            .title
+            .as_ref()
+            .is_some_and(|t| t.class != TitleClass::Role);
+        titled
+            || (!facts.after_the.contains(&c.surname_key)
+                && (!c.evidence.sentence_start || facts.mid_caps.contains(&c.surname_key)))
+    }
+
+    fn new_cluster(&mut self, c: &Candidate) -> usize {
+        let id = self.clusters.len();
+        self.clusters.push(Cluster {
+            surname_key: c.surname_key.clone(),
+            ..Cluster::default()
+        });
+        self.by_surname
+            .entry(c.surname_key.clone())
+            .or_default()
+            .push(id);
+        id
+    }
+
+    fn assign(&mut self, i: usize, c: &Candidate, id: usize, ambiguous: bool) {
+        self.assigned[i] = Some((id, ambiguous));
+        let cluster = &mut self.clusters[id];
+        cluster.mentions.push(i);
+        cluster.last = cluster.last.max(c.range.start);
+        if c.form == MentionForm::Full {
+            if let Some(g) = &c.given_key {
+                if !cluster.given_keys.contains(g) {
+                    cluster.given_keys.push(g.clone());
+                    self.by_given.entry(g.clone()).or_default().push(id);
+                }
+            }
+            if !cluster.has_full {
+                cluster.has_full = true;
+                let key = cluster.surname_key.clone();
+                for variant in deletions(&key) {
+                    self.near_index.entry(variant).or_default().push(id);
+                }
+            }
+        }
+    }
+
+    fn join_full(&mut self, i: usize, c: &Candidate) {
+        let given = c.given_key.as_deref().unwrap_or("");
+        let same_surname = self
+            .by_surname
+            .get(&c.surname_key)
+            .cloned()
+            .unwrap_or_default();
+        let pick = |f: &dyn Fn(&Cluster) -> bool| {
+            same_surname
+                .iter()
+                .copied()
+                .filter(|&id| f(&self.clusters[id]))
+                .max_by_key(|&id| self.clusters[id].last)
+        };
+        let found = pick(&|cl| cl.given_keys.iter().any(|g| g == given))
+            .or_else(|| pick(&|cl| cl.given_keys.is_empty()))
+            .or_else(|| {
+                if c.given_is_initial {
+                    return None;
+                }
+                pick(&|cl| cl.given_keys.iter().any(|g| near_spelling(g, given)))
+            })
+            .or_else(|| {
+                // `Benjamin Netanyahou` after `Benjamin Netanyahu`.
+                if !same_surname.is_empty() || c.given_is_initial {
+                    return None;
+                }
+                let with_given = self.by_given.get(given)?;
+                let mut near = with_given
+                    .iter()
+                    .copied()
+                    .filter(|&id| near_spelling(&self.clusters[id].surname_key, &c.surname_key));
+                let first = near.next()?;
+                near.next().is_none().then_some(first)
+            });
+        let id = found.unwrap_or_else(|| self.new_cluster(c));
+        self.assign(i, c, id, false);
+    }
+
+    /// Attach a surname reference to its person; `may_create` lets it start
+    /// a person of its own when none matches.
+    fn attach_surname(&mut self, i: usize, c: &Candidate, may_create: bool) {
+        if let Some(ids) = self.by_surname.get(&c.surname_key) {
+            let ids = ids.clone();
+            let before: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&id| self.clusters[id].mentions.iter().any(|&m| m < i))
+                .collect();
+            let pool = if before.is_empty() { &ids } else { &before };
+            let id = if before.is_empty() {
+                // Before any of them (an early bare surname): the first.
+                pool.iter()
+                    .copied()
+                    .min_by_key(|&id| self.clusters[id].mentions[0])
+            } else {
+                pool.iter()
+                    .copied()
+                    .max_by_key(|&id| self.clusters[id].last)
+            };
+            if let Some(id) = id {
+                let people = ids
+                    .iter()
+                    .filter(|&&id| !self.clusters[id].given_keys.is_empty())
+                    .count();
+                self.assign(i, c, id, people > 1);
+                return;
+            }
+        }
+        if !may_create {
+            return;
+        }
+        match self.near_person(&c.surname_key) {
+            Some(id) => self.assign(i, c, id, false),
+            None => {
+                let id = self.new_cluster(c);
+                self.assign(i, c, id, false);
+            }
+        }
+    }
+
+    /// The one person with a full name whose surname is a near spelling of
+    /// `key`.
+    fn near_person(&self, key: &str) -> Option<usize> {
+        if key.chars().count() < MIN_NEAR_LEN {
+            return None;
+        }
+        let mut found: Vec<usize> = deletions(key)
+            .iter()
+            .filter_map(|v| self.near_index.get(v))
+            .flatten()
+            .copied()
+            .filter(|&id| near_spelling(&self.clusters[id].surname_key, key))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        (found.len() == 1).then(|| found[0])
+    }
+
+    fn finish(self, doc: &Document<'_>, candidates: Vec<Candidate>) -> People {
+        // Keep clusters that have a mention; number them by first mention.
+        let mut order: Vec<usize> = (0..self.clusters.len())
+            .filter(|&id| !self.clusters[id].mentions.is_empty())
+            .collect();
+        order.sort_by_key(|&id| self.clusters[id].mentions.iter().min().copied());
+        let mut new_id = vec![usize::MAX; self.clusters.len()];
+        for (n, &id) in order.iter().enumerate() {
+            new_id[id] = n;
+        }
+        let mut people = People {
+            mentions: Vec::new(),
+            persons: order
+                .iter()
+                .map(|&id| Person {
+                    mentions: Vec::new(),
+                    name: String::new(),
+                    full: None,
+                    surname_key: self.clusters[id].surname_key.clone(),
+                })
+                .collect(),
+        };
+        // Candidates are in text order already.
+        for (i, c) in candidates.into_iter().enumerate() {
+            let Some((id, ambiguous)) = self.assigned[i] else {
+                continue;
+            };
+            let person = new_id[id];
+            let m = people.mentions.len();
+            let p = &mut people.persons[person];
+            p.mentions.push(m);
+            if p.full.is_none() && (c.form == MentionForm::Full || c.complete) {
+                p.full = Some(m);
+            }
+            people.mentions.push(Mention {
+                title: c.title.as_ref().map(|t| t.range.clone()),
+                range: c.range,
+                surname: c.surname,
+                form: c.form,
+                paragraph: c.paragraph,
+                person,
+                given: c.given,
+                title_info: c.title,
+                evidence: c.evidence,
+                complete: c.complete,
+                ambiguous,
+            });
+        }
+        for p in &mut people.persons {
+            let shown = p.full.unwrap_or(p.mentions[0]);
+            p.name = doc.text[people.mentions[shown].range.clone()].to_owned();
+        }
+        people
+    }
+}
+
+/// Shortest name compared for near spellings: short names differ by one
+/// letter far too often (`Mark`/`Mary`, `Kerr`/`Kerry`).
+const MIN_NEAR_LEN: usize = 5;
+
+/// Whether two folded names are near enough to be one name misspelled:
+/// one edit for five to seven letters, two from eight; never for shorter
+/// names, plurals (`Obama`/`Obamas`) or feminine forms (`Louis`/`Louise`,
+/// `Brown`/`Browne`), which are different names.
+pub(crate) fn near_spelling(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let len = short.chars().count();
+    if len < MIN_NEAR_LEN {
+        return false;
+    }
+    if let Some(tail) = long.strip_prefix(short) {
+        if matches!(tail, "s" | "es" | "e" | "a" | "ne" | "ie" | "y") {
+            return false;
+        }
+    }
+    let allowed = if len >= 8 { 2 } else { 1 };
+    edit_distance(a, b) <= allowed
+}
+
+/// `key` with one letter deleted, and two for long keys: two spellings
+/// within the allowed distance share one of these variants (or the key).
+fn deletions(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = vec![key.to_owned()];
+    let drop = |cs: &[char], at: usize| -> Vec<char> {
+        cs.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at)
+            .map(|(_, c)| *c)
+            .collect()
+    };
+    for i in 0..chars.len() {
+        let one = drop(&chars, i);
+        out.push(one.iter().collect());
+        if chars.len() >= 8 {
+            for j in i..one.len() {
+                out.push(drop(&one, j).iter().collect());
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocKind;
+
+    fn people(text: &str) -> (Document<'_>, Vec<(String, Vec<String>)>) {
+        let doc = Document::parse(text, DocKind::Plain);
+        let persons = doc
+            .people
+            .persons
+            .iter()
+            .map(|p| {
+                let mentions = p
+                    .mentions
+                    .iter()
+                    .map(|&m| text[doc.people.mentions[m].range.clone()].to_owned())
+                    .collect();
+                (p.name.clone(), mentions)
+            })
+            .collect();
+        (doc, persons)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).1.into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn full_name_and_later_surnames_are_one_person() {
+        let (_, persons) = people(
+            "US Secretary of State Antony Blinken said on Friday that talks continue.\n\
+             Blinken told reporters the gaps were narrowing.\n\
+             Speaking in Doha, Blinken added that Blinken's team would stay.\n",
+        );
+        assert_eq!(
+            persons,
+            [(
+                "Antony Blinken".to_owned(),
+                vec![
+                    "Antony Blinken".to_owned(),
+                    "Blinken".into(),
+                    "Blinken".into(),
+                    "Blinken".into()
+                ]
+            )]
+        );
+    }
+
+    #[test]
+    fn titles_are_parsed_with_prefix_and_complement() {
+        let text = "US Secretary of State Antony Blinken met former Prime Minister Tony Blair.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let m = &doc.people.mentions;
+        assert_eq!(m.len(), 2);
+        let t0 = m[0].title_info.as_ref().unwrap();
+        assert_eq!(&text[t0.range.clone()], "US Secretary of State");
+        assert_eq!(
+            (t0.class, t0.office, t0.qualified),
+            (TitleClass::Office, Some("secretary"), false)
+        );
+        let t1 = m[1].title_info.as_ref().unwrap();
+        assert_eq!(&text[t1.range.clone()], "former Prime Minister");
+        assert_eq!((t1.office, t1.qualified), (Some("prime minister"), true));
+    }
+
+    #[test]
+    fn abbreviated_and_glued_titles() {
+        let text =
+            "Sen. Ted Cruz spoke after then-Gov. Rick Perry and President-elect Joe Biden.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let titles: Vec<(&str, Option<&str>, bool)> = doc
+            .people
+            .mentions
+            .iter()
+            .map(|m| {
+                let t = m.title_info.as_ref().unwrap();
+                (&text[t.range.clone()], t.office, t.qualified)
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Sen.", Some("senator"), false),
+                ("then-Gov.", Some("governor"), true),
+                ("President-elect", Some("president"), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_apart() {
+        let (doc, persons) = people(
+            "President Joe Biden spoke on Monday.\n\
+             His son Hunter Biden was in court.\n\
+             Biden said he was proud.\n",
+        );
+        assert_eq!(names_of(&persons), ["Joe Biden", "Hunter Biden"]);
+        let last = doc.people.mentions.last().unwrap();
+        assert!(last.ambiguous);
+        assert_eq!(doc.people.persons[last.person].name, "Hunter Biden");
+    }
+
+    fn names_of(persons: &[(String, Vec<String>)]) -> Vec<&str> {
+        persons.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        let text = "Goldman Sachs and Morgan Stanley met in Jackson Hole.\n\
+                    Officials in Washington, Doha and Gaza said Hamas and Israel talked.\n\
+                    The White House and the Supreme Court said New York would wait.\n\
+                    Wall Street rose on Friday in March as the Democratic Party met.\n";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names() {
+        let text = "Speaking on Monday, officials said talks would go on.\n\
+                    But Antony Blinken said more was needed.\n";
+        assert_eq!(names(text), ["Antony Blinken"]);
+    }
+
+    #[test]
+    fn possessives_are_stripped_from_the_range() {
+        let text = "Antony Blinken's plane landed. Blinken’s aides waited.\n";
+        let (_, persons) = people(text);
+        assert_eq!(persons[0].1, ["Antony Blinken", "Blinken"]);
+    }
+
+    #[test]
+    fn particles_initials_and_glued_prefixes() {
+        let text = "Bashar al-Assad met Charles de Gaulle and J.K. Rowling and George W. Bush.\n\
+                    Assad said nothing. Bush said little.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let (_, persons) = people(text);
+        assert_eq!(
+            names_of(&persons),
+            [
+                "Bashar al-Assad",
+                "Charles de Gaulle",
+                "J.K. Rowling",
+                "George W. Bush"
+            ]
+        );
+        assert_eq!(persons[0].1, ["Bashar al-Assad", "Assad"]);
+        let gaulle = &doc.people.mentions[1];
+        assert_eq!(&text[gaulle.surname.clone()], "de Gaulle");
+        assert_eq!(&text[gaulle.given.clone().unwrap()], "Charles");
+    }
+
+    #[test]
+    fn diacritics_do_not_split_a_person() {
+        let (_, persons) = people("José Mourinho arrived. Jose Mourinho said he was happy.\n");
+        assert_eq!(persons.len(), 1);
+        assert_eq!(persons[0].1.len(), 2);
+    }
+
+    #[test]
+    fn courtesy_titles_on_later_references() {
+        let text = "Prime Minister Tony Blair spoke.\nMr Blair said he would stay.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let m = &doc.people.mentions[1];
+        assert_eq!(&text[m.range.clone()], "Blair");
+        assert_eq!(m.title_info.as_ref().unwrap().class, TitleClass::Courtesy);
+        assert_eq!(m.person, 0);
+    }
+
+    #[test]
+    fn roles_before_and_after_the_name() {
+        let text = "Jane Doe, the company's chief executive, said sales fell.\n\
+                    Analysts agreed with chief economist Paul Krugman.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let roles: Vec<&str> = doc
+            .people
+            .mentions
+            .iter()
+            .map(|m| &text[m.title.clone().unwrap()])
+            .collect();
+        assert_eq!(roles, ["the company's chief executive", "chief economist"]);
+    }
+
+    #[test]
+    fn east_asian_names_put_the_surname_first() {
+        let (_, persons) =
+            people("President Xi Jinping met Kim Jong Un. Xi said ties were strong.\n");
+        assert_eq!(persons[0].1, ["Xi Jinping", "Xi"]);
+    }
+
+    #[test]
+    fn near_spellings_join_the_person_they_misspell() {
+        let (_, persons) = people(
+            "Prime Minister Benjamin Netanyahu spoke.\nNetanyahou said Israel would go on.\n",
+        );
+        assert_eq!(persons.len(), 1);
+        assert_eq!(persons[0].1, ["Benjamin Netanyahu", "Netanyahou"]);
+        assert!(near_spelling("antony", "anthony"));
+        assert!(near_spelling("zelensky", "zelenskiy"));
+        assert!(!near_spelling("louis", "louise"));
+        assert!(!near_spelling("obama", "obamas"));
+        assert!(!near_spelling("mark", "mary"));
+    }
+
+    #[test]
+    fn mention_at_finds_by_offset() {
+        let text = "Antony Blinken said so.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        assert_eq!(
+            doc.people.mention_at(3).map(|m| m.range.clone()),
+            Some(0..14)
+        );
+        assert!(doc.people.mention_at(16).is_none());
+    }
+
+    #[test]
+    fn headlines_and_credits_are_not_read() {
+        let text =
+            "Blinken warns Israel\n\nAntony Blinken said so.\n\nReporting by Humeyra Pamuk\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        assert_eq!(doc.people.mentions.len(), 1);
+    }
+
+    #[test]
+    fn the_seed_names_three_people_and_no_places() {
+        let text = include_str!("../../seeds/blinken-rafah.txt");
+        assert_eq!(
+            names(text),
+            ["Antony Blinken", "Benjamin Netanyahu", "Joe Biden"]
+        );
+        let findings = crate::check(text, DocKind::Plain, &crate::Config::default());
+        let names: Vec<_> = findings
+            .iter()
+            .filter(|f| f.check.family() == crate::Family::Name)
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
 }

@@ -43,12 +43,19 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .take_while(|&m| m < full)
                     .find(|&m| {
                         let m = &people.mentions[m];
-                        m.form == MentionForm::Surname && !m.ambiguous && !m.complete
+                        m.form == MentionForm::Surname
+                            && !m.ambiguous
+                            && !m.complete
+                            && is_surname_reference(m)
                     });
                 let Some(early) = early else {
                     continue;
                 };
                 let (early, full) = (&people.mentions[early], &people.mentions[full]);
+                // `S Williams` in a line-up is not an introduction.
+                if full.given.as_ref().is_some_and(|g| g.len() == 1) {
+                    continue;
+                }
                 let name = &text[full.range.clone()];
                 let paragraph = doc.paragraphs[full.paragraph].number;
                 out.push(
@@ -69,7 +76,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 let Some(first) = mentions.first() else {
                     continue;
                 };
-                if !mentions.iter().any(|m| is_strong_person_evidence(m)) {
+                if !is_never_introduced(&mentions) {
                     continue;
                 }
                 out.push(Finding::new(
@@ -85,15 +92,52 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a surname-only mention surely names a person: a courtesy or
-/// formal title before it, or a speech verb with a personal pronoun near on
-/// a word not capitalized only by its position.
-fn is_strong_person_evidence(m: &Mention) -> bool {
-    let titled = m.title_info.as_ref().is_some_and(|t| {
-        matches!(t.class, TitleClass::Courtesy | TitleClass::Office)
-            && t.range.start < m.range.start
+/// Whether an early one-word mention is evidently the person's surname and
+/// not a film, a company or an ordinary word that happens to match it: a
+/// title before it, or a speech verb after a word capitalized for itself.
+fn is_surname_reference(m: &Mention) -> bool {
+    let titled = m
+        .title_info
+        .as_ref()
+        .is_some_and(|t| t.class != TitleClass::Role && t.range.start < m.range.start);
+    titled || (m.evidence.speech && !m.evidence.sentence_start)
+}
+
+/// Offices whose title with a surname surely names a person the story must
+/// introduce. Heads of state and government are left out: `President Bush`
+/// is the conventional complete reference to a sitting leader in much
+/// published copy; ranks, judges and coaches double as names of characters
+/// and works (`Captain Archer`, `Judge Dredd`, `Coach Carter`).
+const INTRODUCED_OFFICES: &[&str] = &[
+    "senator",
+    "representative",
+    "governor",
+    "lieutenant governor",
+    "mayor",
+    "secretary",
+    "attorney general",
+    "vice president",
+    "deputy prime minister",
+];
+
+/// Whether a person never given a full name is surely a person the story
+/// should have introduced: `Mr`, `Mrs` or `Ms` (not `Dr`, which also names
+/// brands, nor `Miss`), or an office the story must introduce (`Sen.
+/// Cruz`), on a person mentioned twice or quoted (a character named once,
+/// `played Mrs Potts`, is no reference to introduce). A speech verb alone
+/// is not enough: clubs, companies and mononymous artists speak too.
+fn is_never_introduced(mentions: &[&Mention]) -> bool {
+    let titled = mentions.iter().any(|m| {
+        m.title_info.as_ref().is_some_and(|t| {
+            t.range.start < m.range.start
+                && match t.class {
+                    TitleClass::Courtesy => !matches!(t.office, Some("dr" | "miss")),
+                    TitleClass::Office => t.office.is_some_and(|o| INTRODUCED_OFFICES.contains(&o)),
+                    _ => false,
+                }
+        })
     });
-    titled || (m.evidence.speech && m.evidence.pronoun && !m.evidence.sentence_start)
+    titled && (mentions.len() >= 2 || mentions.iter().any(|m| m.evidence.speech))
 }
 
 fn is_well_known<'m>(
@@ -177,7 +221,7 @@ mod tests {
         assert_eq!(
             flagged(
                 CHECK,
-                "The bill passed.\nIt was backed by Sen. Cruz, who spoke.\n"
+                "The bill passed.\nSen. Cruz said he would vote against it.\n"
             ),
             ["Cruz"]
         );

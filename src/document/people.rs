@@ -78,8 +78,8 @@ pub struct Title {
     /// prefix (`former US Secretary of State`).
     pub range: Range<usize>,
     pub class: TitleClass,
-    /// One key per office whatever the spelling (`Sen.` and `Senator` are
-    /// both `senator`); `None` for roles and lowercase titles.
+    /// One key per title whatever the spelling (`Sen.` and `Senator` are
+    /// both `senator`, `Ms` is `ms`); `None` for roles and lowercase titles.
     pub office: Option<&'static str>,
     /// The title describes another time: `former`, `acting`, `then-`,
     /// `ex-`, `-elect`, `retired`.
@@ -121,6 +121,9 @@ pub struct Evidence {
     /// The name's first word opens a sentence or a quote, so its capital
     /// may be only positional.
     pub sentence_start: bool,
+    /// A single word that is a common given name (`his wife Sharon`):
+    /// perhaps a first-name reference rather than a surname.
+    pub given_name_only: bool,
 }
 
 /// One mention of a person in the text.
@@ -218,6 +221,7 @@ pub(super) fn extract(doc: &Document<'_>) -> People {
             .get(s + 1)
             .filter(|n| n.paragraph == sentence.paragraph);
         Scanner {
+            text: doc.text,
             prose: &doc.prose,
             toks: &sentence.toks,
             next,
@@ -251,6 +255,9 @@ struct Tok<'a> {
     name_like: bool,
     /// `J.` or `J.K.`.
     initial: bool,
+    /// `She`, `The`, `Was`: a function word capitalized, never a name
+    /// (unless it is also a given name, like `Will`).
+    function_word: bool,
     /// The first word of its sentence, or right after an opening quote,
     /// bracket or colon.
     sentence_start: bool,
@@ -317,11 +324,13 @@ fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
                 let end = w.start + text.len();
                 let word_end = w.end();
                 let dot = prose[word_end..].starts_with('.');
-                let before = prose[sentence.start..w.start].trim_end_matches([' ', '\t']);
-                let opener = before.chars().next_back().is_some_and(|c| {
-                    matches!(c, '"' | '“' | '‘' | '(' | '[' | ':' | '«' | '„')
-                        || (is_apostrophe(c) && !before.ends_with(char::is_alphanumeric))
-                });
+                let raw = &prose[sentence.start..w.start];
+                let before = raw.trim_end_matches([' ', '\t']);
+                // Straight marks and apostrophes open only when glued to the
+                // word; `” Blinken` after a closing quote is mid-sentence.
+                let glued = raw.len() == before.len()
+                    && before.ends_with(|c: char| c == '"' || is_apostrophe(c));
+                let opener = glued || before.ends_with(['“', '‘', '(', '[', ':', '«', '„']);
                 toks.push(Tok {
                     text,
                     start: w.start,
@@ -332,8 +341,21 @@ fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
                     dot,
                     name_like: is_name_like(text),
                     initial: is_initial(text, dot),
+                    function_word: {
+                        let f = fold(text);
+                        (crate::text::is_stopword(&f) || names::is_common_opener(&f))
+                            && !names::is_given_name(&f)
+                    },
                     sentence_start: k == 0 || opener,
                 });
+            }
+            // `George W Bush`, `JP McManus`, `F Sheahan`: initials written
+            // without periods, recognised by the name they stand before.
+            for k in 0..toks.len().saturating_sub(1) {
+                let gap = &prose[toks[k].word_end..toks[k + 1].start];
+                if gap == " " && is_bare_initial(toks[k].text) && toks[k + 1].name_like {
+                    toks[k].initial = true;
+                }
             }
             out.push(Sentence { paragraph: p, toks });
         }
@@ -353,6 +375,76 @@ fn is_name_like(text: &str) -> bool {
     first.is_uppercase()
         && body.chars().any(char::is_lowercase)
         && !body.chars().any(|c| c.is_ascii_digit())
+        && !is_camel_case(body)
+        && !is_compound_adjective(body)
+}
+
+/// `Paris-based`, `Labour-run`: a capitalized word joined to a lowercase
+/// one is an adjective. Short syllables (`Jae-in`, `Jong-un`) are names.
+fn is_compound_adjective(word: &str) -> bool {
+    word.split_once(['-', '‑']).is_some_and(|(head, tail)| {
+        tail.starts_with(char::is_lowercase)
+            && (head.chars().count() > 4 || tail.chars().count() > 4)
+    })
+}
+
+/// `WorldCom`, `PayPal`: a capital inside a word is a brand, except after
+/// the name prefixes of `McManus`, `MacArthur`, `DeSantis`, `LaGuardia`.
+fn is_camel_case(word: &str) -> bool {
+    let mut segment_start = 0;
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if !c.is_alphabetic() {
+            segment_start = i + c.len_utf8();
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            let prefix = &word[segment_start..i];
+            if !matches!(
+                prefix,
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
+            ) {
+                return true;
+            }
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+/// One or two capitals without periods that may be initials: not the
+/// words `A` and `I`, nor common two-letter abbreviations.
+fn is_bare_initial(text: &str) -> bool {
+    let n = text.chars().count();
+    (1..=2).contains(&n)
+        && text.chars().all(|c| c.is_uppercase())
+        && !matches!(
+            text,
+            "A" | "I"
+                | "US"
+                | "UK"
+                | "EU"
+                | "UN"
+                | "PM"
+                | "MP"
+                | "TV"
+                | "GP"
+                | "AP"
+                | "BT"
+                | "HP"
+                | "GE"
+                | "IT"
+                | "AI"
+                | "EC"
+                | "DC"
+                | "NY"
+                | "LA"
+                | "OK"
+                | "MC"
+                | "DJ"
+                | "DR"
+        )
 }
 
 /// `J` followed by a period, or `J.K.`, but not `U.S.`.
@@ -371,6 +463,17 @@ fn is_initial(text: &str, dot: bool) -> bool {
                 )
         }
     }
+}
+
+/// Whether a capitalized first word of a sentence is an ordinary word
+/// (`But`, `Speaking`, `Meanwhile`) rather than the first name of a run.
+fn is_sentence_opener(folded: &str, mid_caps: &HashSet<String>) -> bool {
+    if crate::text::is_stopword(folded) || names::is_common_opener(folded) {
+        return true;
+    }
+    let word_form = folded.chars().count() > 4
+        && (folded.ends_with("ing") || folded.ends_with("ly") || folded.ends_with("ed"));
+    word_form && !mid_caps.contains(folded)
 }
 
 /// Facts about the whole document that single sentences cannot give.
@@ -416,6 +519,8 @@ struct Candidate {
     given: Option<Range<usize>>,
     given_key: Option<String>,
     given_is_initial: bool,
+    /// A second key the person is found by (`park` of `Park Seung`).
+    alias_key: Option<String>,
     form: MentionForm,
     title: Option<Title>,
     evidence: Evidence,
@@ -426,6 +531,8 @@ struct Candidate {
 }
 
 struct Scanner<'s, 'a> {
+    /// The original text, for line breaks (the prose has them blanked).
+    text: &'s str,
     prose: &'s str,
     toks: &'s [Tok<'a>],
     /// The next sentence of the same paragraph, for pronoun evidence.
@@ -437,6 +544,10 @@ struct Scanner<'s, 'a> {
 /// A title parsed before a name: the title and the token the name starts at.
 struct TitleParse {
     title: Title,
+    /// The title ends with an `of …`/`for …` complement, where a single
+    /// capitalized word after it may still belong to the complement
+    /// (`Minister for Defence Procurement`).
+    complemented: bool,
     name_start: usize,
 }
 
@@ -450,10 +561,14 @@ impl Scanner<'_, '_> {
             match self.parse_run(start) {
                 Some(run) => {
                     let end = run.end;
+                    let complemented = title.as_ref().is_some_and(|t| t.complemented);
                     let title = title
                         .map(|t| t.title)
                         .or_else(|| self.role_before(run.start));
-                    if let Some(c) = self.candidate(run, title) {
+                    if let Some(mut c) = self.candidate(run, title) {
+                        if complemented && c.form == MentionForm::Surname {
+                            c.strong = false;
+                        }
                         out.push(c);
                     }
                     i = end.max(i + 1);
@@ -470,8 +585,14 @@ impl Scanner<'_, '_> {
         if x.possessive {
             return false;
         }
+        if self.text[x.word_end..y.start].contains('\n') {
+            return false;
+        }
         let gap = &self.prose[x.word_end..y.start];
-        let gap = if x.dot {
+        // `then-Gov.`: the title word after a glued modifier.
+        let last_part = x.folded.rsplit(['-', '‑']).next().unwrap_or(&x.folded);
+        let abbreviation = x.initial || names::is_title_abbreviation(last_part);
+        let gap = if x.dot && abbreviation {
             gap.strip_prefix('.').unwrap_or(gap)
         } else {
             gap
@@ -481,7 +602,7 @@ impl Scanner<'_, '_> {
 
     fn is_name_tok(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        t.initial || (t.name_like && !t.is_acronym())
+        t.initial || (t.name_like && !t.is_acronym() && !t.function_word)
     }
 
     /// A title starting at token `i`: modifiers, a country or department
@@ -517,22 +638,28 @@ impl Scanner<'_, '_> {
         // four prefix words.
         let mut k = j;
         let mut heads = vec![j];
-        while k < n && heads.len() <= 4 {
+        while k + 1 < n && heads.len() <= 4 {
             let t = &toks[k];
             let prefix = (k == j && glued_first.is_some())
                 || t.is_acronym() && t.text.len() <= 4
                 || (t.is_capitalized()
                     && (names::is_department(&t.folded) || names::is_not_person(&t.folded)))
-                || (t.text == "and" && k > j);
-            if !prefix || (k > j && !self.adjacent(k - 1)) {
+                || (t.text == "and" && k > j && names::is_department(&toks[k - 1].folded));
+            if !prefix || !self.adjacent(k) {
                 break;
             }
             k += 1;
             heads.push(k);
         }
         for &h in &heads {
-            if h >= n {
-                break;
+            // `General Electric`, `Dr Pepper`: a company, not a title.
+            let folded: Vec<&str> = toks[h..]
+                .iter()
+                .take(3)
+                .map(|t| t.folded.as_str())
+                .collect();
+            if names::not_person_prefix(&folded) >= 2 {
+                return None;
             }
             let first = if h == j { glued_first.as_deref() } else { None };
             if let Some((def, end)) = self.match_title_words(h, first) {
@@ -542,7 +669,9 @@ impl Scanner<'_, '_> {
                 if last.ends_with("-elect") || last.ends_with("-designate") {
                     qualified = true;
                 }
+                let before_complement = end;
                 end = self.complement(end);
+                let complemented = end > before_complement;
                 if end >= n || !self.adjacent(end - 1) || !self.is_name_tok(end) {
                     // `the Rev.` etc. may still stand alone; no name, no title.
                     return None;
@@ -553,10 +682,11 @@ impl Scanner<'_, '_> {
                         .split_once(['-', '‑'])
                         .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
                 });
-                let class = if def.class == TitleClass::Office && !capitalized {
-                    TitleClass::Role
-                } else {
-                    def.class
+                let class = match def.class {
+                    _ if capitalized => def.class,
+                    TitleClass::Office => TitleClass::Role,
+                    // `will miss January`: not a courtesy title.
+                    _ => return None,
                 };
                 let last_tok = &toks[end - 1];
                 let range_end = if last_tok.dot {
@@ -565,10 +695,11 @@ impl Scanner<'_, '_> {
                     last_tok.word_end
                 };
                 return Some(TitleParse {
+                    complemented,
                     title: Title {
                         range: toks[i].start..range_end,
                         class,
-                        office: (class == TitleClass::Office).then_some(def.office),
+                        office: (class != TitleClass::Role).then_some(def.office),
                         qualified,
                     },
                     name_start: end,
@@ -666,8 +797,21 @@ impl Scanner<'_, '_> {
         let toks = self.toks;
         let n = toks.len();
         let mut e = k;
+        let mut after_nickname = false;
         while e < n {
-            if e > k && !self.adjacent(e - 1) {
+            if e > k && !after_nickname && !self.adjacent(e - 1) {
+                match self.nickname(e) {
+                    // `Marion "Suge" Knight`: the nickname stays inside.
+                    Some(after) if self.is_name_tok(e - 1) => {
+                        e = after;
+                        after_nickname = true;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            after_nickname = false;
+            if e > k && self.parse_title(e).is_some() {
                 break;
             }
             if self.is_name_tok(e) {
@@ -679,10 +823,15 @@ impl Scanner<'_, '_> {
             }
             // A particle inside a name, or opening one before a capital
             // (`de Blasio`).
-            let particle = names::is_particle(toks[e].text)
-                && e + 1 < n
-                && self.adjacent(e)
-                && toks[e + 1].name_like;
+            let mut after = e;
+            while after < n
+                && names::is_particle(toks[after].text)
+                && after + 1 < n
+                && self.adjacent(after)
+            {
+                after += 1;
+            }
+            let particle = after > e && after < n && toks[after].name_like;
             if particle {
                 e += 1;
                 continue;
@@ -690,6 +839,28 @@ impl Scanner<'_, '_> {
             break;
         }
         (e > k && (k..e).any(|x| toks[x].name_like)).then_some(k..e)
+    }
+
+    /// A quoted nickname of one to three capitalized words starting at token
+    /// `k` and followed by the rest of the name: returns the token after
+    /// the closing mark.
+    fn nickname(&self, k: usize) -> Option<usize> {
+        let toks = self.toks;
+        let open = self.prose[toks[k - 1].word_end..toks[k].start].strip_prefix(' ')?;
+        if !matches!(open, "\"" | "“" | "'" | "‘") {
+            return None;
+        }
+        for end in k..toks.len().min(k + 3) {
+            if !toks[end].is_capitalized() {
+                return None;
+            }
+            let next = toks.get(end + 1)?;
+            let gap = &self.prose[toks[end].word_end..next.start];
+            if let Some(rest) = gap.strip_prefix(['"', '”', '\'', '’']) {
+                return (rest == " " && next.name_like).then_some(end + 1);
+            }
+        }
+        None
     }
 
     /// Interpret a run (and its title) as a person candidate, or drop it.
@@ -704,18 +875,23 @@ impl Scanner<'_, '_> {
         // A first word capitalized only because it opens the sentence
         // (`But Blinken said`, `Speaking as …`).
         if title.is_none()
+            && e - s > 1
             && toks[s].sentence_start
             && !toks[s].initial
             && !names::is_given_name(&toks[s].folded)
-            && !self.facts.mid_caps.contains(&toks[s].folded)
-            && e - s > 1
+            && (is_sentence_opener(&toks[s].folded, &self.facts.mid_caps)
+                || names::is_role_noun(&toks[s].folded))
         {
             s += 1;
         }
         // Places, organisations and nationalities before the name:
         // `Gaza Blinken`, `Republican Donald Trump`.
         let folded: Vec<&str> = (s..e).map(|k| toks[k].folded.as_str()).collect();
-        let place = names::not_person_prefix(&folded);
+        let place = if title.is_none() {
+            names::not_person_prefix(&folded)
+        } else {
+            0
+        };
         if place > 0 {
             let given_first = place == 1
                 && e - s > 1
@@ -732,10 +908,19 @@ impl Scanner<'_, '_> {
         if s >= e {
             return None;
         }
-        let words: Vec<String> = (s..e).map(|k| toks[k].folded.clone()).collect();
-        if words.iter().any(|w| names::is_org_word(w)) {
-            return None;
+        // `Child Support Agency Doug Smith`: an organisation, then a name
+        // that opens with a given name.
+        if let Some(org) = (s..e).rev().find(|&k| names::is_org_word(&toks[k].folded)) {
+            let name_follows = org + 2 < e + 1
+                && org + 1 < e
+                && names::is_given_name(&toks[org + 1].folded)
+                && e - org > 2;
+            if !name_follows {
+                return None;
+            }
+            s = org + 1;
         }
+        let words: Vec<String> = (s..e).map(|k| toks[k].folded.clone()).collect();
         let joined = words.join(" ");
         let courtesy = title
             .as_ref()
@@ -783,8 +968,38 @@ impl Scanner<'_, '_> {
         } else {
             MentionForm::Surname
         };
-        if form == MentionForm::Surname && surname_tok_ref.text.chars().count() < 2 {
-            return None;
+        if form == MentionForm::Surname {
+            let key = &surname_tok_ref.folded;
+            // `Munich Re`; only East Asian surnames are this short.
+            if key.chars().count() < 3 && !names::is_east_asian_surname(key) {
+                return None;
+            }
+            // `Director General`, `Secretary`: a title word alone.
+            if names::is_title_word(key) {
+                return None;
+            }
+            // `Department for Transport`, `Bank of England`: the tail of a
+            // name of an organisation.
+            let of_org = title.is_none()
+                && s >= 2
+                && matches!(toks[s - 1].text, "of" | "for")
+                && toks[s - 2].is_capitalized()
+                && self.adjacent(s - 2)
+                && self.adjacent(s - 1);
+            // `Ernst & Young`, `50 Cent`, `Stars In Their Eyes`.
+            let glued_before = title.is_none() && s > 0 && s == run.start && {
+                let prev = &toks[s - 1];
+                let gap = &self.prose[prev.word_end..toks[s].start];
+                gap.contains('&')
+                    || (self.adjacent(s - 1)
+                        && (prev.text.chars().all(|c| c.is_ascii_digit())
+                            || (prev.function_word
+                                && prev.is_capitalized()
+                                && !prev.sentence_start)))
+            };
+            if of_org || glued_before {
+                return None;
+            }
         }
 
         let complete = form == MentionForm::Surname
@@ -800,6 +1015,8 @@ impl Scanner<'_, '_> {
             apposition: apposition.is_some(),
             pronoun: self.pronoun_after(e),
             sentence_start: toks[s].sentence_start && title.is_none(),
+            given_name_only: form == MentionForm::Surname
+                && names::is_given_name(&surname_tok_ref.folded),
         };
         let strong = title.is_some()
             || given_known
@@ -815,6 +1032,9 @@ impl Scanner<'_, '_> {
             given: given_tok.map(|g| toks[g].start..toks[g].end),
             given_key: given_tok.map(|g| toks[g].folded.trim_end_matches('.').to_owned()),
             given_is_initial,
+            alias_key: given_tok
+                .filter(|&g| !east_asian && names::is_east_asian_surname(&toks[g].folded))
+                .map(|g| toks[g].folded.clone()),
             form,
             title,
             evidence,
@@ -949,15 +1169,26 @@ impl Scanner<'_, '_> {
             .all(|c| c == ' ' || is_apostrophe(c) || c == 's')
     }
 
+    /// `Toho said it …` is a company; `Smith said he …` or a next sentence
+    /// opening with `She` is a person: a personal pronoun right after the
+    /// speech verb (within a few words) or opening the next sentence.
     fn pronoun_after(&self, e: usize) -> bool {
-        let here = self.toks[e..].iter();
-        let next = self
+        let toks = self.toks;
+        let verb = toks[e..]
+            .iter()
+            .take(3)
+            .position(|t| names::is_speech_verb(&t.folded));
+        let after_verb = verb.is_some_and(|v| {
+            toks[e + v + 1..]
+                .iter()
+                .take(4)
+                .any(|t| names::is_personal_pronoun(&t.folded))
+        });
+        let next_opens = self
             .next
-            .map(|s| s.toks.iter().take(15))
-            .into_iter()
-            .flatten();
-        here.chain(next)
-            .any(|t| names::is_personal_pronoun(&t.folded))
+            .and_then(|s| s.toks.first())
+            .is_some_and(|t| matches!(t.folded.as_str(), "he" | "she"));
+        after_verb || next_opens
     }
 }
 
@@ -972,6 +1203,8 @@ struct Cluster {
     given_keys: Vec<String>,
     /// Has a full mention found on person evidence.
     has_full: bool,
+    /// Titles given so far, to tell a full name that is someone else.
+    titles: Vec<Title>,
     /// Start offset of the latest mention assigned so far.
     last: usize,
 }
@@ -991,7 +1224,27 @@ struct Clusterer {
 }
 
 impl Clusterer {
-    fn run(mut self, doc: &Document<'_>, candidates: Vec<Candidate>, facts: &DocFacts) -> People {
+    fn run(
+        mut self,
+        doc: &Document<'_>,
+        mut candidates: Vec<Candidate>,
+        facts: &DocFacts,
+    ) -> People {
+        // A surname that stands alone mid-sentence, or ends a name opened by
+        // a given name or a title, is a name wherever it is capitalized.
+        let confirmed: HashSet<String> = candidates
+            .iter()
+            .filter(|c| match c.form {
+                MentionForm::Full => c.evidence.given_name || c.title.is_some(),
+                MentionForm::Surname => !c.evidence.sentence_start,
+            })
+            .map(|c| c.surname_key.clone())
+            .collect();
+        for c in &mut candidates {
+            if confirmed.contains(&c.surname_key) {
+                c.evidence.sentence_start = false;
+            }
+        }
         self.assigned = vec![None; candidates.len()];
         let mut deferred = Vec::new();
         for (i, c) in candidates.iter().enumerate() {
@@ -1019,11 +1272,9 @@ impl Clusterer {
                     MentionForm::Full => self.join_full(i, c),
                     MentionForm::Surname => self.attach_surname(i, c, false),
                 }
-            } else if c.form == MentionForm::Surname
-                && (c.strong || self.may_start_person(c, facts))
-            {
+            } else if c.form == MentionForm::Surname && c.strong {
                 if let Some(id) = self.near_person(&c.surname_key) {
-                    self.assign(i, c, id, false);
+                    self.assign_variant(i, c, id);
                 }
             }
         }
@@ -1060,6 +1311,9 @@ impl Clusterer {
         let cluster = &mut self.clusters[id];
         cluster.mentions.push(i);
         cluster.last = cluster.last.max(c.range.start);
+        if let Some(t) = &c.title {
+            cluster.titles.push(t.clone());
+        }
         if c.form == MentionForm::Full {
             if let Some(g) = &c.given_key {
                 if !cluster.given_keys.contains(g) {
@@ -1077,6 +1331,29 @@ impl Clusterer {
         }
     }
 
+    /// `Park Seung` is later `Mr Park`: a name opening with an East Asian
+    /// surname is also found by that surname.
+    fn alias(&mut self, c: &Candidate, id: usize) {
+        if let Some(key) = &c.alias_key {
+            self.add_key(key, id);
+        }
+    }
+
+    /// Let later references find cluster `id` by `key` too.
+    fn add_key(&mut self, key: &str, id: usize) {
+        let ids = self.by_surname.entry(key.to_owned()).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    /// Join a misspelling to the person it misspells; later references
+    /// written the same way then find the person too.
+    fn assign_variant(&mut self, i: usize, c: &Candidate, id: usize) {
+        self.add_key(&c.surname_key, id);
+        self.assign(i, c, id, false);
+    }
+
     fn join_full(&mut self, i: usize, c: &Candidate) {
         let given = c.given_key.as_deref().unwrap_or("");
         let same_surname = self
@@ -1092,12 +1369,16 @@ impl Clusterer {
                 .max_by_key(|&id| self.clusters[id].last)
         };
         let found = pick(&|cl| cl.given_keys.iter().any(|g| g == given))
-            .or_else(|| pick(&|cl| cl.given_keys.is_empty()))
+            .or_else(|| pick(&|cl| cl.given_keys.is_empty() && compatible(cl, c)))
             .or_else(|| {
                 if c.given_is_initial {
                     return None;
                 }
-                pick(&|cl| cl.given_keys.iter().any(|g| near_spelling(g, given)))
+                pick(&|cl| {
+                    cl.given_keys
+                        .iter()
+                        .any(|g| near_spelling(g, given) && !is_short_form(g, given))
+                })
             })
             .or_else(|| {
                 // `Benjamin Netanyahou` after `Benjamin Netanyahu`.
@@ -1113,6 +1394,10 @@ impl Clusterer {
                 near.next().is_none().then_some(first)
             });
         let id = found.unwrap_or_else(|| self.new_cluster(c));
+        if self.clusters[id].surname_key != c.surname_key {
+            self.add_key(&c.surname_key, id);
+        }
+        self.alias(c, id);
         self.assign(i, c, id, false);
     }
 
@@ -1150,7 +1435,7 @@ impl Clusterer {
             return;
         }
         match self.near_person(&c.surname_key) {
-            Some(id) => self.assign(i, c, id, false),
+            Some(id) => self.assign_variant(i, c, id),
             None => {
                 let id = self.new_cluster(c);
                 self.assign(i, c, id, false);
@@ -1232,6 +1517,30 @@ impl Clusterer {
     }
 }
 
+/// Whether a full name may be the person a surname-only cluster refers to:
+/// not when their titles say otherwise (`President Obama` … `first lady
+/// Michelle Obama`; `Mr Smith` … `Ms Jane Smith`).
+fn compatible(cluster: &Cluster, c: &Candidate) -> bool {
+    let Some(title) = &c.title else {
+        return true;
+    };
+    cluster.titles.iter().all(|t| match (t.class, title.class) {
+        (TitleClass::Courtesy, TitleClass::Courtesy) => {
+            t.office == title.office
+                || matches!(
+                    (t.office, title.office),
+                    (Some("ms" | "mrs" | "miss"), Some("ms" | "mrs" | "miss"))
+                )
+        }
+        (TitleClass::Courtesy, _) | (_, TitleClass::Courtesy) => true,
+        (TitleClass::Office, TitleClass::Office) => {
+            t.office == title.office || t.qualified || title.qualified
+        }
+        (TitleClass::Office, TitleClass::Role) | (TitleClass::Role, TitleClass::Office) => false,
+        _ => true,
+    })
+}
+
 /// Shortest name compared for near spellings: short names differ by one
 /// letter far too often (`Mark`/`Mary`, `Kerr`/`Kerry`).
 const MIN_NEAR_LEN: usize = 5;
@@ -1256,6 +1565,12 @@ pub(crate) fn near_spelling(a: &str, b: &str) -> bool {
     }
     let allowed = if len >= 8 { 2 } else { 1 };
     edit_distance(a, b) <= allowed
+}
+
+/// `Steve`/`Steven`: a given name that is the start of another given name
+/// is its short form, possibly another person's name.
+fn is_short_form(a: &str, b: &str) -> bool {
+    (a.starts_with(b) || b.starts_with(a)) && names::is_given_name(a) && names::is_given_name(b)
 }
 
 /// `key` with one letter deleted, and two for long keys: two spellings

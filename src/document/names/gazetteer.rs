@@ -124,4 +124,6 @@ cuban venezuelan colombian argentine argentinian chilean peruvian nigerian kenya
 ethiopian somali sudanese south_african latino latinos hispanic hispanics western eastern
 northern southern soviet ottoman roman
 internet web
+general_electric general_motors general_mills general_dynamics general_assembly
+dr_pepper dr_reddy dr_martens
 ";

@@ -54,6 +54,104 @@ pub(super) fn not_person_prefix(folded: &[&str]) -> usize {
     best
 }
 
+/// A word of some title (`general`, `director`, `secretary`), except those
+/// that are common surnames too (`King`, `Major`, `Bishop`).
+pub(super) fn is_title_word(folded: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .flat_map(|t| t.words.iter().copied())
+            .filter(|w| !matches!(*w, "king" | "major" | "bishop" | "judge" | "lord" | "rev"))
+            .collect()
+    });
+    WORDS.contains(folded)
+}
+
+/// A word of any title, abbreviations included: a period after it does not
+/// end a name (`Sen. Ted Cruz`, `Lt. Gov. Dan Patrick`).
+pub(super) fn is_title_abbreviation(folded: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .flat_map(|t| t.words.iter().copied())
+            .collect()
+    });
+    WORDS.contains(folded)
+}
+
+/// Capitalized words that open sentences and are not names.
+pub(super) fn is_common_opener(folded: &str) -> bool {
+    COMMON_OPENERS.binary_search(&folded).is_ok()
+}
+
+// Sorted for binary search (a test keeps it sorted).
+const COMMON_OPENERS: &[&str] = &[
+    "according",
+    "additionally",
+    "afterwards",
+    "already",
+    "although",
+    "among",
+    "another",
+    "anyway",
+    "asked",
+    "behind",
+    "besides",
+    "beyond",
+    "both",
+    "certainly",
+    "clearly",
+    "dear",
+    "despite",
+    "earlier",
+    "either",
+    "elsewhere",
+    "even",
+    "eventually",
+    "every",
+    "finally",
+    "following",
+    "former",
+    "however",
+    "including",
+    "indeed",
+    "instead",
+    "last",
+    "later",
+    "like",
+    "many",
+    "meanwhile",
+    "moreover",
+    "much",
+    "neither",
+    "nevertheless",
+    "next",
+    "nonetheless",
+    "often",
+    "one",
+    "overall",
+    "perhaps",
+    "please",
+    "several",
+    "since",
+    "sometimes",
+    "still",
+    "thanks",
+    "though",
+    "three",
+    "today",
+    "together",
+    "tomorrow",
+    "two",
+    "unlike",
+    "whether",
+    "whilst",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+];
+
 pub(super) fn is_department(folded: &str) -> bool {
     DEPARTMENTS.contains(folded)
 }
@@ -402,6 +500,7 @@ const ROLE_NOUNS: &[&str] = &[
     "investor",
     "journalist",
     "judge",
+    "lady",
     "lawmaker",
     "lawyer",
     "leader",
@@ -510,6 +609,11 @@ pub(super) fn is_east_asian_surname(folded: &str) -> bool {
             | "mao"
             | "kim"
             | "moon"
+            | "ban"
+            | "shin"
+            | "kang"
+            | "cho"
+            | "lim"
             | "park"
             | "yoon"
             | "choi"
@@ -532,7 +636,7 @@ mod tests {
 
     #[test]
     fn sorted_lists_stay_sorted() {
-        for list in [ORG_WORDS, SPEECH_VERBS, ROLE_NOUNS] {
+        for list in [ORG_WORDS, SPEECH_VERBS, ROLE_NOUNS, COMMON_OPENERS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.first());
         }
     }

@@ -24,9 +24,10 @@ macro_rules! titles {
 /// Every title, longest spellings first within an office so the longest
 /// match wins when the table is scanned in order.
 pub(in crate::document) static TITLES: &[TitleDef] = titles! {
-    Courtesy "mr": ["mr"] ["mister"];
+    Courtesy "mr": ["mr"];
     Courtesy "mrs": ["mrs"];
-    Courtesy "ms": ["ms"] ["miss"] ["mx"];
+    Courtesy "ms": ["ms"] ["mx"];
+    Courtesy "miss": ["miss"];
     Courtesy "dr": ["dr"] ["doctor"];
     Honorific "sir": ["sir"];
     Honorific "dame": ["dame"];
@@ -73,6 +74,7 @@ pub(in crate::document) static TITLES: &[TitleDef] = titles! {
     Office "ambassador": ["ambassador"];
     Office "commissioner": ["commissioner"];
     Office "director": ["director"];
+    Office "coach": ["coach"] ["manager"];
     Office "police": ["detective", "chief", "inspector"] ["detective", "inspector"]
         ["chief", "inspector"] ["inspector"] ["detective", "sergeant"] ["detective"]
         ["superintendent"] ["chief", "constable"] ["constable"] ["sheriff"];

@@ -15,8 +15,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::document::people::near_spelling;
 use crate::document::{Mention, MentionForm};
 use crate::finding::{Edit, Finding, Fix, Safety};
+use crate::text::fold;
 
 use super::{Check, CheckDocs, Context};
 
@@ -31,8 +33,18 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let text = doc.text;
     let people = &doc.people;
-    for (p, _) in people.persons.iter().enumerate() {
-        let mentions: Vec<&Mention> = people.mentions_of(p).filter(|m| !m.ambiguous).collect();
+    for p in 0..people.persons.len() {
+        let person = &people.persons[p];
+        // Mentions found by another key (`Mr Park` for `Park Seung`) are
+        // not spellings of the surname.
+        let mentions: Vec<&Mention> = people
+            .mentions_of(p)
+            .filter(|m| !m.ambiguous)
+            .filter(|m| {
+                let key = fold(&text[m.surname_word(text)]);
+                key == person.surname_key || near_spelling(&key, &person.surname_key)
+            })
+            .collect();
         if mentions.len() < 2 {
             continue;
         }

@@ -14,7 +14,7 @@
 //! for the reporter.
 
 use crate::document::people::TitleClass;
-use crate::document::Mention;
+use crate::document::{Mention, MentionForm};
 use crate::finding::Finding;
 
 use super::{Check, CheckDocs, Context};
@@ -46,7 +46,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(title) = m.title_info.as_ref() else {
                 continue;
             };
-            if !title.conflicts_with(first_title) {
+            // Two titles on bare surnames may belong to two people of one
+            // family (`President Clinton`, `Secretary Clinton`): one of the
+            // two must come with the full name.
+            let full = |m: &Mention| m.form == MentionForm::Full;
+            if !title.conflicts_with(first_title) || !(full(first) || full(m)) {
                 continue;
             }
             let paragraph = doc.paragraphs[first.paragraph].number;

@@ -444,6 +444,14 @@ fn is_bare_initial(text: &str) -> bool {
                 | "MC"
                 | "DJ"
                 | "DR"
+                | "MG"
+                | "GM"
+                | "BP"
+                | "BA"
+                | "EA"
+                | "VW"
+                | "LG"
+                | "PR"
         )
 }
 
@@ -521,6 +529,13 @@ struct Candidate {
     given_is_initial: bool,
     /// A second key the person is found by (`park` of `Park Seung`).
     alias_key: Option<String>,
+    /// One item of a comma-separated list of capitalized words (a team
+    /// line-up: `Hutton, Kyrgiakos, Andrews`), where similar surnames are
+    /// different players.
+    listed: bool,
+    /// Middle initials, folded without periods (`hw` of `George H.W. Bush`):
+    /// two people may share a given name and surname but not these.
+    middle: Option<String>,
     form: MentionForm,
     title: Option<Title>,
     evidence: Evidence,
@@ -1035,6 +1050,21 @@ impl Scanner<'_, '_> {
             alias_key: given_tok
                 .filter(|&g| !east_asian && names::is_east_asian_surname(&toks[g].folded))
                 .map(|g| toks[g].folded.clone()),
+            listed: {
+                let comma_cap = |a: usize, b: usize| {
+                    let gap = self.prose[toks[a].word_end..toks[b].start].trim();
+                    matches!(gap, "," | ";") && toks[a].is_capitalized() && toks[b].is_capitalized()
+                };
+                (s > 0 && comma_cap(s - 1, s)) || (e < toks.len() && comma_cap(e - 1, e))
+            },
+            middle: {
+                let middle: String = name_toks
+                    .iter()
+                    .filter(|&&k| Some(k) != given_tok && k != surname_tok && toks[k].initial)
+                    .flat_map(|&k| toks[k].folded.chars().filter(|c| *c != '.'))
+                    .collect();
+                (!middle.is_empty()).then_some(middle)
+            },
             form,
             title,
             evidence,
@@ -1201,8 +1231,12 @@ struct Cluster {
     surname_key: String,
     /// Folded first given names of the person's full mentions.
     given_keys: Vec<String>,
-    /// Has a full mention found on person evidence.
+    /// (given name, middle initials) of full mentions that have initials.
+    middles: Vec<(String, String)>,
+    /// Has a full mention.
     has_full: bool,
+    /// Listed in the near-spelling index.
+    indexed: bool,
     /// Titles given so far, to tell a full name that is someone else.
     titles: Vec<Title>,
     /// Start offset of the latest mention assigned so far.
@@ -1272,9 +1306,18 @@ impl Clusterer {
                     MentionForm::Full => self.join_full(i, c),
                     MentionForm::Surname => self.attach_surname(i, c, false),
                 }
-            } else if c.form == MentionForm::Surname && c.strong {
-                if let Some(id) = self.near_person(&c.surname_key) {
-                    self.assign_variant(i, c, id);
+            } else if c.form == MentionForm::Surname {
+                // A bare word only counts as a misspelling of someone named
+                // in full when it is long, capitalized for itself and no
+                // organisation's name.
+                let bare_ok = c.surname_key.chars().count() >= MIN_BARE_NEAR_LEN
+                    && !c.evidence.sentence_start
+                    && !c.listed
+                    && self.may_start_person(c, facts);
+                if c.strong || bare_ok {
+                    if let Some(id) = self.near_person(&c.surname_key, !c.strong) {
+                        self.assign_variant(i, c, id);
+                    }
                 }
             }
         }
@@ -1315,18 +1358,28 @@ impl Clusterer {
             cluster.titles.push(t.clone());
         }
         if c.form == MentionForm::Full {
+            if let (Some(g), Some(m)) = (&c.given_key, &c.middle) {
+                cluster.middles.push((g.clone(), m.clone()));
+            }
             if let Some(g) = &c.given_key {
                 if !cluster.given_keys.contains(g) {
                     cluster.given_keys.push(g.clone());
                     self.by_given.entry(g.clone()).or_default().push(id);
                 }
             }
-            if !cluster.has_full {
-                cluster.has_full = true;
-                let key = cluster.surname_key.clone();
-                for variant in deletions(&key) {
-                    self.near_index.entry(variant).or_default().push(id);
-                }
+            cluster.has_full = true;
+        }
+        // Misspellings are looked for among people named in full or with a
+        // title (`Mr Chidambaram`), never among bare words.
+        let titled = c
+            .title
+            .as_ref()
+            .is_some_and(|t| t.class != TitleClass::Role);
+        if !cluster.indexed && (c.form == MentionForm::Full || titled) {
+            cluster.indexed = true;
+            let key = cluster.surname_key.clone();
+            for variant in deletions(&key) {
+                self.near_index.entry(variant).or_default().push(id);
             }
         }
     }
@@ -1368,7 +1421,13 @@ impl Clusterer {
                 .filter(|&id| f(&self.clusters[id]))
                 .max_by_key(|&id| self.clusters[id].last)
         };
-        let found = pick(&|cl| cl.given_keys.iter().any(|g| g == given))
+        // `George W. Bush` and `George H.W. Bush` are two people.
+        let middle_conflict = |cl: &Cluster| {
+            c.middle
+                .as_ref()
+                .is_some_and(|m| cl.middles.iter().any(|(g, other)| g == given && other != m))
+        };
+        let found = pick(&|cl| cl.given_keys.iter().any(|g| g == given) && !middle_conflict(cl))
             .or_else(|| pick(&|cl| cl.given_keys.is_empty() && compatible(cl, c)))
             .or_else(|| {
                 if c.given_is_initial {
@@ -1434,7 +1493,7 @@ impl Clusterer {
         if !may_create {
             return;
         }
-        match self.near_person(&c.surname_key) {
+        match self.near_person(&c.surname_key, false) {
             Some(id) => self.assign_variant(i, c, id),
             None => {
                 let id = self.new_cluster(c);
@@ -1443,9 +1502,9 @@ impl Clusterer {
         }
     }
 
-    /// The one person with a full name whose surname is a near spelling of
-    /// `key`.
-    fn near_person(&self, key: &str) -> Option<usize> {
+    /// The one person named in full or with a title (only in full with
+    /// `need_full`) whose surname is a near spelling of `key`.
+    fn near_person(&self, key: &str, need_full: bool) -> Option<usize> {
         if key.chars().count() < MIN_NEAR_LEN {
             return None;
         }
@@ -1454,6 +1513,7 @@ impl Clusterer {
             .filter_map(|v| self.near_index.get(v))
             .flatten()
             .copied()
+            .filter(|&id| !need_full || self.clusters[id].has_full)
             .filter(|&id| near_spelling(&self.clusters[id].surname_key, key))
             .collect();
         found.sort_unstable();
@@ -1540,6 +1600,9 @@ fn compatible(cluster: &Cluster, c: &Candidate) -> bool {
         _ => true,
     })
 }
+
+/// Shortest bare word (no title, no speech verb) taken for a misspelling.
+const MIN_BARE_NEAR_LEN: usize = 6;
 
 /// Shortest name compared for near spellings: short names differ by one
 /// letter far too often (`Mark`/`Mary`, `Kerr`/`Kerry`).

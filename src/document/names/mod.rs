@@ -14,17 +14,41 @@ use std::sync::LazyLock;
 
 pub(super) use titles::{offices_conflict, TitleDef, MODIFIERS, TITLES};
 
-fn set(words: &'static str) -> HashSet<String> {
+/// A fast hash for short keys (FxHash, as in rustc): the word lists are
+/// looked up for nearly every word of a draft, and SipHash's resistance to
+/// collision attacks buys nothing for fixed lists.
+#[derive(Default, Clone, Copy)]
+pub(super) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+type WordSet = HashSet<String, FxBuild>;
+
+fn set(words: &'static str) -> WordSet {
     words
         .split_whitespace()
         .map(|w| w.replace('_', " "))
         .collect()
 }
 
-static GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| set(given::GIVEN_NAMES));
-static NOT_PEOPLE: LazyLock<HashSet<String>> = LazyLock::new(|| set(gazetteer::PLACES_AND_ORGS));
-static DEPARTMENTS: LazyLock<HashSet<String>> = LazyLock::new(|| set(titles::DEPARTMENTS));
-static COMPLEMENT: LazyLock<HashSet<String>> = LazyLock::new(|| set(titles::COMPLEMENT));
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| set(given::GIVEN_NAMES));
+static NOT_PEOPLE: LazyLock<WordSet> = LazyLock::new(|| set(gazetteer::PLACES_AND_ORGS));
+static DEPARTMENTS: LazyLock<WordSet> = LazyLock::new(|| set(titles::DEPARTMENTS));
+static COMPLEMENT: LazyLock<WordSet> = LazyLock::new(|| set(titles::COMPLEMENT));
 
 /// A common given name (`antony`, `jose`).
 pub(super) fn is_given_name(folded: &str) -> bool {
@@ -57,7 +81,7 @@ pub(super) fn not_person_prefix(folded: &[&str]) -> usize {
 /// A word of some title (`general`, `director`, `secretary`), except those
 /// that are common surnames too (`King`, `Major`, `Bishop`).
 pub(super) fn is_title_word(folded: &str) -> bool {
-    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    static WORDS: LazyLock<HashSet<&'static str, FxBuild>> = LazyLock::new(|| {
         TITLES
             .iter()
             .flat_map(|t| t.words.iter().copied())
@@ -70,7 +94,7 @@ pub(super) fn is_title_word(folded: &str) -> bool {
 /// A word of any title, abbreviations included: a period after it does not
 /// end a name (`Sen. Ted Cruz`, `Lt. Gov. Dan Patrick`).
 pub(super) fn is_title_abbreviation(folded: &str) -> bool {
-    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    static WORDS: LazyLock<HashSet<&'static str, FxBuild>> = LazyLock::new(|| {
         TITLES
             .iter()
             .flat_map(|t| t.words.iter().copied())
@@ -79,77 +103,218 @@ pub(super) fn is_title_abbreviation(folded: &str) -> bool {
     WORDS.contains(folded)
 }
 
-/// Capitalized words that open sentences and are not names.
+/// The titles whose first word is `first`.
+pub(super) fn titles_starting_with(first: &str) -> &'static [&'static TitleDef] {
+    type ByFirst = std::collections::HashMap<&'static str, Vec<&'static TitleDef>, FxBuild>;
+    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+        let mut map = ByFirst::default();
+        for def in TITLES {
+            map.entry(def.words[0]).or_default().push(def);
+        }
+        map
+    });
+    BY_FIRST.get(first).map_or(&[], Vec::as_slice)
+}
+
+/// Capitalized words that open sentences and are not names: function
+/// words and common sentence adverbs.
 pub(super) fn is_common_opener(folded: &str) -> bool {
-    COMMON_OPENERS.binary_search(&folded).is_ok()
+    static SET: LazyLock<HashSet<&'static str, FxBuild>> =
+        LazyLock::new(|| COMMON_OPENERS.iter().copied().collect());
+    SET.contains(folded)
 }
 
 // Sorted for binary search (a test keeps it sorted).
 const COMMON_OPENERS: &[&str] = &[
+    "a",
+    "about",
+    "above",
     "according",
     "additionally",
+    "after",
     "afterwards",
+    "again",
+    "against",
+    "all",
     "already",
+    "also",
     "although",
+    "am",
     "among",
+    "an",
+    "and",
     "another",
+    "any",
     "anyway",
+    "are",
+    "around",
+    "as",
     "asked",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
     "behind",
+    "being",
+    "below",
     "besides",
+    "between",
     "beyond",
     "both",
+    "but",
+    "by",
+    "can",
     "certainly",
     "clearly",
+    "could",
     "dear",
     "despite",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
     "earlier",
     "either",
     "elsewhere",
     "even",
     "eventually",
     "every",
+    "few",
     "finally",
     "following",
+    "for",
     "former",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
     "however",
+    "i",
+    "if",
+    "in",
     "including",
     "indeed",
     "instead",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
     "last",
     "later",
     "like",
     "many",
+    "me",
     "meanwhile",
+    "more",
     "moreover",
+    "most",
     "much",
+    "my",
+    "myself",
     "neither",
     "nevertheless",
     "next",
+    "no",
     "nonetheless",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
     "often",
+    "on",
+    "once",
     "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
     "overall",
+    "own",
     "perhaps",
     "please",
+    "same",
     "several",
+    "she",
+    "should",
     "since",
+    "so",
+    "some",
     "sometimes",
     "still",
+    "such",
+    "than",
     "thanks",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
     "though",
     "three",
+    "through",
+    "to",
     "today",
     "together",
     "tomorrow",
+    "too",
     "two",
+    "under",
     "unlike",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
     "whether",
+    "which",
+    "while",
     "whilst",
+    "who",
+    "whom",
+    "why",
+    "with",
     "within",
     "without",
+    "would",
     "yesterday",
     "yet",
+    "you",
+    "your",
+    "yours",
 ];
 
 pub(super) fn is_department(folded: &str) -> bool {
@@ -164,7 +329,9 @@ pub(super) fn is_complement(folded: &str) -> bool {
 /// Group`, `Supreme Court`, `Wall Street`): a run containing one is not a
 /// person.
 pub(super) fn is_org_word(folded: &str) -> bool {
-    ORG_WORDS.binary_search(&folded).is_ok()
+    static SET: LazyLock<HashSet<&'static str, FxBuild>> =
+        LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+    SET.contains(folded)
 }
 
 // Sorted for binary search (a test keeps it sorted).
@@ -343,7 +510,9 @@ const ORG_WORDS: &[&str] = &[
 
 /// Verbs of saying, as they follow a speaker (`Blinken said`).
 pub(super) fn is_speech_verb(folded: &str) -> bool {
-    SPEECH_VERBS.binary_search(&folded).is_ok()
+    static SET: LazyLock<HashSet<&'static str, FxBuild>> =
+        LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    SET.contains(folded)
 }
 
 // Sorted for binary search (a test keeps it sorted).
@@ -428,7 +597,9 @@ pub(super) fn is_verb_filler(folded: &str) -> bool {
 /// executive Jane Doe`, `spokesman John Kirby`) or in apposition after it
 /// (`Jane Doe, the company's chief executive,`).
 pub(super) fn is_role_noun(folded: &str) -> bool {
-    ROLE_NOUNS.binary_search(&folded).is_ok()
+    static SET: LazyLock<HashSet<&'static str, FxBuild>> =
+        LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+    SET.contains(folded)
 }
 
 // Sorted for binary search (a test keeps it sorted).

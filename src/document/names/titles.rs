@@ -34,7 +34,7 @@ pub(in crate::document) static TITLES: &[TitleDef] = titles! {
     Honorific "lord": ["lord"];
     Honorific "lady": ["lady"];
     Honorific "baron": ["baroness"] ["baron"];
-    Honorific "rev": ["the", "rev"] ["rev"] ["reverend"];
+    Honorific "rev": ["rev"] ["reverend"];
     Honorific "rabbi": ["rabbi"];
     Honorific "imam": ["imam"];
     Honorific "sheikh": ["sheikh"] ["sheik"];

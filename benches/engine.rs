@@ -1,1 +1,68 @@
-fn main() {}
+//! Engine throughput: `cargo bench --bench engine`.
+//!
+//! - `seed`: the seed article, the size of a typical wire story.
+//! - `long_document`: one generated draft of about 1 MB, the worst case for
+//!   the checks that compare paragraphs and quotes pairwise.
+//! - `folder`: a folder of generated stories, through the same walk, read
+//!   and check path as `copydesk check FOLDER` (without the reporter).
+//!
+//! The generated text comes from `benches/support/stories.rs` (also behind
+//! `cargo run --example gen_stories`, which `benches/throughput.sh` uses).
+
+#[path = "support/stories.rs"]
+mod stories;
+
+use copydesk::cli::walk;
+use copydesk::{check, Config, DocKind};
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+
+const SEED: &str = include_str!("../seeds/blinken-rafah.txt");
+
+/// Stories in the `folder` benchmark.
+const FOLDER_STORIES: usize = 200;
+/// Size of the `long_document` draft.
+const LONG_DOCUMENT_BYTES: usize = 1024 * 1024;
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench]
+fn seed(bencher: Bencher) {
+    let config = Config::default();
+    bencher
+        .counter(BytesCount::of_str(SEED))
+        .bench(|| check(black_box(SEED), DocKind::Plain, &config));
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn long_document(bencher: Bencher) {
+    let text = stories::long_document_text(LONG_DOCUMENT_BYTES);
+    let config = Config::default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| check(black_box(&text), DocKind::Plain, &config));
+}
+
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn folder(bencher: Bencher) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = stories::write_folder(dir.path(), FOLDER_STORIES);
+    let config = Config::default();
+    let root = [dir.path().to_path_buf()];
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        let mut findings = 0;
+        for input in walk::expand(&root) {
+            let input = input.expect("walkable");
+            let name = walk::display_name(&input, None);
+            let text = walk::read(&input, &name, &mut std::io::empty()).expect("readable");
+            let kind = match &input {
+                walk::Input::File(path) => DocKind::from_path(path),
+                walk::Input::Stdin => DocKind::Plain,
+            };
+            findings += check(&text, kind, &config).len();
+        }
+        findings
+    });
+}

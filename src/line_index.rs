@@ -15,19 +15,46 @@ pub struct LineCol {
     pub offset: usize,
 }
 
+/// Inside lines longer than this many bytes, [`LineIndex`] keeps a
+/// checkpoint about every this many bytes, so finding a column counts at most
+/// this many bytes: a draft that is one huge line (no line breaks, or CR-only
+/// line ends) does not make every lookup walk the whole line.
+const CHECKPOINT_BYTES: usize = 4096;
+
 /// Line starts of a text, for repeated lookups.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the start of each line; a line ends at `\n`.
     starts: Vec<usize>,
+    /// `(byte offset, 0-based column)` at character boundaries inside long
+    /// lines, sorted by offset.
+    checkpoints: Vec<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        let mut checkpoints = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (start, end) in starts.iter().copied().zip(ends) {
+            if end - start <= CHECKPOINT_BYTES {
+                continue;
+            }
+            let mut next = start + CHECKPOINT_BYTES;
+            for (column, (i, _)) in text[start..end].char_indices().enumerate() {
+                if start + i >= next {
+                    checkpoints.push((start + i, column));
+                    next = start + i + CHECKPOINT_BYTES;
+                }
+            }
+        }
+        LineIndex {
+            text,
+            starts,
+            checkpoints,
+        }
     }
 
     /// 0-based line containing `offset` (clamped to the text).
@@ -63,7 +90,14 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        let line_start = self.starts[line];
+        let before = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, counted) = self.checkpoints[..before]
+            .last()
+            .copied()
+            .filter(|&(at, _)| at >= line_start)
+            .unwrap_or((line_start, 0));
+        let column = counted + self.text[from..offset].chars().count() + 1;
         LineCol {
             line: line + 1,
             column,
@@ -100,6 +134,24 @@ mod tests {
         );
         assert_eq!(&text[idx.line_range(0)], "a👍b");
         assert_eq!(idx.line_col(text.len()).line, 2);
+    }
+
+    #[test]
+    fn columns_on_very_long_lines_match_counting_from_the_line_start() {
+        let long_line = "Zoë said \"ja\" 👍 then left. ".repeat(2000);
+        let text = format!("short first line\n{long_line}\r\n{long_line}");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        for offset in (0..=text.len()).step_by(97).chain([text.len()]) {
+            let mut at = offset;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let line = idx.line_of(at);
+            let naive = text[idx.starts[line]..at].chars().count() + 1;
+            assert_eq!(idx.line_col(offset).column, naive, "offset {offset}");
+            assert_eq!(idx.line_col(offset).offset, at);
+        }
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -105,6 +108,10 @@ pub fn words_in(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// Lowercase with diacritics and apostrophe variants removed: the key under
 /// which two spellings count as "the same letters".
 pub fn fold(s: &str) -> String {
+    // Most words of English copy are ASCII: skip normalization for them.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -195,7 +202,6 @@ const STOPWORDS: &[&str] = &[
     "few",
     "for",
     "from",
-    "further",
     "had",
     "has",
     "have",

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 
+mod cache;
 mod name_first_reference;
 mod name_spelling;
 mod name_title;
@@ -21,6 +22,11 @@ mod quote_attribution;
 mod quote_balance;
 pub(crate) mod repeat_paragraph;
 pub(crate) mod repeat_quote;
+
+/// Where docs/rules.md (generated from each check's [`CheckDocs`]) is
+/// published. A placeholder for the repository's public home: change it here
+/// and every link (LSP `codeDescription`, SARIF `helpUri`) follows.
+pub const RULES_DOCS_URL: &str = "https://github.com/copydesk/copydesk/blob/main/docs/rules.md";
 
 /// A core check. The discriminant order is the registry order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -179,6 +185,12 @@ impl Check {
             .map(|i| i.check)
     }
 
+    /// The link to this check's section of docs/rules.md: GitHub's anchor
+    /// for a heading `quote/unattributed` is `quoteunattributed`.
+    pub fn docs_url(self) -> String {
+        format!("{RULES_DOCS_URL}#{}", self.code().replace('/', ""))
+    }
+
     /// The closest known code to a misspelled one, for "did you mean".
     pub fn suggest(code: &str) -> Option<&'static str> {
         REGISTRY
@@ -316,5 +328,13 @@ mod tests {
             Some("name/first-reference")
         );
         assert_eq!(Check::suggest("style/oxford-comma"), None);
+    }
+
+    #[test]
+    fn docs_urls_point_at_the_rule_heading() {
+        assert_eq!(
+            Check::NameFirstReference.docs_url(),
+            format!("{RULES_DOCS_URL}#namefirst-reference")
+        );
     }
 }

@@ -1,14 +1,256 @@
-//! `quote/unattributed` — A direct quote that nobody is credited with.
+//! `quote/unattributed` — a direct quote that nobody said.
+//!
+//! Who said each quote is worked out in the text model
+//! ([`crate::document::attribution`]); this check decides which uncredited
+//! quotes need a credit at all. Scare quotes and quoted terms (one or two
+//! words, or introduced as `the phrase "…"`), titles of works and slogans in
+//! title case, and nicknames inside names do not. A multi-paragraph quote is
+//! reported once, at its first passage.
 
+use crate::document::{attribution, Document, Quote};
 use crate::finding::Finding;
+use crate::text::{fold, words_in};
 
-use super::{CheckDocs, Context};
+use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A direct quote that nobody is credited with.",
-    why: "Every direct quote in wire copy must say who said it; an uncredited quote cannot be checked, and readers cannot weigh it.",
+    why: "Every direct quote in wire copy must say who said it; an uncredited quote cannot be checked, and readers cannot weigh it. Wire style credits every new quote paragraph, even right after a credited one.",
     example: "\"We will not back down.\" The talks resumed on Monday.",
-    passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`), colon introductions, continued multi-paragraph quotes, scare quotes and quoted terms of one or two words, titles of works, nicknames inside names.",
+    passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`, `in a statement`), colon introductions (also from the end of the previous paragraph), continued multi-paragraph quotes credited anywhere in the chain, scare quotes and quoted terms of one or two words, titles of works and slogans in title case, nicknames inside names (`Dwayne \"The Rock\" Johnson`).",
 };
 
-pub(crate) fn run(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+/// Words that stay lowercase inside a title (`Lord of the Rings`).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "vs", "with",
+];
+
+pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let min_words = cx.config.thresholds.min_attributed_quote_words;
+    for (i, q) in doc.quotes.iter().enumerate() {
+        // A chain is judged once, at its first passage. A quote never
+        // closed is `quote/unbalanced`'s: where it ends, and so whether the
+        // credit after it belongs to it, is unknown.
+        let unterminated = q.close.is_none() && !q.continued;
+        if q.continues || unterminated || doc.attributions[i].is_some() {
+            continue;
+        }
+        if !needs_credit(doc, q, min_words) {
+            continue;
+        }
+        let mut finding = Finding::new(
+            Check::QuoteUnattributed,
+            q.range(),
+            format!(
+                "Quote “{}” is not attributed: no speaker and speech verb in its sentence or paragraph",
+                excerpt(doc.text, q.inner.clone())
+            ),
+        );
+        if let Some(prev) = previous_credited_quote(doc, q) {
+            finding = finding.with_related(
+                prev,
+                "the quote before is credited, but a new quote paragraph needs its own credit",
+            );
+        }
+        out.push(finding);
+    }
+}
+
+/// The quoted text, shortened to its first words for a message.
+pub(crate) fn excerpt(text: &str, inner: std::ops::Range<usize>) -> String {
+    const MAX_WORDS: usize = 8;
+    let words = words_in(text, inner.clone());
+    match words.get(MAX_WORDS - 1) {
+        Some(last) if words.len() > MAX_WORDS => {
+            format!("{} …", &text[inner.start..last.end()].trim())
+        }
+        _ => text[inner].trim().to_owned(),
+    }
+}
+
+/// Whether an uncredited quote is the kind that needs a credit.
+fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
+    let words = words_in(&doc.prose, q.inner.clone());
+    if words.len() < min_words {
+        return false;
+    }
+    let para = &doc.paragraphs[q.paragraph];
+    if attribution::introduced_as_term(&doc.prose, para.body.start, q) {
+        return false;
+    }
+    let inner = doc.prose[q.inner.clone()].trim();
+    let sentence_like = inner.ends_with(['.', '!', '?', ',']);
+    // American style puts a comma or period inside the marks even after a
+    // title (`star of “Thelma and Louise,” is`), so only inner punctuation
+    // makes a title-case quote a sentence.
+    let inner_sentence = inner
+        .trim_end_matches(['.', ',', '!', '?'])
+        .contains(['.', '!', '?', ';']);
+    let title_case = words.iter().all(|w| {
+        w.is_capitalized()
+            || !w.text.chars().next().is_some_and(char::is_alphabetic)
+            || TITLE_SMALL_WORDS.contains(&fold(w.text).as_str())
+    });
+    if title_case && words.len() >= 2 && !inner_sentence && q.close.is_some() {
+        return false;
+    }
+    if !sentence_like && words.len() <= MAX_TERM_WORDS && after_determiner(doc, q) {
+        return false;
+    }
+    // A short lowercase fragment woven into a sentence (`known as "river of
+    // golden sand"`) is a quoted term or phrase far more often than speech.
+    let lowercase = inner
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    let mid_sentence = !doc.prose[para.body.start..q.open.start]
+        .trim_end()
+        .ends_with(['.', '!', '?', ':'])
+        && q.open.start > para.body.start;
+    if lowercase && mid_sentence && !inner_sentence && words.len() <= MAX_FRAGMENT_WORDS {
+        return false;
+    }
+    !is_nickname(doc, q, words.len())
+}
+
+/// A short quote used as a noun inside the sentence (`a "special military
+/// operation"`) is a quoted term, not speech.
+const MAX_TERM_WORDS: usize = 4;
+/// Lowercase fragments woven into a sentence up to this length are terms.
+const MAX_FRAGMENT_WORDS: usize = 6;
+
+fn after_determiner(doc: &Document<'_>, q: &Quote) -> bool {
+    let before = doc.prose[..q.open.start].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(
+        fold(last).as_str(),
+        "a" | "an"
+            | "the"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
+}
+
+/// `Dwayne "The Rock" Johnson`: a short quote between two capitalised words.
+fn is_nickname(doc: &Document<'_>, q: &Quote, words: usize) -> bool {
+    const MAX_NICKNAME_WORDS: usize = 4;
+    let Some(close) = &q.close else { return false };
+    if words > MAX_NICKNAME_WORDS {
+        return false;
+    }
+    let before = doc.prose[..q.open.start].trim_end();
+    let after = doc.prose[close.end..].trim_start();
+    let prev_word_capitalized = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let next_word_capitalized = after.chars().next().is_some_and(char::is_uppercase);
+    prev_word_capitalized && next_word_capitalized && !before.ends_with(['.', ',', ':'])
+}
+
+/// The credited quote in the body paragraph just before `q`'s, if any.
+fn previous_credited_quote(doc: &Document<'_>, q: &Quote) -> Option<std::ops::Range<usize>> {
+    let prev = doc.paragraphs[..q.paragraph]
+        .iter()
+        .rposition(|p| p.is_body())?;
+    let range = doc.paragraphs[prev].quotes.clone();
+    range
+        .clone()
+        .rev()
+        .find(|&i| doc.attributions[i].is_some())
+        .map(|i| doc.quotes[i].range())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::{assert_clean, findings, flagged};
+    use crate::checks::Check;
+    use crate::document::DocKind;
+
+    const C: Check = Check::QuoteUnattributed;
+
+    #[test]
+    fn flags_a_quote_nobody_said() {
+        let text = "\"We will not back down.\" The talks resumed on Monday.\n";
+        assert_eq!(flagged(C, text), ["\"We will not back down.\""]);
+        let f = &findings(C, text)[0];
+        assert!(
+            f.message.contains("“We will not back down.”"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn new_quote_paragraph_after_a_credited_one_is_flagged() {
+        let text = "\"We will go now,\" Blinken said.\n\"And we will come back soon.\"\n";
+        let f = findings(C, text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&text[f[0].range.clone()], "\"And we will come back soon.\"");
+        assert_eq!(&text[f[0].related[0].range.clone()], "\"We will go now,\"");
+    }
+
+    #[test]
+    fn credited_forms_pass() {
+        for text in [
+            "\"It is over,\" he told reporters.",
+            "\"It is over,\" said a spokeswoman for the ministry.",
+            "Officials said the deal was \"a very bad one for us.\"",
+            "The deal was \"a very bad one for us,\" according to the minister.",
+            "\"We go now.\" Those were the words she wrote in a statement on Monday.",
+            "\"We share the goal of peace,\" Blinken said. \"But not this way at all.\"",
+            "Blinken told reporters: \"We share the goal of peace.\"",
+            "Blinken said in a statement:\n\"We share the goal of peace.\"",
+            "\"The first part goes on and on.\n\"The second part ends,\" she said.",
+            "The minister was quoted as saying \"there is no other way out.\"",
+        ] {
+            assert_clean(C, text);
+        }
+    }
+
+    #[test]
+    fn terms_titles_and_nicknames_pass() {
+        for text in [
+            "It was a \"special military operation\" all along.",
+            "Critics mocked the \"deep state\" idea.",
+            "He read \"The Lord of the Rings\" twice.",
+            "Crowds wore \"Make America Great Again\" hats.",
+            "Dwayne \"The Rock\" Johnson arrived.",
+            "Protesters carried signs reading \"no more war now\" in the square.",
+            "The so-called \"peace at any price\" camp grew.",
+            "Susan Sarandon, star of “Thelma and Louise,” is not sure.",
+            "He praised what he called “comprehensive immigration reform.”",
+            "The dam is on the Jinsha, or \"river of golden sand\" as the stretch is known.",
+        ] {
+            assert_clean(C, text);
+        }
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_left_to_quote_unbalanced() {
+        assert_clean(C, "\"We were there under legitimate pretenses, Figueroa told reporters.\nThe march went on.\n");
+    }
+
+    #[test]
+    fn an_uncredited_chain_is_reported_once() {
+        let text = "\"The first part goes on and on.\n\"The second part ends here.\"\n";
+        assert_eq!(findings(C, text).len(), 1);
+    }
+
+    #[test]
+    fn markdown_quotes_are_checked_too() {
+        let text = "# Talks\n\n\"We will not back down.\" The talks resumed.\n";
+        let f = crate::checks::test_support::findings_in(C, text, DocKind::Markdown);
+        assert_eq!(f.len(), 1);
+    }
+}

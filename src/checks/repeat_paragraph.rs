@@ -1,14 +1,454 @@
-//! `repeat/paragraph` — A later paragraph that repeats or restates an earlier one.
+//! `repeat/paragraph` — a paragraph said twice.
+//!
+//! Exact and near copies are easy; the hard case is a restatement, such as
+//! the seed's paragraph 3, which says the lede again in other words
+//! ("offensive … would further isolate Israel" → "offensive … would risk
+//! further isolating Israel"). Character n-grams miss those, so paragraphs
+//! are compared as bags of stemmed content words, where the names of people
+//! and places weigh double: a restatement keeps the same people, places and
+//! claim words while the grammar around them changes.
+//!
+//! Similarity is the weighted share of the smaller paragraph's terms found
+//! in the other (containment), so a short paragraph that restates part of a
+//! long lede is found too. To keep precision, a pair must also share at least
+//! two names and three other content words. An inverted index from term to
+//! paragraphs means a paragraph is only scored against paragraphs it shares
+//! terms with, so the check stays near-linear on long documents.
+//!
+//! When what a later paragraph repeats is a quote, `repeat/quote` reports it
+//! and this check stays silent, so one repetition gives one finding.
 
-use crate::finding::Finding;
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::{CheckDocs, Context};
+use regex::Regex;
+
+use super::cache::GenerationCache;
+use std::rc::Rc;
+
+use crate::document::Document;
+use crate::finding::{Edit, Finding, Fix, Safety};
+use crate::text::{fold, is_stopword, stem, words_in};
+
+use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A later paragraph that repeats or restates an earlier one.",
-    why: "Restated paragraphs are the most common leftover of rewriting a story on deadline: a new lede written, the old one left lower down.",
-    example: "Lede: Blinken said an offensive would isolate Israel. Paragraph 3: Blinken said on Friday an offensive would risk isolating Israel.",
-    passes: "Paragraphs that share a topic but make a different claim; paragraphs whose repetition is a repeated quote (reported as repeat/quote instead).",
+    why: "Restated paragraphs are the commonest leftover of rewriting a story on deadline: a new lede is written and the old one is left lower down, saying the same thing again.",
+    example: "1: An offensive on Rafah would further isolate Israel, Antony Blinken said on Friday. … 3: Blinken said on Friday that an offensive on Rafah would risk further isolating Israel.",
+    passes: "Paragraphs about the same people that make a different claim; paragraphs whose repetition is a repeated quote (reported as repeat/quote instead); short paragraphs of a few words.",
 };
 
-pub(crate) fn run(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+/// Names of people and places weigh this much more than other words.
+const NAME_WEIGHT: f64 = 2.0;
+/// A paragraph needs this much weight to be compared at all.
+const MIN_WEIGHT: f64 = 6.0;
+/// A pair must share at least this many names and this many other terms.
+const MIN_SHARED_NAMES: usize = 2;
+const MIN_SHARED_WORDS: usize = 3;
+/// A near copy (similarity at least `NEAR_COPY`) needs only this many
+/// shared terms of any kind: copies of paragraphs without names count too.
+const NEAR_COPY: f64 = 0.85;
+const MIN_SHARED_TERMS_NEAR_COPY: usize = 4;
+const MIN_SHARED_WORDS_NEAR_COPY: usize = 2;
+/// Terms in more paragraphs than this are too common to find candidates
+/// (they still count when a pair is scored); keeps long documents linear.
+const MAX_POSTINGS: usize = 32;
+
+/// Reporting verbs say nothing about the claim (`said`, `told`).
+const REPORTING: &[&str] = &[
+    "accord", "add", "ask", "claim", "note", "report", "say", "said", "state", "tell", "told",
+];
+
+/// The content terms of a paragraph, or of one sentence of a longer
+/// paragraph (a restatement may repeat only part of a long lede).
+struct Terms {
+    paragraph: usize,
+    /// The text compared: the paragraph's body or one of its sentences.
+    range: Range<usize>,
+    /// Whether `range` is the whole paragraph.
+    whole: bool,
+    /// Live blogs (`3:15 p.m.`, `___`) are separate entries; a repeat is
+    /// only looked for within one entry.
+    section: usize,
+    bag: Rc<TermBag>,
+    /// A list entry (`- Jane Doe, Empire: Film - …`): lists repeat their
+    /// shape by design, so only exact copies count.
+    list_entry: bool,
+}
+
+/// The weighted terms of a text, shared through the cross-run cache.
+struct TermBag {
+    weights: HashMap<Rc<str>, f64>,
+    total: f64,
+}
+
+thread_local! {
+    static BAGS: RefCell<GenerationCache<Rc<TermBag>>> = RefCell::new(GenerationCache::default());
+}
+
+/// The term a word contributes, or `None` for function words, numbers and
+/// reporting verbs.
+///
+/// Results are memoised per thread: drafts repeat their words and an editor
+/// re-checks the same draft on every keystroke, so after the first check
+/// nearly every word is a lookup instead of a Snowball run. The memo is
+/// emptied when it grows past a bound.
+fn term_of(word: &str) -> Option<Rc<str>> {
+    const MAX_MEMO: usize = 200_000;
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, Option<Rc<str>>>> = RefCell::new(HashMap::default());
+    }
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(term) = memo.get(word) {
+            return term.clone();
+        }
+        if memo.len() >= MAX_MEMO {
+            memo.clear();
+        }
+        let term = compute_term(word);
+        memo.insert(word.into(), term.clone());
+        term
+    })
+}
+
+fn compute_term(word: &str) -> Option<Rc<str>> {
+    let folded = fold(word);
+    if folded.chars().count() < 2 || is_stopword(&folded) || folded.chars().all(|c| c.is_numeric())
+    {
+        return None;
+    }
+    let term = stem(word);
+    (!REPORTING.contains(&term.as_str())).then(|| term.into())
+}
+
+static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[_*=~-]\s*){3,}\.?$|^\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\.?:?$")
+        .expect("section break pattern")
+});
+
+fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usize) -> Terms {
+    let p = &doc.paragraphs[paragraph];
+    let text = &doc.prose[range.clone()];
+    let bag = BAGS.with(|bags| {
+        bags.borrow_mut()
+            .get_or_insert_with(text, || Rc::new(term_bag(text)))
+    });
+    let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
+        || doc.kind == crate::document::DocKind::Markdown
+            && doc.text[..p.range.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['-', '*', '+']);
+    Terms {
+        paragraph,
+        whole: range == p.body,
+        range,
+        section,
+        bag,
+        list_entry,
+    }
+}
+
+fn term_bag(text: &str) -> TermBag {
+    let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
+    let words = words_in(text, 0..text.len());
+    for (i, w) in words.iter().enumerate() {
+        // A run of capitalised words is one name, known by its last word
+        // (`President Barack Obama` → `obama`), so one person or place
+        // counts once.
+        let capitalized = w.is_capitalized();
+        let run_goes_on = capitalized
+            && words.get(i + 1).is_some_and(|n| {
+                n.is_capitalized() && text[w.end()..n.start].chars().all(char::is_whitespace)
+            });
+        if run_goes_on {
+            continue;
+        }
+        let Some(term) = term_of(w.text) else {
+            continue;
+        };
+        let weight = if capitalized { NAME_WEIGHT } else { 1.0 };
+        let slot = weights.entry(term).or_insert(0.0);
+        *slot = slot.max(weight);
+    }
+    let total = weights.values().sum();
+    TermBag { weights, total }
+}
+
+/// How much of the smaller paragraph the larger one contains, with the
+/// shared names and other words counted separately.
+fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
+    let (a, b) = (&a.bag, &b.bag);
+    let (small, large) = if a.total <= b.total { (a, b) } else { (b, a) };
+    let mut shared = 0.0;
+    let (mut names, mut words) = (0, 0);
+    for (term, &w) in &small.weights {
+        if let Some(&v) = large.weights.get(term) {
+            let weight = w.min(v);
+            shared += weight;
+            if weight == NAME_WEIGHT {
+                names += 1;
+            } else {
+                words += 1;
+            }
+        }
+    }
+    (2.0 * shared / (small.total + large.total), names, words)
+}
+
+pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let threshold = cx.config.thresholds.restated_paragraph;
+    let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
+    let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
+    BAGS.with(|bags| bags.borrow_mut().start_run());
+    let mut section = 0;
+    // Per paragraph: the whole paragraph, then its sentences when it has
+    // several (compared only as the earlier side).
+    let mut all: Vec<Terms> = Vec::new();
+    let mut wholes: Vec<usize> = Vec::new();
+    for (i, p) in doc.body_paragraphs() {
+        if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
+            section += 1;
+            continue;
+        }
+        wholes.push(all.len());
+        all.push(terms(doc, i, p.body.clone(), section));
+        if p.sentences.len() > 1 {
+            for s in &p.sentences {
+                all.push(terms(doc, i, s.clone(), section));
+            }
+        }
+    }
+    // Shared-term counts per earlier unit, reset through `touched`.
+    let mut counts = vec![0usize; all.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (n, &k) in wholes.iter().enumerate() {
+        let later = &all[k];
+        if later.bag.total >= MIN_WEIGHT && !quoted.contains(&later.paragraph) {
+            for &e in &touched {
+                counts[e] = 0;
+            }
+            touched.clear();
+            for term in later.bag.weights.keys() {
+                if let Some(postings) = index.get(term) {
+                    if postings.len() <= MAX_POSTINGS {
+                        for &e in postings {
+                            if counts[e] == 0 {
+                                touched.push(e);
+                            }
+                            counts[e] += 1;
+                        }
+                    }
+                }
+            }
+            let best = touched
+                .iter()
+                .filter(|&&e| {
+                    counts[e] >= MIN_SHARED_TERMS_NEAR_COPY && all[e].section == later.section
+                })
+                .map(|&e| (similarity(&all[e], later), e))
+                .filter(|&((sim, names, words), e)| {
+                    let needed = if later.list_entry || all[e].list_entry {
+                        1.0
+                    } else {
+                        threshold
+                    };
+                    let enough = if sim >= NEAR_COPY {
+                        // Lists of names alone (`France v Israel; …`) are not prose.
+                        names + words >= MIN_SHARED_TERMS_NEAR_COPY
+                            && words >= MIN_SHARED_WORDS_NEAR_COPY
+                    } else {
+                        names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
+                    };
+                    sim >= needed && enough
+                })
+                .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(b.1.cmp(&a.1)));
+            if let Some(((sim, _, _), e)) = best {
+                out.push(finding(doc, &all[e], later, sim));
+            }
+        }
+        let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());
+        for (u, unit) in all.iter().enumerate().take(units_end).skip(k) {
+            if unit.bag.total >= MIN_WEIGHT {
+                for term in unit.bag.weights.keys() {
+                    index.entry(term.clone()).or_default().push(u);
+                }
+            }
+        }
+    }
+}
+
+fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Finding {
+    let e = &doc.paragraphs[earlier.paragraph];
+    let l = &doc.paragraphs[later.paragraph];
+    let exact = doc.prose[earlier.range.clone()].trim() == doc.prose[l.body.clone()].trim();
+    let (what, safety) = if exact {
+        ("repeats", Safety::Safe)
+    } else if sim >= 0.9 {
+        ("nearly repeats", Safety::Unsafe)
+    } else {
+        ("restates", Safety::Unsafe)
+    };
+    let mut shared: Vec<&str> = words_in(doc.text, l.body.clone())
+        .into_iter()
+        .filter(|w| w.is_capitalized() && earlier.bag.weights.contains_key(stem(w.text).as_str()))
+        .map(|w| w.without_possessive())
+        .collect();
+    let mut seen = Vec::new();
+    shared.retain(|w| {
+        let new = !seen.contains(w);
+        seen.push(*w);
+        new
+    });
+    shared.truncate(4);
+    let mut label = if e.number == 1 {
+        "the lede".to_owned()
+    } else {
+        format!("paragraph {}", e.number)
+    };
+    if !earlier.whole {
+        label = format!("part of {label}");
+    }
+    Finding::new(
+        Check::RepeatParagraph,
+        l.range.clone(),
+        format!(
+            "Paragraph {} {what} {label} (same {})",
+            l.number,
+            shared.join(", ")
+        ),
+    )
+    .with_related(earlier.range.clone(), format!("{label} says it first"))
+    .with_fix(Fix::new(
+        format!("Delete paragraph {}", l.number),
+        safety,
+        vec![Edit {
+            range: doc.paragraph_deletion(later.paragraph),
+            replacement: String::new(),
+        }],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::{assert_clean, findings};
+    use crate::checks::Check;
+    use crate::finding::Safety;
+
+    const C: Check = Check::RepeatParagraph;
+
+    const LEDE: &str = "A ground offensive against Springfield would further isolate Freedonia internationally, Foreign Minister Rufus Firefly said on Tuesday.";
+
+    #[test]
+    fn restated_lede_is_flagged_with_delete_fix() {
+        let text = format!(
+            "{LEDE}\nThe talks went on late into the night.\nFirefly said on Tuesday that an offensive on the northern city of Springfield would risk further isolating Freedonia and hurt its security.\nMarkets were calm.\n"
+        );
+        let f = findings(C, &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(text[f[0].range.clone()].starts_with("Firefly said on Tuesday"));
+        assert_eq!(f[0].related[0].range.start, 0);
+        assert!(
+            f[0].message.starts_with("Paragraph 3 restates the lede"),
+            "{}",
+            f[0].message
+        );
+        let fix = f[0].fix.as_ref().unwrap();
+        assert_eq!(fix.safety, Safety::Unsafe);
+        let fixed = fix.apply(&text);
+        assert!(!fixed.contains("northern city"));
+        assert!(findings(C, &fixed).is_empty());
+    }
+
+    #[test]
+    fn exact_copy_is_a_safe_deletion() {
+        let text = format!("{LEDE}\nMarkets were calm.\n{LEDE}\n");
+        let f = findings(C, &text);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("repeats the lede"));
+        let fix = f[0].fix.as_ref().unwrap();
+        assert_eq!(fix.safety, Safety::Safe);
+        assert_eq!(fix.apply(&text), format!("{LEDE}\nMarkets were calm.\n"));
+    }
+
+    #[test]
+    fn same_people_different_claim_passes() {
+        assert_clean(
+            C,
+            &format!("{LEDE}\nFirefly, who flew to Springfield from Freedonia on Monday, will meet union leaders about pensions before returning home.\n"),
+        );
+    }
+
+    #[test]
+    fn list_entries_of_one_shape_pass() {
+        assert_clean(
+            C,
+            "- Tim Dams, Screen International: Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx.\n- Angie Errigo, Empire: Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx.\n",
+        );
+    }
+
+    #[test]
+    fn live_blog_entries_are_compared_only_within_themselves() {
+        let entry = "Rufus Firefly has won the Springfield primary in Freedonia, taking most of the delegates at stake on Tuesday.";
+        assert_clean(
+            C,
+            &format!("3:15 p.m.\n{entry}\n___.\n2:50 p.m.\n{entry}\n"),
+        );
+        assert_eq!(
+            findings(C, &format!("3:15 p.m.\n{entry}\nMore.\n{entry}\n")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_copy_without_names_is_still_a_copy() {
+        let para =
+            "The bridge will stay closed until engineers finish checking every cable and bolt.";
+        let f = findings(C, &format!("{LEDE}\n{para}\nMarkets were calm.\n{para}\n"));
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("repeats paragraph 2"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn fixture_lists_of_names_pass() {
+        assert_clean(
+            C,
+            "Republic of Ireland v Cyprus; France v Israel; Switzerland v Faroe Islands.\nSwitzerland v Republic of Ireland; Israel v Cyprus; Faroe Islands v France.\n",
+        );
+    }
+
+    #[test]
+    fn restating_one_sentence_of_a_longer_paragraph() {
+        let text = format!(
+            "{LEDE} Markets in Freedonia fell sharply and the currency slid to a record low against the dollar.\nThe talks went on late into the night.\nFirefly said on Tuesday that an offensive on the northern city of Springfield would risk further isolating Freedonia and hurt its security.\n"
+        );
+        let f = findings(C, &text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message.contains("restates part of the lede"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(&text[f[0].related[0].range.clone()], LEDE);
+    }
+
+    #[test]
+    fn short_paragraphs_pass() {
+        assert_clean(C, "Firefly said no.\nFirefly said no.\n");
+    }
+
+    #[test]
+    fn a_repeated_quote_is_left_to_repeat_quote() {
+        let text = "Firefly said the strike on Springfield was \"a grave mistake that will isolate Freedonia from every ally.\"\nThe talks went on.\nFirefly said the strike on Springfield was \"a grave mistake that will isolate Freedonia from every ally.\"\n";
+        assert_clean(C, text);
+        assert_eq!(findings(Check::RepeatQuote, text).len(), 1);
+    }
+}

@@ -26,7 +26,7 @@ impl Default for Thresholds {
     fn default() -> Thresholds {
         Thresholds {
             min_attributed_quote_words: 3,
-            restated_paragraph: 0.5,
+            restated_paragraph: 0.6,
             min_repeated_quote_words: 5,
         }
     }

@@ -1,8 +1,20 @@
 //! Attribution: who said each quote, and how we know.
+//!
+//! A quote is credited (SPEC §2) when its own sentence has a speech cue
+//! outside the quoted text (`said`, `told`, `according to`, `in a
+//! statement` …); when another sentence of its paragraph has one; when a
+//! colon introduces it (also from the end of the previous paragraph); or when
+//! it belongs to a multi-paragraph quote credited somewhere in the chain.
+//!
+//! Cues are looked for only outside quotation marks, so `"He said no,"`
+//! alone credits nobody. The speaker is the phrase next to the cue (`he`,
+//! `Blinken`, `a spokeswoman`); a pronoun is resolved to the person last
+//! mentioned before it when the story names people.
 
 use std::ops::Range;
 
-use super::Document;
+use super::{Document, ParagraphKind, Quote};
+use crate::text::{fold, words_in, Word};
 
 /// How a quote is credited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +39,878 @@ pub struct Attribution {
     pub speaker: Option<Range<usize>>,
 }
 
+/// Verbs (all forms used in copy) that report speech or writing, and verbs
+/// that put words in someone's mouth for partial quotes (`called it`).
+const SPEECH_VERBS: &[&str] = &[
+    "accused",
+    "accuses",
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admit",
+    "admits",
+    "admitted",
+    "advise",
+    "advised",
+    "agree",
+    "agreed",
+    "agrees",
+    "alleged",
+    "alleges",
+    "alleging",
+    "announce",
+    "announced",
+    "announces",
+    "answer",
+    "answered",
+    "answers",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "assert",
+    "asserted",
+    "asserts",
+    "assured",
+    "assures",
+    "bark",
+    "barked",
+    "begged",
+    "bemoaned",
+    "bemoans",
+    "blamed",
+    "blames",
+    "blasted",
+    "blasts",
+    "boasted",
+    "boasting",
+    "boasts",
+    "bragged",
+    "brags",
+    "branded",
+    "brands",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "caution",
+    "cautioned",
+    "chanted",
+    "characterised",
+    "characterized",
+    "charge",
+    "charged",
+    "charges",
+    "chided",
+    "cited",
+    "cites",
+    "citing",
+    "claim",
+    "claimed",
+    "claims",
+    "comment",
+    "commented",
+    "complain",
+    "complained",
+    "complains",
+    "concede",
+    "conceded",
+    "concedes",
+    "conceding",
+    "conclude",
+    "concluded",
+    "concludes",
+    "confided",
+    "confides",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "contend",
+    "contended",
+    "contends",
+    "continue",
+    "continued",
+    "continues",
+    "counter",
+    "countered",
+    "counters",
+    "cried",
+    "criticised",
+    "criticises",
+    "criticized",
+    "criticizes",
+    "declare",
+    "declared",
+    "declares",
+    "declaring",
+    "decried",
+    "demand",
+    "demanded",
+    "demands",
+    "denied",
+    "denies",
+    "deny",
+    "derided",
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "disclosed",
+    "dismissed",
+    "dismisses",
+    "dubbed",
+    "dubs",
+    "echoed",
+    "elaborated",
+    "elaborates",
+    "emailed",
+    "emails",
+    "emphasised",
+    "emphasized",
+    "exclaimed",
+    "explain",
+    "explained",
+    "explaining",
+    "explains",
+    "fumed",
+    "fumes",
+    "grinned",
+    "grumbled",
+    "hailed",
+    "hails",
+    "indicated",
+    "informed",
+    "insist",
+    "insisted",
+    "insisting",
+    "insists",
+    "interjected",
+    "interjects",
+    "interrupted",
+    "joke",
+    "joked",
+    "jokes",
+    "labeled",
+    "labeling",
+    "labelled",
+    "labelling",
+    "labels",
+    "lament",
+    "lamented",
+    "laments",
+    "lauded",
+    "lauds",
+    "laughed",
+    "maintain",
+    "maintained",
+    "maintains",
+    "messaged",
+    "mocked",
+    "mused",
+    "note",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "opined",
+    "pleaded",
+    "pleads",
+    "pledged",
+    "pointed",
+    "points",
+    "pondered",
+    "ponders",
+    "posted",
+    "posting",
+    "praised",
+    "praises",
+    "praising",
+    "predict",
+    "predicted",
+    "predicts",
+    "pressed",
+    "presses",
+    "proclaimed",
+    "promise",
+    "promised",
+    "promises",
+    "protested",
+    "questioned",
+    "questioning",
+    "questions",
+    "quip",
+    "quipped",
+    "quips",
+    "quoted",
+    "quotes",
+    "quoting",
+    "reacted",
+    "reacts",
+    "read",
+    "reading",
+    "reads",
+    "reassured",
+    "recall",
+    "recalled",
+    "recalling",
+    "recalls",
+    "recounted",
+    "recounts",
+    "reiterated",
+    "remark",
+    "remarked",
+    "remembered",
+    "remembers",
+    "remind",
+    "reminded",
+    "repeated",
+    "replied",
+    "replies",
+    "reply",
+    "replying",
+    "report",
+    "reported",
+    "reports",
+    "respond",
+    "responded",
+    "responding",
+    "responds",
+    "retorted",
+    "retorts",
+    "revealed",
+    "ridiculed",
+    "riffed",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "scoffed",
+    "scolded",
+    "shouted",
+    "shrugged",
+    "sighed",
+    "slammed",
+    "slams",
+    "smiled",
+    "snapped",
+    "speaking",
+    "spoke",
+    "state",
+    "stated",
+    "states",
+    "stress",
+    "stressed",
+    "stresses",
+    "suggest",
+    "suggested",
+    "suggests",
+    "summarised",
+    "summarized",
+    "tell",
+    "telling",
+    "tells",
+    "termed",
+    "terms",
+    "testified",
+    "testifies",
+    "texted",
+    "thanked",
+    "thanking",
+    "thanks",
+    "thundered",
+    "told",
+    "touted",
+    "touts",
+    "tweet",
+    "tweeted",
+    "tweeting",
+    "tweets",
+    "urge",
+    "urged",
+    "urges",
+    "vow",
+    "vowed",
+    "vows",
+    "warn",
+    "warned",
+    "warning",
+    "warns",
+    "welcomed",
+    "welcomes",
+    "whispered",
+    "wondered",
+    "write",
+    "writes",
+    "writing",
+    "written",
+    "wrote",
+    "yelled",
+];
+
+/// Verbs of thinking and judging: a partial quote woven into a sentence
+/// with one of these (`He called it "a disaster"`, `She thinks it "went too
+/// far"`) is credited to the sentence's subject.
+const OPINION_VERBS: &[&str] = &[
+    "anticipated",
+    "anticipates",
+    "believe",
+    "believed",
+    "believes",
+    "consider",
+    "considered",
+    "considers",
+    "expect",
+    "expected",
+    "expects",
+    "fear",
+    "feared",
+    "fears",
+    "feel",
+    "feels",
+    "felt",
+    "hope",
+    "hoped",
+    "hopes",
+    "predicted",
+    "saw",
+    "see",
+    "sees",
+    "think",
+    "thinks",
+    "thought",
+    "view",
+    "viewed",
+    "views",
+    "want",
+    "wanted",
+    "wants",
+    "worried",
+    "worries",
+];
+
+/// Nouns that, after `in a`/`in an`/`in his`…, report where words were said.
+const SPEECH_VENUES: &[&str] = &[
+    "address",
+    "affidavit",
+    "announcement",
+    "article",
+    "blog",
+    "briefing",
+    "column",
+    "comment",
+    "comments",
+    "conversation",
+    "email",
+    "essay",
+    "filing",
+    "interview",
+    "interviews",
+    "letter",
+    "memo",
+    "message",
+    "note",
+    "op-ed",
+    "podcast",
+    "post",
+    "posting",
+    "press",
+    "release",
+    "remarks",
+    "report",
+    "speech",
+    "statement",
+    "statements",
+    "testimony",
+    "tweet",
+    "tweets",
+    "video",
+    "voicemail",
+];
+
+/// Nouns that introduce a quoted term rather than speech (`the phrase "…"`).
+const TERM_NOUNS: &[&str] = &[
+    "banner",
+    "banners",
+    "caption",
+    "chant",
+    "chants",
+    "expression",
+    "hashtag",
+    "headline",
+    "label",
+    "motto",
+    "phrase",
+    "so-called",
+    "placard",
+    "placards",
+    "poster",
+    "sign",
+    "signs",
+    "slogan",
+    "slogans",
+    "term",
+    "title",
+    "titled",
+    "entitled",
+    "word",
+    "words",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it"];
+
+fn is_speech_verb(folded: &str) -> bool {
+    SPEECH_VERBS.binary_search(&folded).is_ok()
+}
+
+fn is_opinion_verb(folded: &str) -> bool {
+    OPINION_VERBS.binary_search(&folded).is_ok()
+}
+
+/// Whether `text` is inside one of `quotes`' quoted text or marks.
+fn inside(quotes: &[Quote], offset: usize) -> bool {
+    // Quotes are in text order and do not overlap.
+    let i = quotes.partition_point(|q| q.open.start <= offset);
+    i > 0 && quotes[i - 1].range().contains(&offset)
+}
+
+/// A speech cue in `range` outside `quotes`: the cue's range and the index
+/// of its word among the words outside quotes.
+fn find_cue<'t>(
+    prose: &'t str,
+    range: Range<usize>,
+    quotes: &[Quote],
+    opinion: bool,
+) -> Option<(Range<usize>, Vec<Word<'t>>, usize, usize)> {
+    let words: Vec<Word<'t>> = words_in(prose, range)
+        .into_iter()
+        .filter(|w| !inside(quotes, w.start))
+        .collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+    for (i, f) in folded.iter().enumerate() {
+        let next = folded.get(i + 1).map(String::as_str);
+        let after = folded.get(i + 2).map(String::as_str);
+        let cue_end = match (f.as_str(), next, after) {
+            ("according", Some("to"), _) => Some(i + 1),
+            (
+                "in" | "on" | "during",
+                Some("a" | "an" | "the" | "his" | "her" | "their" | "its"),
+                Some(n),
+            ) if SPEECH_VENUES.contains(&n) => Some(i + 2),
+            // `in Bolton's view`, `in her words`
+            ("in", Some(_), Some("view" | "words" | "opinion" | "estimation")) => Some(i + 2),
+            // `as Vulture put it`
+            ("put" | "puts", Some("it"), _) => Some(i + 1),
+            // `Trump went on`
+            ("went" | "goes" | "go", Some("on"), _) => Some(i + 1),
+            _ if is_speech_verb(f) || (opinion && is_opinion_verb(f)) => Some(i),
+            _ => None,
+        };
+        if let Some(end) = cue_end {
+            return Some((words[i].start..words[end].end(), words, i, end));
+        }
+    }
+    None
+}
+
+/// The speaker next to the cue at word `at`: the words before it back to a
+/// clause boundary (at most five), else a name or noun phrase right after.
+fn speaker(prose: &str, words: &[Word<'_>], at: usize, cue_end: usize) -> Option<Range<usize>> {
+    const MAX_SPEAKER_WORDS: usize = 5;
+    let boundary = |a: usize, b: usize| {
+        prose[a..b]
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '—' | '–'))
+    };
+    let mut first = at;
+    while first > 0
+        && at - (first - 1) <= MAX_SPEAKER_WORDS
+        && !boundary(words[first - 1].end(), words[first].start)
+    {
+        first -= 1;
+        let w = fold(words[first].text);
+        if PRONOUNS.contains(&w.as_str()) || words[first].is_capitalized() {
+            // A pronoun or name is the subject; keep a run of capitals.
+            while first > 0
+                && words[first - 1].is_capitalized()
+                && !boundary(words[first - 1].end(), words[first].start)
+            {
+                first -= 1;
+            }
+            return Some(words[first].start..words[at - 1].end());
+        }
+    }
+    if first < at {
+        return Some(words[first].start..words[at - 1].end());
+    }
+    // `…," said Blinken.` / `…," according to a spokeswoman.`
+    let next = words.get(cue_end + 1)?;
+    if boundary(words[cue_end].end(), next.start) {
+        return None;
+    }
+    let mut last = cue_end + 1;
+    if !next.is_capitalized() {
+        let f = fold(next.text);
+        if !matches!(f.as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
+            return None;
+        }
+        last += 1;
+    }
+    // A name or title runs on through capitals and `of`/`for` between them
+    // (`Secretary of State Antony Blinken`).
+    while last + 1 < words.len() && !boundary(words[last].end(), words[last + 1].start) {
+        let w = &words[last + 1];
+        let joins = matches!(w.text, "of" | "for" | "de" | "al")
+            && words.get(last + 2).is_some_and(Word::is_capitalized);
+        if !(w.is_capitalized() || joins) {
+            break;
+        }
+        last += 1;
+    }
+    let last = last.min(words.len() - 1);
+    Some(next.start..words[last].end())
+}
+
+/// At most the last few words' worth of `start..end`, so looking back from
+/// each quote stays linear on a paragraph with thousands of quotes.
+fn window_before(prose: &str, start: usize, end: usize) -> Range<usize> {
+    const WINDOW_BYTES: usize = 80;
+    let mut from = end.saturating_sub(WINDOW_BYTES).max(start);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    from..end
+}
+
+/// Whether the words right before `quote` make it a quoted term
+/// (`the phrase "…"`, `a sign reading "…"`).
+pub(crate) fn introduced_as_term(prose: &str, para_start: usize, quote: &Quote) -> bool {
+    let before = words_in(prose, window_before(prose, para_start, quote.open.start));
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| TERM_NOUNS.contains(&fold(w.text).as_str()))
+}
+
 pub(super) fn resolve(doc: &Document<'_>) -> Vec<Option<Attribution>> {
-    vec![None; doc.quotes.len()]
+    let mut out: Vec<Option<Attribution>> = vec![None; doc.quotes.len()];
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let range = p.quotes.clone();
+        if range.is_empty() {
+            continue;
+        }
+        let quotes = &doc.quotes[range.clone()];
+        // Cue per sentence, outside quotes.
+        let cue_in = |s: &Range<usize>, opinion: bool| {
+            find_cue(&doc.prose, s.clone(), quotes, opinion)
+                .map(|(cue, words, at, end)| (cue, speaker(&doc.prose, &words, at, end)))
+        };
+        let cues: Vec<_> = p.sentences.iter().map(|s| cue_in(s, false)).collect();
+        let paragraph_cue = cues.iter().flatten().next().cloned();
+        for (qi, q) in range.clone().zip(quotes) {
+            let sentence = doc.sentence_at(pi, q.open.start);
+            let own = sentence
+                .and_then(|s| cues[s].clone())
+                .or_else(|| {
+                    let s = &p.sentences[sentence?];
+                    is_partial(&doc.prose, s, q)
+                        .then(|| cue_in(s, true))
+                        .flatten()
+                })
+                .or_else(|| dash_credit(doc, pi, q))
+                .or_else(|| document_intro(&doc.prose, p.body.start, q))
+                .or_else(|| speaker_label(&doc.prose, q));
+            out[qi] = if let Some((cue, speaker)) = own {
+                Some(Attribution {
+                    kind: AttributionKind::Sentence,
+                    cue,
+                    speaker,
+                })
+            } else if let Some((cue, speaker)) = paragraph_cue.clone() {
+                Some(Attribution {
+                    kind: AttributionKind::Paragraph,
+                    cue,
+                    speaker,
+                })
+            } else {
+                colon_introduction(doc, pi, q).map(|cue| Attribution {
+                    kind: AttributionKind::Colon,
+                    cue,
+                    speaker: None,
+                })
+            };
+        }
+    }
+    credit_chains(doc, &mut out);
+    out
+}
+
+/// A partial quote: woven into its sentence after some words, starting in
+/// lowercase (`… said the bill was "very much a work in progress"`).
+fn is_partial(prose: &str, sentence: &Range<usize>, q: &Quote) -> bool {
+    let lead_words = words_in(prose, window_before(prose, sentence.start, q.open.start)).len();
+    let first = prose[q.inner.clone()].chars().find(|c| c.is_alphabetic());
+    lead_words >= 2 && first.is_some_and(char::is_lowercase)
+}
+
+/// `“…” ― Jane Doe`: a dash and a name right after the quote, in its
+/// paragraph or opening the next one (`- Bernie Sanders.` on its own line).
+fn dash_credit(
+    doc: &Document<'_>,
+    pi: usize,
+    q: &Quote,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let prose = doc.prose.as_str();
+    let close = q.close.as_ref()?;
+    let mut start = close.end;
+    let mut paragraph_end = doc.paragraphs[pi].body.end;
+    if prose[start..paragraph_end].trim().is_empty() {
+        let next = doc.paragraphs[pi + 1..]
+            .iter()
+            .find(|p| p.kind != ParagraphKind::Heading)?;
+        start = next.body.start;
+        paragraph_end = next.body.end;
+    }
+    let after = &prose[start..paragraph_end];
+    let trimmed = after.trim_start();
+    let dash = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let at = start + (after.len() - trimmed.len());
+    let name = words_in(prose, at + dash.len_utf8()..paragraph_end);
+    let first = name.first().filter(|w| w.is_capitalized())?;
+    let last = name
+        .iter()
+        .take_while(|w| w.is_capitalized())
+        .last()
+        .unwrap_or(first);
+    Some((at..at + dash.len_utf8(), Some(first.start..last.end())))
+}
+
+/// `Trump issued a statement, "…"`: a statement, tweet or letter named
+/// right before the quote is its source.
+fn document_intro(
+    prose: &str,
+    para_start: usize,
+    q: &Quote,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    const MAX_WORDS_BEFORE: usize = 3;
+    let before = words_in(prose, window_before(prose, para_start, q.open.start));
+    before
+        .iter()
+        .rev()
+        .take(MAX_WORDS_BEFORE)
+        .find(|w| SPEECH_VENUES.contains(&fold(w.text).as_str()))
+        .map(|w| (w.range(), None))
+}
+
+/// A transcript label inside the quote: `"PENCE: Well, …"`.
+fn speaker_label(prose: &str, q: &Quote) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let inner = &prose[q.inner.clone()];
+    let lead = inner.len() - inner.trim_start().len();
+    let label_len = inner.trim_start().find(':')?;
+    let label = &inner[lead..lead + label_len];
+    let is_label = label.len() >= 2
+        && label.split_whitespace().count() <= 3
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || c == '.');
+    is_label.then(|| {
+        let at = q.inner.start + lead;
+        (at + label_len..at + label_len + 1, Some(at..at + label_len))
+    })
+}
+
+/// A colon right before the quote, or ending the previous body paragraph.
+fn colon_introduction(doc: &Document<'_>, pi: usize, q: &Quote) -> Option<Range<usize>> {
+    let p = &doc.paragraphs[pi];
+    let before = doc.prose[p.body.start..q.open.start].trim_end();
+    if let Some(stripped) = before.strip_suffix(':') {
+        let at = p.body.start + stripped.len();
+        return Some(at..at + 1);
+    }
+    // Only a quote that opens its paragraph can be introduced by the last one.
+    if !before.is_empty() || q.continues {
+        return None;
+    }
+    let prev = doc.paragraphs[..pi].iter().rev().find(|p| p.is_body())?;
+    let prev_text = doc.prose[prev.body.clone()].trim_end();
+    prev_text.ends_with(':').then(|| {
+        let at = prev.body.start + prev_text.len() - 1;
+        at..at + 1
+    })
+}
+
+/// Give every passage of a multi-paragraph quote the chain's credit.
+fn credit_chains(doc: &Document<'_>, out: &mut [Option<Attribution>]) {
+    let mut i = 0;
+    while i < doc.quotes.len() {
+        let chain = doc.quotes[i].chain;
+        let mut j = i;
+        while j < doc.quotes.len() && doc.quotes[j].chain == chain {
+            j += 1;
+        }
+        if j - i > 1 {
+            if let Some(credit) = out[i..j].iter().flatten().next().cloned() {
+                for slot in &mut out[i..j] {
+                    if slot.is_none() {
+                        *slot = Some(Attribution {
+                            kind: AttributionKind::Chain,
+                            ..credit.clone()
+                        });
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocKind;
+
+    fn credits(text: &str) -> Vec<Option<(AttributionKind, String, Option<String>)>> {
+        let doc = Document::parse(text, DocKind::Plain);
+        doc.attributions
+            .iter()
+            .map(|a| {
+                a.as_ref().map(|a| {
+                    (
+                        a.kind,
+                        text[a.cue.clone()].to_string(),
+                        a.speaker.clone().map(|s| text[s].to_string()),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn kind(
+        k: AttributionKind,
+        cue: &str,
+        speaker: Option<&str>,
+    ) -> Option<(AttributionKind, String, Option<String>)> {
+        Some((k, cue.into(), speaker.map(Into::into)))
+    }
+
+    #[test]
+    fn lexicons_are_sorted() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn same_sentence_speaker_and_verb() {
+        use AttributionKind::*;
+        assert_eq!(
+            credits(r#""It is over," he told reporters in Israel."#),
+            [kind(Sentence, "told", Some("he"))]
+        );
+        assert_eq!(
+            credits(r#""It is over," said US Secretary of State Antony Blinken."#),
+            [kind(
+                Sentence,
+                "said",
+                Some("US Secretary of State Antony Blinken")
+            )]
+        );
+        assert_eq!(
+            credits(r#"A spokeswoman said the plan was "dead on arrival for now.""#),
+            [kind(Sentence, "said", Some("A spokeswoman"))]
+        );
+        assert_eq!(
+            credits(r#"The deal was "a very bad one for us," according to the minister."#),
+            [kind(Sentence, "according to", Some("the minister"))]
+        );
+    }
+
+    #[test]
+    fn cue_inside_the_quote_does_not_count() {
+        assert_eq!(
+            credits(r#""He said he would come back soon." Then the talks ended."#),
+            [None]
+        );
+    }
+
+    #[test]
+    fn paragraph_and_colon_and_chain() {
+        use AttributionKind::*;
+        let got = credits(
+            "\"We will go now,\" Blinken said. \"And we will come back.\"\nBlinken told reporters:\n\"We share the goal of peace.\"\n\"The first part goes on.\n\"The second part ends,\" she said.\n",
+        );
+        assert_eq!(got[0].as_ref().unwrap().0, Sentence);
+        assert_eq!(got[1].as_ref().unwrap().0, Paragraph);
+        assert_eq!(got[2].as_ref().unwrap().0, Colon);
+        assert_eq!(got[3].as_ref().unwrap().0, Chain);
+        assert_eq!(got[4].as_ref().unwrap().0, Sentence);
+    }
+
+    #[test]
+    fn next_quote_paragraph_needs_its_own_credit() {
+        let got = credits("\"We will go now,\" Blinken said.\n\"And we will come back soon.\"\n");
+        assert!(got[0].is_some());
+        assert_eq!(got[1], None);
+    }
+
+    #[test]
+    fn partial_quotes_dash_credits_and_labels() {
+        use AttributionKind::*;
+        assert_eq!(
+            credits(r#"She thinks the plan "went much too far this time.""#),
+            [kind(Sentence, "thinks", Some("She"))]
+        );
+        // An opinion verb does not credit a full-sentence quote.
+        assert_eq!(
+            credits(r#""The plan went much too far." She thinks so."#),
+            [None]
+        );
+        assert_eq!(
+            credits("“We need law and order now.” ― Jane Q. Doe"),
+            [kind(Sentence, "―", Some("Jane Q. Doe"))]
+        );
+        assert_eq!(
+            credits("\"PENCE: Well, the question really is why.\""),
+            [kind(Sentence, ":", Some("PENCE"))]
+        );
+    }
+
+    #[test]
+    fn view_and_went_on_phrases_credit() {
+        assert!(credits("\"It is an across-the-board failure,\" in Bolton's view.")[0].is_some());
+        assert!(credits("\"You know, it happens, right?\" Trump went on.")[0].is_some());
+    }
+
+    #[test]
+    fn dash_credit_on_the_next_line_and_documents_before_the_quote() {
+        let got =
+            credits("\"Boeing and GE pay zero taxes in most years.\"\n- Sanders.\nHe is wrong.\n");
+        assert_eq!(got[0].as_ref().unwrap().1, "-");
+        let got = credits(
+            "Trump issued a statement, \"Our nation was attacked last night by terrorists.\"",
+        );
+        assert_eq!(got[0].as_ref().unwrap().1, "statement");
+        assert!(credits("As Vulture put it, \"Hello, it is the end of an era.\"")[0].is_some());
+        assert_eq!(
+            credits("\"Boeing and GE pay zero taxes in most years.\"\nSanders is wrong.\n"),
+            [None]
+        );
+    }
+
+    #[test]
+    fn venue_phrases_credit() {
+        let got = credits(
+            r#""We reject the plan entirely," the ministry wrote on its website. "It is unlawful," in a statement, too."#,
+        );
+        assert!(got.iter().all(Option::is_some));
+    }
 }

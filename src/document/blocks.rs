@@ -34,7 +34,10 @@ pub(super) fn split(text: &str, kind: DocKind) -> (String, Vec<Paragraph>) {
         })
         .collect();
     if kind == DocKind::Plain {
-        mark_headline(text, &mut paragraphs);
+        let blank_blocks = paragraphs
+            .windows(2)
+            .any(|w| text[w[0].range.end..w[1].range.start].matches('\n').count() >= 2);
+        mark_headline(text, &mut paragraphs, blank_blocks);
     }
     mark_credits(&prose, &mut paragraphs);
     mark_dateline(&mut prose, &mut paragraphs);
@@ -201,9 +204,12 @@ fn markdown_blocks(text: &str, mask: &mut Mask<'_>) -> Vec<(Range<usize>, bool)>
 }
 
 /// In plain text, a short first line without closing punctuation, followed
-/// by more paragraphs, is a headline.
-fn mark_headline(text: &str, paragraphs: &mut [Paragraph]) {
+/// by more paragraphs, is a headline. Between blank-line blocks, a first
+/// block of one short line is a headline even with a full stop (some
+/// archives add one); a wire lede is rarely that short.
+fn mark_headline(text: &str, paragraphs: &mut [Paragraph], blank_blocks: bool) {
     const MAX_HEADLINE_WORDS: usize = 25;
+    const MAX_TITLE_LINE_WORDS: usize = 15;
     if paragraphs.len() < 2 {
         return;
     }
@@ -211,7 +217,13 @@ fn mark_headline(text: &str, paragraphs: &mut [Paragraph]) {
     let s = &text[first.range.clone()];
     let ends_sentence = s.ends_with(['.', '!', '?', '"', '”', ':', ';', ',', '-', '—', '–']);
     let words = s.split_whitespace().count();
-    if !s.contains('\n') && !ends_sentence && words <= MAX_HEADLINE_WORDS && !is_credit(s) {
+    let one_line = !s.contains('\n');
+    let headline = if blank_blocks && words <= MAX_TITLE_LINE_WORDS {
+        one_line
+    } else {
+        one_line && !ends_sentence && words <= MAX_HEADLINE_WORDS
+    };
+    if headline && !is_credit(s) {
         first.kind = ParagraphKind::Heading;
     }
 }

@@ -18,7 +18,7 @@ pub mod attribution;
 mod blocks;
 pub mod people;
 pub mod quotes;
-mod sentences;
+pub(crate) mod sentences;
 
 pub use attribution::{Attribution, AttributionKind};
 pub use people::{Mention, MentionForm, People, Person};
@@ -156,10 +156,12 @@ impl<'a> Document<'a> {
 
     /// Index of the sentence of paragraph `p` that contains `offset`.
     pub fn sentence_at(&self, p: usize, offset: usize) -> Option<usize> {
-        self.paragraphs[p]
-            .sentences
-            .iter()
-            .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+        let sentences = &self.paragraphs[p].sentences;
+        let i = sentences
+            .partition_point(|s| s.start <= offset)
+            .checked_sub(1)?;
+        let s = &sentences[i];
+        (offset < s.end.max(s.start + 1)).then_some(i)
     }
 
     /// The index of the quote whose marks or text contain `offset`.

@@ -127,11 +127,16 @@ fn role(mark: char, prev: Option<char>, next: Option<char>, open: bool) -> Role 
     }
 }
 
-/// The double marks of a paragraph's prose with their roles.
-fn marks(
-    prose: &str,
+/// A double mark in a paragraph and the characters that flank it.
+struct Mark {
     range: Range<usize>,
-) -> Vec<(Range<usize>, char, Option<char>, Option<char>)> {
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// The double marks of a paragraph's prose.
+fn marks(prose: &str, range: Range<usize>) -> Vec<Mark> {
     let s = &prose[range.clone()];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
@@ -141,10 +146,39 @@ fn marks(
         }
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(k + 1).map(|&(_, n)| n);
+        if c == '"' && is_inch_mark(&s[..i]) {
+            continue;
+        }
         let start = range.start + i;
-        out.push((start..start + c.len_utf8(), c, prev, next));
+        out.push(Mark {
+            range: start..start + c.len_utf8(),
+            c,
+            prev,
+            next,
+        });
     }
     out
+}
+
+/// `6'3"`, `5' 10"`: a straight mark after feet and inches measures, it
+/// does not quote.
+fn is_inch_mark(before: &str) -> bool {
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = before[..before.len() - digits].trim_end_matches(' ');
+    rest.ends_with(['\'', '’', '′'])
+        && rest[..rest.len() - rest.chars().last().map_or(0, char::len_utf8)]
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether `before` ends a sentence (so a mark after it starts a new one).
+fn ends_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .trim_end_matches(['\'', '’', ')', ']'])
+        .ends_with(['.', '!', '?', '…', ':'])
 }
 
 /// Whether the paragraph's prose opens with a quotation mark that opens.
@@ -174,8 +208,17 @@ pub(super) fn find(doc: &mut Document<'_>) {
         let range = doc.paragraphs[pi].body.clone();
         let first_quote = quotes.len();
         let mut open: Option<(Range<usize>, usize, bool)> = None;
+        // A quote of the other style nested in the open one (`"… “x” …"`),
+        // by whether its marks are straight.
+        let mut nested: Option<bool> = None;
         let continuing = carried.take();
-        for (mark, c, prev, next) in marks(&doc.prose, range.clone()) {
+        for Mark {
+            range: mark,
+            c,
+            prev,
+            next,
+        } in marks(&doc.prose, range.clone())
+        {
             let mut r = role(c, prev, next, open.is_some());
             if r == Role::Either {
                 r = if open.is_some() {
@@ -183,6 +226,21 @@ pub(super) fn find(doc: &mut Document<'_>) {
                 } else {
                     Role::Open
                 };
+            }
+            let straight = c == '"';
+            if let Some(style) = nested {
+                if style == straight {
+                    nested = None;
+                    continue;
+                }
+            }
+            if let (Role::Open, Some((o, _, _))) = (r, &open) {
+                let open_straight = doc.prose[o.clone()] == *"\"";
+                if open_straight != straight && !ends_sentence(&doc.prose[range.start..mark.start])
+                {
+                    nested = Some(straight);
+                    continue;
+                }
             }
             match (r, open.take()) {
                 (Role::Open, None) => {
@@ -193,6 +251,22 @@ pub(super) fn find(doc: &mut Document<'_>) {
                         _ => (quotes.len(), false),
                     };
                     open = Some((mark, chain, continues));
+                }
+                (Role::Open, Some((prev_open, chain, continues)))
+                    if ends_sentence(&doc.prose[range.start..mark.start]) =>
+                {
+                    // `…goes on. "And on` — a multi-paragraph quote whose
+                    // paragraphs were run together: the passage continues.
+                    quotes.push(Quote {
+                        paragraph: pi,
+                        inner: prev_open.end..doc.prose[..mark.start].trim_end().len(),
+                        open: prev_open,
+                        close: None,
+                        chain,
+                        continues,
+                        continued: true,
+                    });
+                    open = Some((mark, chain, true));
                 }
                 (Role::Open, Some((prev_open, chain, continues))) => {
                     // Two openings in a row: the first was never closed.
@@ -311,6 +385,44 @@ mod tests {
         assert!(doc.quotes[1].continues);
         assert_eq!(doc.quotes[0].chain, doc.quotes[1].chain);
         assert!(doc.stray_marks.is_empty());
+    }
+
+    #[test]
+    fn continued_quote_run_into_one_paragraph() {
+        let text = "\"It rose,\" she said. \"Prices went up. \"Wages did not.\"\nNext.";
+        let doc = Document::parse(text, DocKind::Plain);
+        assert_eq!(doc.quotes.len(), 3);
+        assert!(doc.stray_marks.is_empty());
+        assert_eq!(doc.quotes[1].chain, doc.quotes[2].chain);
+        assert!(doc.quotes[1].continued && doc.quotes[2].continues);
+    }
+
+    #[test]
+    fn quotes_of_the_other_style_nest() {
+        assert_eq!(
+            quoted(r#""It was written “at this time of crisis,” the text says." Then more."#),
+            [r#"It was written “at this time of crisis,” the text says."#]
+        );
+        assert!(strays(r#"“He said "no" to me,” she said."#).is_empty());
+    }
+
+    #[test]
+    fn continued_quote_after_a_nested_quote_ending_a_sentence() {
+        let text =
+            "\"He ran at me saying 'what do you want?' \"To not apologise is wrong,\" he said.\n";
+        assert!(strays(text).is_empty(), "{:?}", strays(text));
+    }
+
+    #[test]
+    fn feet_and_inches_are_not_quotes() {
+        assert!(
+            strays("Trump is 6'3\" tall and he said so.\nThe suspect was 5' 10\" tall.\n")
+                .is_empty()
+        );
+        assert_eq!(
+            quoted("He is 6'3\" and \"very fit indeed,\" she said."),
+            ["very fit indeed,"]
+        );
     }
 
     #[test]

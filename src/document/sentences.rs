@@ -31,60 +31,62 @@ pub(super) fn split_all(doc: &mut Document<'_>) {
 /// Split `prose[range]` into sentences, not splitting inside `quotes`.
 pub(crate) fn split(prose: &str, range: Range<usize>, quotes: &[Quote]) -> Vec<Range<usize>> {
     let s = &prose[range.clone()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?') {
-            k += 1;
+    let mut i = 0;
+    // Terminators are ASCII, so scan bytes and decode only around them.
+    while i < bytes.len() {
+        let c = bytes[i];
+        if !matches!(c, b'.' | b'!' | b'?') {
+            i += 1;
             continue;
         }
         // Run of terminal punctuation and closing marks.
-        let mut e = k + 1;
-        let mut dots = usize::from(c == '.');
-        while e < chars.len() && matches!(chars[e].1, '.' | '!' | '?') {
-            dots += usize::from(chars[e].1 == '.');
+        let mut e = i + 1;
+        let mut dots = usize::from(c == b'.');
+        while e < bytes.len() && matches!(bytes[e], b'.' | b'!' | b'?') {
+            dots += usize::from(bytes[e] == b'.');
             e += 1;
         }
-        while e < chars.len() && matches!(chars[e].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-            e += 1;
+        while let Some(close) = s[e..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
+        {
+            e += close.len_utf8();
         }
-        let end_byte = chars.get(e).map_or(s.len(), |&(j, _)| j);
-        let next_k = e;
-        k = e;
+        let end_byte = e;
+        let period_at = i;
+        i = e.max(i + 1);
         // Must be followed by space, then a sentence opener.
-        if next_k >= chars.len() || !chars[next_k].1.is_whitespace() {
+        let after = &s[e..];
+        let rest = after.trim_start();
+        if rest.len() == after.len() || rest.is_empty() {
             continue;
         }
-        let mut n = next_k;
-        while n < chars.len() && chars[n].1.is_whitespace() {
-            n += 1;
-        }
-        let Some(&(_, opener)) = chars.get(n) else {
-            continue;
-        };
+        let opener = rest.chars().next().unwrap_or(' ');
         let opens = opener.is_uppercase()
             || opener.is_ascii_digit()
             || matches!(opener, '"' | '“' | '‘' | '(' | '\'');
-        if !opens || dots >= 2 || c == '…' {
+        if !opens || dots >= 2 {
             continue;
         }
-        if c == '.' && dots == 1 && is_abbreviation(&s[..i]) {
+        if c == b'.' && dots == 1 && is_abbreviation(&s[..period_at]) {
             continue;
         }
         let abs_end = range.start + end_byte;
-        let inside_quote = quotes
-            .iter()
-            .any(|q| q.open.end <= abs_end && abs_end < q.range().end);
+        // Quotes are in text order and do not overlap: only the last one
+        // opened before this point can contain it.
+        let opened = quotes.partition_point(|q| q.open.end <= abs_end);
+        let inside_quote = opened > 0 && abs_end < quotes[opened - 1].range().end;
         if inside_quote {
             continue;
         }
         out.push(range.start + start..abs_end);
-        start = chars[n].0;
+        start = s.len() - rest.len();
     }
-    // Ellipsis characters never end a sentence; the final piece runs to the end.
+    // The final piece runs to the end.
     let rest = s[start..].trim_end();
     if !rest.is_empty() {
         out.push(range.start + start..range.start + start + rest.len());

@@ -1,0 +1,565 @@
+//! The `LanguageServer` implementation: thin handlers over the core.
+//!
+//! Ordering. tower-lsp polls handlers concurrently (its issue #284), so
+//! notifications that change state do their work in the synchronous part of
+//! the handler: they lock the `std` mutex over [`State`], apply the change
+//! and unlock, with no `.await` in between. Handlers are first polled in
+//! arrival order, so edits are applied in arrival order.
+//!
+//! Publishing. Checking and `publishDiagnostics` happen in one worker task
+//! fed by a channel (see [`publish_worker`]): notifications are sent in the
+//! order the jobs were queued, and a burst of edits to one document is
+//! checked once, on its newest text. Every publish carries the document
+//! version it was computed on.
+//!
+//! Push or pull. A client that declares pull diagnostics
+//! (`textDocument.diagnostic`) and can be asked to pull again
+//! (`workspace.diagnostic.refreshSupport`, needed when settings change) gets
+//! the `diagnosticProvider` capability and no pushes, as ruff's server does,
+//! so it never shows a finding twice. Every other client (Neovim 0.11
+//! declares pull but not refresh) gets pushes after `didOpen`, each
+//! `didChange` and `didSave`. `textDocument/diagnostic` is answered either
+//! way.
+//!
+//! Robustness. Unknown documents, positions out of range, malformed
+//! settings and panics in the core are answered (empty results, clamped
+//! positions, a message to the user), never fatal.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use serde_json::Value;
+use tokio::sync::mpsc;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+use tracing::{debug, error, info, warn};
+
+use super::actions::{self, code_actions};
+use super::convert::{Converter, Encoding};
+use super::diagnostics::{self, SOURCE};
+use super::documents::{kind_for_language, Documents, TextDocument};
+use super::settings::{self, Parsed, Settings};
+use super::{hints, hover, symbols};
+use crate::{Config, DocKind, Document, Finding};
+
+/// How documents are checked: [`crate::check`] in production; protocol
+/// tests may pass a checker of their own to exercise the LSP layer on
+/// findings the core does not produce.
+pub type CheckFn = fn(&str, DocKind, &Config) -> Vec<Finding>;
+
+/// What the client told us it can do, reduced to what we use.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClientFlags {
+    pull_diagnostics: bool,
+    diagnostic_refresh: bool,
+    inlay_hint_refresh: bool,
+    configuration: bool,
+}
+
+impl ClientFlags {
+    fn from(caps: &ClientCapabilities) -> ClientFlags {
+        let workspace = caps.workspace.as_ref();
+        let diagnostic_refresh = workspace
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        let pull = caps
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        ClientFlags {
+            pull_diagnostics: pull && diagnostic_refresh,
+            diagnostic_refresh,
+            inlay_hint_refresh: workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    docs: Documents,
+    /// The configuration settings apply on top of (the house-style file's,
+    /// when one is loaded).
+    base: Config,
+    settings: Settings,
+    encoding: Encoding,
+    flags: ClientFlags,
+    /// Messages for the user found before `initialized`, when the protocol
+    /// does not let us send them yet.
+    deferred: Vec<String>,
+}
+
+/// A copy of one checked document and what checking it needs, taken under
+/// the lock and used outside it.
+struct Snapshot {
+    uri: Url,
+    text: String,
+    version: i32,
+    kind: DocKind,
+    config: Config,
+    encoding: Encoding,
+    speaker_hints: bool,
+}
+
+impl State {
+    /// `None` for unknown documents and languages we do not check.
+    fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+        let doc = self.docs.get(uri)?;
+        Some(Snapshot {
+            uri: uri.clone(),
+            text: doc.text(),
+            version: doc.version,
+            kind: doc.kind?,
+            config: self.settings.config.clone(),
+            encoding: self.encoding,
+            speaker_hints: self.settings.speaker_hints,
+        })
+    }
+}
+
+enum Job {
+    Check(Url),
+    Clear(Url),
+}
+
+impl Job {
+    fn uri(&self) -> &Url {
+        match self {
+            Job::Check(uri) | Job::Clear(uri) => uri,
+        }
+    }
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    jobs: mpsc::UnboundedSender<Job>,
+    check: CheckFn,
+    shutdown: Arc<AtomicBool>,
+}
+
+/// Lock the state; a panic elsewhere while it was held does not make it
+/// unusable (every update leaves it consistent).
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Run core code; a panic in it becomes `None` and a log line instead of
+/// taking the server down.
+fn shielded<T>(what: &str, f: impl FnOnce() -> T) -> Option<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            error!("copydesk panicked while {what}; answering with nothing");
+            None
+        }
+    }
+}
+
+fn compute_diagnostics(check: CheckFn, snap: &Snapshot) -> Vec<Diagnostic> {
+    shielded("checking a document", || {
+        let findings = check(&snap.text, snap.kind, &snap.config);
+        let conv = Converter::new(snap.text.as_str(), snap.encoding);
+        diagnostics::from_findings(&snap.uri, &conv, snap.version, &findings)
+    })
+    .unwrap_or_default()
+}
+
+/// The one task that publishes (checks run on the runtime's own thread: on
+/// the blocking pool a large draft's check made glibc give the second thread
+/// its own heap arena, tripling the resident size for little gain): jobs are handled in queue order, and all
+/// jobs already queued for a document collapse into its last one (whose
+/// snapshot is taken now, so it reflects every edit applied so far).
+async fn publish_worker(
+    client: Client,
+    state: Arc<Mutex<State>>,
+    check: CheckFn,
+    mut jobs: mpsc::UnboundedReceiver<Job>,
+) {
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while let Ok(job) = jobs.try_recv() {
+            batch.push(job);
+        }
+        let mut last: Vec<Job> = Vec::with_capacity(batch.len());
+        for job in batch {
+            last.retain(|j| j.uri() != job.uri());
+            last.push(job);
+        }
+        for job in last {
+            match job {
+                Job::Clear(uri) => client.publish_diagnostics(uri, Vec::new(), None).await,
+                Job::Check(uri) => {
+                    let Some(snap) = lock(&state).snapshot(&uri) else {
+                        continue; // closed in the meantime
+                    };
+                    let diags = compute_diagnostics(check, &snap);
+                    debug!(%uri, version = snap.version, n = diags.len(), "publish");
+                    client
+                        .publish_diagnostics(uri, diags, Some(snap.version))
+                        .await;
+                }
+            }
+        }
+    }
+}
+
+impl Backend {
+    pub fn new(client: Client, check: CheckFn) -> Backend {
+        let state = Arc::new(Mutex::new(State::default()));
+        let (jobs, rx) = mpsc::unbounded_channel();
+        tokio::spawn(publish_worker(client.clone(), state.clone(), check, rx));
+        Backend {
+            client,
+            state,
+            jobs,
+            check,
+            shutdown: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Set once the client sent `shutdown`.
+    pub fn shutdown_flag(&self) -> Arc<AtomicBool> {
+        self.shutdown.clone()
+    }
+
+    /// Queue a (re)check of `uri` for push clients.
+    fn schedule(&self, flags: ClientFlags, uri: Url) {
+        if !flags.pull_diagnostics {
+            // The worker lives as long as the server; a send error means
+            // the server is going away.
+            let _ = self.jobs.send(Job::Check(uri));
+        }
+    }
+
+    fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+        lock(&self.state).snapshot(uri)
+    }
+
+    async fn show(&self, typ: MessageType, message: String) {
+        warn!("{message}");
+        self.client.show_message(typ, message).await;
+    }
+
+    /// Apply a settings payload; on success re-check every open document.
+    async fn apply_settings(&self, value: Option<&Value>) {
+        let wire = match settings::parse(value) {
+            Ok(Parsed::Settings(wire)) => wire,
+            Ok(Parsed::Absent) => return,
+            Err(message) => return self.show(MessageType::WARNING, message).await,
+        };
+        let (problems, hints_changed, flags, uris) = {
+            let mut st = lock(&self.state);
+            let (resolved, problems) = wire.resolve(&st.base);
+            let hints_changed = resolved.speaker_hints != st.settings.speaker_hints;
+            st.settings = resolved;
+            let uris: Vec<Url> = st.docs.uris().cloned().collect();
+            (problems, hints_changed, st.flags, uris)
+        };
+        for problem in problems {
+            self.show(MessageType::WARNING, problem).await;
+        }
+        if flags.pull_diagnostics {
+            if flags.diagnostic_refresh {
+                if let Err(e) = self.client.workspace_diagnostic_refresh().await {
+                    debug!("diagnostic refresh refused: {e}");
+                }
+            }
+        } else {
+            for uri in uris {
+                self.schedule(flags, uri);
+            }
+        }
+        if hints_changed && flags.inlay_hint_refresh {
+            if let Err(e) = self.client.inlay_hint_refresh().await {
+                debug!("inlay hint refresh refused: {e}");
+            }
+        }
+    }
+
+    /// Ask the client for our section, when it can answer.
+    async fn pull_settings(&self) {
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some(settings::SECTION.to_owned()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => self.apply_settings(values.first()).await,
+            Err(e) => debug!("workspace/configuration failed: {e}"),
+        }
+    }
+}
+
+fn capabilities(encoding: Encoding, flags: ClientFlags) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        })),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: flags.pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some(SOURCE.to_owned()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: Default::default(),
+            })
+        }),
+        ..Default::default()
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = Encoding::negotiate(&params.capabilities);
+        let flags = ClientFlags::from(&params.capabilities);
+        {
+            let mut st = lock(&self.state);
+            st.encoding = encoding;
+            st.flags = flags;
+            match settings::parse(params.initialization_options.as_ref()) {
+                Ok(Parsed::Settings(wire)) => {
+                    let (resolved, problems) = wire.resolve(&st.base);
+                    st.settings = resolved;
+                    st.deferred.extend(problems);
+                }
+                Ok(Parsed::Absent) => {}
+                Err(message) => st.deferred.push(message),
+            }
+        }
+        info!(?encoding, ?flags, "initialize");
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding, flags),
+            server_info: Some(ServerInfo {
+                name: "copydesk".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let (deferred, flags, encoding) = {
+            let mut st = lock(&self.state);
+            (std::mem::take(&mut st.deferred), st.flags, st.encoding)
+        };
+        for message in deferred {
+            self.show(MessageType::WARNING, message).await;
+        }
+        self.client
+            .log_message(
+                MessageType::INFO,
+                format!(
+                    "copydesk {} ready (positions in {}, diagnostics {})",
+                    env!("CARGO_PKG_VERSION"),
+                    encoding.kind().as_str(),
+                    if flags.pull_diagnostics {
+                        "pulled"
+                    } else {
+                        "pushed"
+                    }
+                ),
+            )
+            .await;
+        if flags.configuration {
+            self.pull_settings().await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let kind = kind_for_language(&item.language_id);
+        let flags = {
+            let mut st = lock(&self.state);
+            let doc = TextDocument::new(&item.text, item.version, kind);
+            st.docs.open(item.uri.clone(), doc);
+            st.flags
+        };
+        if kind.is_some() {
+            self.schedule(flags, item.uri);
+        } else {
+            debug!(uri = %item.uri, language = item.language_id, "not checked");
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        // Applied before the first `.await`: see the module docs.
+        let (result, flags) = {
+            let mut st = lock(&self.state);
+            let encoding = st.encoding;
+            let result = st
+                .docs
+                .change(
+                    &uri,
+                    params.text_document.version,
+                    &params.content_changes,
+                    encoding,
+                )
+                .map(|doc| doc.kind.is_some());
+            (result, st.flags)
+        };
+        match result {
+            Ok(true) => self.schedule(flags, uri),
+            Ok(false) => {}
+            Err(e) => {
+                let message = format!("copydesk: {uri}: {e}");
+                warn!("{message}");
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let (checked, flags) = {
+            let st = lock(&self.state);
+            let doc = st.docs.get(&params.text_document.uri);
+            (doc.is_some_and(|d| d.kind.is_some()), st.flags)
+        };
+        if checked {
+            self.schedule(flags, params.text_document.uri);
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let flags = {
+            let mut st = lock(&self.state);
+            st.docs.close(&params.text_document.uri);
+            st.flags
+        };
+        if !flags.pull_diagnostics {
+            let _ = self.jobs.send(Job::Clear(params.text_document.uri));
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let pull = lock(&self.state).flags.configuration;
+        match &params.settings {
+            // VS Code's pull model: the notification only says "ask me".
+            Value::Null if pull => self.pull_settings().await,
+            value => self.apply_settings(Some(value)).await,
+        }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let items = self
+            .snapshot(&params.text_document.uri)
+            .map(|snap| compute_diagnostics(self.check, &snap))
+            .unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let actions = shielded("building code actions", || {
+            let conv = Converter::new(snap.text.as_str(), snap.encoding);
+            let doc = actions::Snapshot {
+                uri: &snap.uri,
+                text: &snap.text,
+                version: snap.version,
+                kind: snap.kind,
+            };
+            code_actions(&doc, &conv, &params, || {
+                compute_diagnostics(self.check, &snap)
+            })
+        });
+        Ok(actions)
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let Some(snap) = self.snapshot(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let hover = shielded("hovering", || {
+            let conv = Converter::new(snap.text.as_str(), snap.encoding);
+            let doc = Document::parse(&snap.text, snap.kind);
+            hover::hover(&doc, conv.offset(position.position)).map(|h| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.markdown,
+                }),
+                range: Some(conv.range(h.range)),
+            })
+        });
+        Ok(hover.flatten())
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        if !snap.speaker_hints {
+            return Ok(Some(Vec::new()));
+        }
+        let found = shielded("finding inlay hints", || {
+            let conv = Converter::new(snap.text.as_str(), snap.encoding);
+            let doc = Document::parse(&snap.text, snap.kind);
+            hints::speaker_hints(&doc, conv.byte_range(params.range))
+                .into_iter()
+                .map(|h| InlayHint {
+                    position: conv.position(h.offset),
+                    label: InlayHintLabel::String(h.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: None,
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect()
+        });
+        Ok(found)
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let found = shielded("listing symbols", || {
+            let conv = Converter::new(snap.text.as_str(), snap.encoding);
+            let doc = Document::parse(&snap.text, snap.kind);
+            DocumentSymbolResponse::Nested(symbols::document_symbols(&doc, &conv))
+        });
+        Ok(found)
+    }
+}

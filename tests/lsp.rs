@@ -1,0 +1,993 @@
+//! Protocol tests: the real language server over an in-memory pipe, driven
+//! by a small JSON-RPC client (tests/common). Most tests use the real
+//! checks; tests of the LSP plumbing itself (positions, fixes, versions)
+//! use stand-in checkers whose findings are known exactly, so they do not
+//! depend on the checks' heuristics.
+
+mod common;
+
+use common::{apply_edits, position, range, Client, Units};
+use copydesk::{Check, Config, DocKind, Edit, Finding, Fix, Safety};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const SEED: &str = include_str!("../seeds/blinken-rafah.txt");
+const URI: &str = "file:///drafts/story.txt";
+const MD_URI: &str = "file:///drafts/story.md";
+
+/// Stand-in check: every "allegedly" is a finding (reported as
+/// `name/spelling`) with a fix to "reportedly"; each one after the first
+/// points at the first. Honours the configured severity like the core.
+fn allegedly(text: &str, _: DocKind, config: &Config) -> Vec<Finding> {
+    let Some(severity) = config.severity(Check::NameSpelling) else {
+        return Vec::new();
+    };
+    let mut first = None;
+    let mut out = Vec::new();
+    for (at, word) in text.match_indices("allegedly") {
+        let r = at..at + word.len();
+        let fix = Fix::new(
+            "Replace with “reportedly”",
+            Safety::Safe,
+            vec![Edit {
+                range: r.clone(),
+                replacement: "reportedly".into(),
+            }],
+        );
+        let mut finding =
+            Finding::new(Check::NameSpelling, r.clone(), "Weasel word.").with_fix(fix);
+        match &first {
+            Some(first) => finding = finding.with_related(Clone::clone(first), "First used here."),
+            None => first = Some(r),
+        }
+        finding.severity = severity;
+        out.push(finding);
+    }
+    out
+}
+
+/// Stand-in check that shows the server's copy of the text: one finding
+/// over the whole text whose message is the text.
+fn echo(text: &str, _: DocKind, _: &Config) -> Vec<Finding> {
+    vec![Finding::new(Check::QuoteUnattributed, 0..text.len(), text)]
+}
+
+fn plain_caps() -> Value {
+    json!({"textDocument": {"publishDiagnostics": {"relatedInformation": true, "versionSupport": true}}})
+}
+
+fn utf8_caps() -> Value {
+    json!({"general": {"positionEncodings": ["utf-8", "utf-16"]},
+           "textDocument": {"publishDiagnostics": {"relatedInformation": true}}})
+}
+
+async fn started(check: copydesk::lsp::CheckFn, caps: Value) -> Client {
+    let mut client = Client::start(check);
+    client.initialize(caps, Value::Null).await;
+    client
+}
+
+/// (line, code, lines of related information) of each diagnostic.
+fn summary(diags: &[Value]) -> Vec<(u64, String, Vec<u64>)> {
+    diags
+        .iter()
+        .map(|d| {
+            let related = d["relatedInformation"]
+                .as_array()
+                .map(|r| {
+                    r.iter()
+                        .map(|r| r["location"]["range"]["start"]["line"].as_u64().unwrap())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                d["range"]["start"]["line"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_owned(),
+                related,
+            )
+        })
+        .collect()
+}
+
+// --- initialize --------------------------------------------------------------
+
+#[tokio::test]
+async fn initialize_negotiates_the_position_encoding_and_capabilities() {
+    let mut client = Client::start(copydesk::check);
+    let result = client.initialize(utf8_caps(), Value::Null).await;
+    let caps = &result["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-8");
+    assert_eq!(
+        caps["textDocumentSync"],
+        json!({"openClose": true, "change": 2, "save": true})
+    );
+    assert_eq!(
+        caps["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix"])
+    );
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["inlayHintProvider"], true);
+    assert_eq!(caps["documentSymbolProvider"], true);
+    assert!(caps.get("diagnosticProvider").is_none(), "push client");
+    assert_eq!(result["serverInfo"]["name"], "copydesk");
+
+    let mut client = Client::start(copydesk::check);
+    let caps = json!({"general": {"positionEncodings": ["utf-32", "utf-16"]},
+                      "textDocument": {"diagnostic": {}},
+                      "workspace": {"diagnostic": {"refreshSupport": true}}});
+    let result = client.initialize(caps, Value::Null).await;
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"],
+        json!({"identifier": "copydesk", "interFileDependencies": false, "workspaceDiagnostics": false})
+    );
+}
+
+// --- diagnostics from the real checks -----------------------------------------
+
+/// Waits on the lead's repeat checks: the seed's three findings (SPEC §3).
+#[tokio::test]
+async fn the_seed_gets_its_three_findings_with_related_information() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let diags = client.diagnostics(URI, 1).await;
+    assert_eq!(
+        summary(&diags),
+        [
+            (2, "repeat/paragraph".to_owned(), vec![0]),
+            (5, "repeat/quote".to_owned(), vec![1]),
+            (6, "repeat/quote".to_owned(), vec![1]),
+        ]
+    );
+    for d in &diags {
+        assert_eq!(d["source"], "copydesk");
+        assert_eq!(d["severity"], 2);
+        let code = d["code"].as_str().unwrap();
+        assert_eq!(
+            d["codeDescription"]["href"],
+            Check::from_code(code).unwrap().docs_url()
+        );
+        assert_eq!(d["relatedInformation"][0]["location"]["uri"], URI);
+        assert_eq!(d["data"]["version"], 1);
+    }
+}
+
+/// Waits on the lead's quote checks.
+#[tokio::test]
+async fn an_unattributed_quote_is_reported_where_it_is() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    let text = "Talks resumed on Monday.\n\"We will not back down.\" The ministers met again.\n";
+    client.open(URI, "plaintext", 1, text).await;
+    let diags = client.diagnostics(URI, 1).await;
+    let quote = text.find('"').unwrap();
+    let end = text[quote + 1..].find('"').unwrap() + quote + 2;
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "quote/unattributed");
+    assert_eq!(diags[0]["range"], range(text, quote..end, Units::Utf16));
+}
+
+/// Waits on the lead's repeat checks.
+#[tokio::test]
+async fn the_quick_fix_of_the_seeds_repeated_paragraph_removes_it() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let diags = client.diagnostics(URI, 1).await;
+    let repeated = diags
+        .iter()
+        .find(|d| d["code"] == "repeat/paragraph")
+        .expect("a repeat/paragraph finding")
+        .clone();
+    let actions = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": repeated["range"],
+                   "context": {"diagnostics": [repeated]}}),
+        )
+        .await;
+    let edits = actions[0]["edit"]["changes"][URI]
+        .as_array()
+        .unwrap()
+        .clone();
+    let fixed = apply_edits(SEED, &edits, Units::Utf16);
+    assert!(!fixed.contains("Blinken said on Friday that an offensive"));
+    client
+        .change(
+            URI,
+            2,
+            json!([{"range": edits[0]["range"], "text": edits[0]["newText"]}]),
+        )
+        .await;
+    let after = client.diagnostics(URI, 2).await;
+    assert!(
+        after.iter().all(|d| d["code"] != "repeat/paragraph"),
+        "{after:?}"
+    );
+}
+
+// --- diagnostics plumbing ---------------------------------------------------
+
+#[tokio::test]
+async fn diagnostics_are_published_after_open_change_and_save() {
+    let mut client = started(allegedly, plain_caps()).await;
+    let text = "He allegedly left.\r\n👍 She allegedly stayed.\n";
+    client.open(URI, "plaintext", 1, text).await;
+    let diags = client.diagnostics(URI, 1).await;
+    let first = 3..12;
+    let second = text.rfind("allegedly").unwrap();
+    let second = second..second + 9;
+    assert_eq!(
+        Value::from(diags),
+        json!([
+            {"range": range(text, first.clone(), Units::Utf16), "severity": 2,
+             "code": "name/spelling", "codeDescription": {"href": Check::NameSpelling.docs_url()},
+             "source": "copydesk", "message": "Weasel word.",
+             "data": {"version": 1, "fix": {"title": "Replace with “reportedly”", "safe": true,
+                      "edits": [{"range": range(text, first.clone(), Units::Utf16), "newText": "reportedly"}]}}},
+            {"range": {"start": {"line": 1, "character": 7}, "end": {"line": 1, "character": 16}},
+             "severity": 2, "code": "name/spelling",
+             "codeDescription": {"href": Check::NameSpelling.docs_url()},
+             "source": "copydesk", "message": "Weasel word.",
+             "relatedInformation": [{"location": {"uri": URI, "range": range(text, first, Units::Utf16)},
+                                     "message": "First used here."}],
+             "data": {"version": 1, "fix": {"title": "Replace with “reportedly”", "safe": true,
+                      "edits": [{"range": range(text, second, Units::Utf16), "newText": "reportedly"}]}}}
+        ])
+    );
+
+    client
+        .change(
+            URI,
+            2,
+            json!([{"range": range(text, 0..0, Units::Utf16), "text": "Yes, allegedly. "}]),
+        )
+        .await;
+    assert_eq!(client.diagnostics(URI, 2).await.len(), 3);
+
+    client
+        .notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(client.diagnostics(URI, 2).await.len(), 3);
+
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    let cleared = client
+        .notification(|m| m["method"] == "textDocument/publishDiagnostics")
+        .await;
+    assert_eq!(cleared["params"], json!({"uri": URI, "diagnostics": []}));
+}
+
+#[tokio::test]
+async fn other_languages_are_kept_in_sync_but_not_checked() {
+    let mut client = started(allegedly, plain_caps()).await;
+    client
+        .open("file:///src/main.rs", "rust", 1, "// allegedly\n")
+        .await;
+    client.open(URI, "plaintext", 1, "allegedly").await;
+    assert_eq!(client.diagnostics(URI, 1).await.len(), 1);
+    let rest = client.quiet_for(100).await;
+    assert!(
+        rest.iter()
+            .all(|m| m["params"]["uri"] != "file:///src/main.rs"),
+        "{rest:?}"
+    );
+}
+
+#[tokio::test]
+async fn pull_clients_without_refresh_get_pushes() {
+    // Neovim 0.11's capabilities.
+    let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}});
+    let mut client = Client::start(allegedly);
+    let result = client.initialize(caps, Value::Null).await;
+    assert!(result["capabilities"].get("diagnosticProvider").is_none());
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await.len(), 1);
+}
+
+#[tokio::test]
+async fn pull_clients_get_no_pushes_and_can_ask() {
+    let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}},
+                      "workspace": {"diagnostic": {"refreshSupport": true}}});
+    let mut client = started(allegedly, caps).await;
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    let pushed = client.quiet_for(150).await;
+    assert!(
+        pushed
+            .iter()
+            .all(|m| m["method"] != "textDocument/publishDiagnostics"),
+        "{pushed:?}"
+    );
+    let report = client
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(report["kind"], "full");
+    assert_eq!(report["items"][0]["code"], "name/spelling");
+    assert_eq!(
+        report["items"][0]["range"],
+        json!({"start": {"line": 0, "character": 3}, "end": {"line": 0, "character": 12}})
+    );
+    let unknown = client
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": "file:///nowhere.txt"}}),
+        )
+        .await;
+    assert_eq!(unknown, json!({"kind": "full", "items": []}));
+
+    // New settings: the client is asked to pull again.
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"checks": {"name/spelling": "off"}}}),
+        )
+        .await;
+    client.quiet_for(100).await;
+    assert_eq!(client.server_requests, ["workspace/diagnostic/refresh"]);
+    let report = client
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(report, json!({"kind": "full", "items": []}));
+}
+
+// --- incremental sync -------------------------------------------------------
+
+/// Apply `edits` (byte ranges into the client's current text, and the new
+/// text) through the protocol, then open the final text as a second
+/// document: both must get the same diagnostics.
+async fn edits_match_a_fresh_open(
+    check: copydesk::lsp::CheckFn,
+    caps: Value,
+    units: Units,
+    start: &str,
+    edits: &[(std::ops::Range<usize>, &str)],
+) -> Vec<Value> {
+    let mut client = started(check, caps).await;
+    client.open(URI, "plaintext", 1, start).await;
+    let mut text = start.to_owned();
+    let mut version = 1;
+    for (bytes, new_text) in edits {
+        version += 1;
+        let r = range(&text, bytes.clone(), units);
+        client
+            .change(URI, version, json!([{"range": r, "text": new_text}]))
+            .await;
+        text.replace_range(bytes.clone(), new_text);
+    }
+    let edited = client.diagnostics(URI, version).await;
+    let fresh_uri = "file:///drafts/fresh.txt";
+    client.open(fresh_uri, "plaintext", 1, &text).await;
+    let fresh = client.diagnostics(fresh_uri, 1).await;
+    let strip = |diags: &[Value]| -> Vec<Value> {
+        diags
+            .iter()
+            .map(|d| {
+                let mut d = d.clone();
+                d["data"]["version"] = json!(0);
+                if let Some(related) = d["relatedInformation"].as_array_mut() {
+                    for r in related {
+                        r["location"]["uri"] = json!("");
+                    }
+                }
+                d
+            })
+            .collect()
+    };
+    assert_eq!(strip(&edited), strip(&fresh), "text now: {text:?}");
+    edited
+}
+
+#[tokio::test]
+async fn incremental_edits_give_the_findings_of_a_fresh_check() {
+    let start = "First allegedly.\r\nSecond 👍 line allegedly.\nThird 👩‍💻 line.\n";
+    let at = start.find("line allegedly").unwrap();
+    let insert = [(at..at, "allegedly ")];
+    let diags =
+        edits_match_a_fresh_open(allegedly, plain_caps(), Units::Utf16, start, &insert).await;
+    assert_eq!(diags.len(), 3);
+
+    // Each step is relative to the text left by the previous one, so build
+    // the steps on a running copy.
+    let mut text = start.to_owned();
+    let mut steps: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut step = |text: &mut String, r: std::ops::Range<usize>, new: &str| {
+        steps.push((r.clone(), new.to_owned()));
+        text.replace_range(r, new);
+    };
+    // Delete across the CRLF, joining lines 1 and 2.
+    let a = text.find(".\r\n").unwrap();
+    step(&mut text, a..a + 3, " ");
+    // Insert after the emoji (a surrogate pair in UTF-16).
+    let a = text.find('👍').unwrap() + '👍'.len_utf8();
+    step(&mut text, a..a, " allegedly");
+    // Multi-line insert with CRLF and an emoji before the ZWJ sequence.
+    let a = text.find("Third").unwrap();
+    step(&mut text, a..a, "New\r\nlines 🎉 allegedly\n");
+    // Replace a range spanning the ZWJ emoji.
+    let a = text.find("👩‍💻").unwrap();
+    step(&mut text, a..a + "👩‍💻 line".len(), "allegedly");
+    // Delete the very first "allegedly", shifting every later finding.
+    let a = text.find("allegedly").unwrap();
+    step(&mut text, a..a + 9, "");
+    let steps: Vec<(std::ops::Range<usize>, &str)> =
+        steps.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
+    for (caps, units) in [(plain_caps(), Units::Utf16), (utf8_caps(), Units::Utf8)] {
+        let diags = edits_match_a_fresh_open(allegedly, caps, units, start, &steps).await;
+        assert_eq!(diags.len(), text.matches("allegedly").count());
+        assert_eq!(diags.len(), 4);
+    }
+    // The real checks, whatever they find, find the same both ways.
+    let seed_steps = [(
+        SEED.find("Netanyahu said").unwrap()..SEED.find("Netanyahu said").unwrap(),
+        "Yes, 👍 \"it was,\" he said.\r\n",
+    )];
+    edits_match_a_fresh_open(
+        copydesk::check,
+        plain_caps(),
+        Units::Utf16,
+        SEED,
+        &seed_steps,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn several_changes_in_one_notification_apply_in_order() {
+    let mut client = started(echo, plain_caps()).await;
+    client.open(URI, "plaintext", 1, "ab\ncd").await;
+    client
+        .change(
+            URI,
+            2,
+            json!([
+                {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 1}}, "text": "X\nY"},
+                {"range": {"start": {"line": 2, "character": 1}, "end": {"line": 2, "character": 1}}, "text": "!"},
+                {"text": "whole new text"},
+                {"range": {"start": {"line": 0, "character": 5}, "end": {"line": 0, "character": 9}}, "text": "😀"}
+            ]),
+        )
+        .await;
+    let diags = client.diagnostics(URI, 2).await;
+    assert_eq!(diags[0]["message"], "whole😀 text");
+}
+
+#[tokio::test]
+async fn a_burst_of_edits_is_applied_in_arrival_order() {
+    let mut client = started(echo, plain_caps()).await;
+    client.open(URI, "plaintext", 1, "").await;
+    let typed: String = "The mayor said on Friday that 👍 the bridge would reopen.\r\n".repeat(5);
+    let mut text = String::new();
+    let mut version = 1;
+    // No waiting between keystrokes: every edit depends on the one before.
+    for c in typed.chars() {
+        version += 1;
+        let at = position(&text, text.len(), Units::Utf16);
+        client
+            .change(
+                URI,
+                version,
+                json!([{"range": {"start": at, "end": at}, "text": c.to_string()}]),
+            )
+            .await;
+        text.push(c);
+    }
+    assert_eq!(client.diagnostics(URI, version).await[0]["message"], text);
+}
+
+#[tokio::test]
+async fn a_stale_change_is_refused_and_the_text_stays_right() {
+    let mut client = started(echo, plain_caps()).await;
+    client.open(URI, "plaintext", 1, "abc").await;
+    client.diagnostics(URI, 1).await;
+    let at =
+        |c: u32| json!({"start": {"line": 0, "character": c}, "end": {"line": 0, "character": c}});
+    client
+        .change(URI, 2, json!([{"range": at(3), "text": "d"}]))
+        .await;
+    client
+        .change(URI, 2, json!([{"range": at(0), "text": "STALE"}]))
+        .await;
+    client
+        .change(URI, 1, json!([{"range": at(0), "text": "OLDER"}]))
+        .await;
+    client
+        .change(URI, 3, json!([{"range": at(4), "text": "e"}]))
+        .await;
+    assert_eq!(client.diagnostics(URI, 3).await[0]["message"], "abcde");
+    let warning = client
+        .notification(|m| m["method"] == "window/logMessage" && m["params"]["type"] == 2)
+        .await;
+    assert_eq!(
+        warning["params"]["message"],
+        format!("copydesk: {URI}: version 2 is not newer than version 2; change ignored")
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Random edits through the protocol: the server's copy (shown by the
+    /// echo checker) ends up identical to the client's text.
+    #[test]
+    fn random_protocol_edits_keep_the_server_text_identical(
+        edits in prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<prop::sample::Index>(),
+             prop::sample::select(vec!["", "x", "👍", "é", "\r\n", "\n", "a👍\r\nb", "“”"])),
+            1..25),
+        utf8 in any::<bool>(),
+    ) {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let (caps, units) = if utf8 { (utf8_caps(), Units::Utf8) } else { (plain_caps(), Units::Utf16) };
+            let mut client = started(echo, caps).await;
+            let mut text = String::from("start 👍\r\nend");
+            client.open(URI, "plaintext", 1, &text).await;
+            let mut version = 1;
+            for (a, b, new_text) in &edits {
+                let boundaries: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    // A client cannot point between `\r` and `\n`.
+                    .filter(|&i| !(i > 0 && text.as_bytes()[i - 1] == b'\r' && text.as_bytes().get(i) == Some(&b'\n')))
+                    .collect();
+                let (a, b) = (boundaries[a.index(boundaries.len())], boundaries[b.index(boundaries.len())]);
+                let r = a.min(b)..a.max(b);
+                version += 1;
+                client.change(URI, version, json!([{"range": range(&text, r.clone(), units), "text": new_text}])).await;
+                text.replace_range(r, new_text);
+            }
+            let diags = client.diagnostics(URI, version).await;
+            assert_eq!(diags[0]["message"].as_str().unwrap(), text);
+            assert_eq!(diags[0]["range"]["end"], position(&text, text.len(), units));
+        });
+    }
+}
+
+// --- code actions -------------------------------------------------------------
+
+#[tokio::test]
+async fn applying_a_quick_fix_removes_its_finding() {
+    let mut client = started(allegedly, plain_caps()).await;
+    let text = "It 👍 allegedly rained.\n";
+    client.open(URI, "plaintext", 1, text).await;
+    let diags = client.diagnostics(URI, 1).await;
+    let actions = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": diags[0]["range"],
+                   "context": {"diagnostics": diags}}),
+        )
+        .await;
+    assert_eq!(
+        actions,
+        json!([{
+            "title": "Replace with “reportedly”",
+            "kind": "quickfix",
+            "diagnostics": [diags[0]],
+            "edit": {"changes": {URI: [{"range": diags[0]["range"], "newText": "reportedly"}]}},
+            "isPreferred": true
+        }]),
+        "plain text gets no ignore comment"
+    );
+    let edits = actions[0]["edit"]["changes"][URI].as_array().unwrap();
+    assert_eq!(
+        apply_edits(text, edits, Units::Utf16),
+        "It 👍 reportedly rained.\n"
+    );
+    client
+        .change(
+            URI,
+            2,
+            json!([{"range": edits[0]["range"], "text": "reportedly"}]),
+        )
+        .await;
+    assert_eq!(client.diagnostics(URI, 2).await, Vec::<Value>::new());
+}
+
+#[tokio::test]
+async fn a_code_action_on_stale_diagnostics_uses_the_current_text() {
+    let mut client = started(allegedly, plain_caps()).await;
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    let stale = client.diagnostics(URI, 1).await;
+    // Typing before the finding moves it; the client still holds v1's.
+    client
+        .change(
+            URI,
+            2,
+            json!([{"range": range("", 0..0, Units::Utf16), "text": "Well, "}]),
+        )
+        .await;
+    client.diagnostics(URI, 2).await;
+    let current_range =
+        json!({"start": {"line": 0, "character": 9}, "end": {"line": 0, "character": 18}});
+    let actions = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": current_range,
+                   "context": {"diagnostics": stale}}),
+        )
+        .await;
+    assert_eq!(
+        actions[0]["edit"]["changes"][URI],
+        json!([{"range": current_range, "newText": "reportedly"}])
+    );
+    assert_eq!(actions[0]["diagnostics"][0]["data"]["version"], 2);
+}
+
+#[tokio::test]
+async fn markdown_findings_can_be_ignored_with_a_comment() {
+    let mut client = started(allegedly, plain_caps()).await;
+    let text = "# Title\r\n\r\n- It allegedly rained.\r\n";
+    client.open(MD_URI, "markdown", 1, text).await;
+    let diags = client.diagnostics(MD_URI, 1).await;
+    let actions = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": MD_URI}, "range": diags[0]["range"],
+                   "context": {"diagnostics": diags, "only": ["quickfix"]}}),
+        )
+        .await;
+    assert_eq!(actions.as_array().unwrap().len(), 2);
+    assert_eq!(actions[1]["title"], "Ignore name/spelling here");
+    let edits = actions[1]["edit"]["changes"][MD_URI].as_array().unwrap();
+    assert_eq!(
+        apply_edits(text, edits, Units::Utf16),
+        "# Title\r\n\r\n<!-- copydesk-disable-next-line name/spelling -->\r\n- It allegedly rained.\r\n"
+    );
+    let none = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": MD_URI}, "range": diags[0]["range"],
+                   "context": {"diagnostics": diags, "only": ["refactor"]}}),
+        )
+        .await;
+    assert_eq!(none, json!([]));
+}
+
+// --- hover, inlay hints, symbols ------------------------------------------------
+
+#[tokio::test]
+async fn hover_on_an_unattributed_quote_says_nobody_is_credited() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    let text = "Talks resumed.\n\"We will not back down.\" The ministers met again.\n";
+    client.open(URI, "plaintext", 1, text).await;
+    let inside = text.find("back").unwrap();
+    let hover = client
+        .call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": position(text, inside, Units::Utf16)}),
+        )
+        .await;
+    let quote = text.find('"').unwrap();
+    assert_eq!(
+        hover,
+        json!({"contents": {"kind": "markdown", "value": "**Quote**: nobody is credited with it."},
+               "range": range(text, quote..quote + 24, Units::Utf16)})
+    );
+    let nothing = client
+        .call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 2}}),
+        )
+        .await;
+    assert_eq!(nothing, Value::Null);
+}
+
+/// Waits on the lead's attribution work (who said each quote).
+#[tokio::test]
+async fn hover_on_an_attributed_seed_quote_names_the_speaker() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let inside = SEED.find("We'll put all that").unwrap();
+    let hover = client
+        .call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": position(SEED, inside, Units::Utf16)}),
+        )
+        .await;
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**Quote** said by **Blinken"), "{value}");
+}
+
+/// Waits on the names work (people extraction).
+#[tokio::test]
+async fn hover_on_a_seed_person_gives_the_full_name_and_mentions() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let netanyahu = SEED.find("Netanyahu said").unwrap();
+    let hover = client
+        .call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": position(SEED, netanyahu + 2, Units::Utf16)}),
+        )
+        .await;
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Benjamin Netanyahu**\n\nTitle: Prime Minister\n\n\
+         First referenced in paragraph 4 as “Benjamin Netanyahu”\n\nMentioned 3 times"
+    );
+    assert_eq!(
+        hover["range"],
+        range(SEED, netanyahu..netanyahu + "Netanyahu".len(), Units::Utf16)
+    );
+}
+
+#[tokio::test]
+async fn speaker_hints_are_off_by_default() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
+    let hints = client
+        .call(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": URI}, "range": whole}),
+        )
+        .await;
+    assert_eq!(hints, json!([]));
+}
+
+/// Waits on the lead's attribution work (speakers of the seed's quotes).
+#[tokio::test]
+async fn speaker_hints_follow_closing_quotes_when_enabled() {
+    let mut client = Client::start(copydesk::check);
+    client
+        .initialize(plain_caps(), json!({"inlayHints": {"speakers": true}}))
+        .await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let line = 12;
+    let hints = client
+        .call(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": URI},
+                   "range": {"start": {"line": line, "character": 0}, "end": {"line": line + 1, "character": 0}}}),
+        )
+        .await;
+    let close = SEED.find("to work through,\"").unwrap() + "to work through,\"".len();
+    assert_eq!(
+        hints,
+        json!([{"position": position(SEED, close, Units::Utf16), "label": "— Blinken", "paddingLeft": true}])
+    );
+}
+
+#[tokio::test]
+async fn document_symbols_list_the_quotes() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    let text = "Talks resumed.\n\"We will not back down,\" the minister said.\n";
+    client.open(URI, "plaintext", 1, text).await;
+    let symbols = client
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    let quotes: Vec<&Value> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == 15)
+        .collect();
+    assert_eq!(quotes.len(), 1, "{symbols}");
+    assert_eq!(quotes[0]["name"], "We will not back down,");
+    let quote = text.find('"').unwrap();
+    assert_eq!(
+        quotes[0]["range"],
+        range(text, quote..quote + 24, Units::Utf16)
+    );
+}
+
+// --- settings -------------------------------------------------------------------
+
+#[tokio::test]
+async fn settings_change_severities_and_republish() {
+    let mut client = Client::start(allegedly);
+    client
+        .initialize(plain_caps(), json!({"checks": {"name/spelling": "error"}}))
+        .await;
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await[0]["severity"], 1);
+
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"copydesk": {"checks": {"name/spelling": "off"}}}}),
+        )
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await, Vec::<Value>::new());
+
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"checks": {"name/spelling": "hint"}}}),
+        )
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await[0]["severity"], 4);
+}
+
+#[tokio::test]
+async fn unknown_codes_and_bad_settings_are_reported_not_fatal() {
+    let mut client = Client::start(allegedly);
+    client
+        .initialize(
+            plain_caps(),
+            json!({"checks": {"name/speling": "off", "repeat/quote": "error"}}),
+        )
+        .await;
+    let message = client
+        .notification(|m| m["method"] == "window/showMessage")
+        .await;
+    assert_eq!(
+        message["params"],
+        json!({"type": 2, "message": "copydesk: unknown check `name/speling` in settings; did you mean `name/spelling`?"})
+    );
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"checks": "all off"}}),
+        )
+        .await;
+    let message = client
+        .notification(|m| m["method"] == "window/showMessage")
+        .await;
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.starts_with("copydesk: settings ignored: "), "{text}");
+    // Still serving, with the last good settings.
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await[0]["severity"], 2);
+}
+
+#[tokio::test]
+async fn settings_are_pulled_from_clients_that_can_answer() {
+    let mut client = Client::start(allegedly);
+    client.configuration = json!({"checks": {"name/spelling": "info"}});
+    client
+        .initialize(json!({"workspace": {"configuration": true}}), Value::Null)
+        .await;
+    client.quiet_for(100).await;
+    assert_eq!(client.server_requests, ["workspace/configuration"]);
+    client
+        .open(URI, "plaintext", 1, "It allegedly rained.")
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await[0]["severity"], 3);
+    // A null notification means "ask me again".
+    client.configuration = json!({"checks": {"name/spelling": "error"}});
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": null}),
+        )
+        .await;
+    assert_eq!(client.diagnostics(URI, 1).await[0]["severity"], 1);
+}
+
+// --- robustness -----------------------------------------------------------------
+
+#[tokio::test]
+async fn bad_positions_and_unknown_documents_are_answered() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, "Short.\n").await;
+    let far = json!({"line": 4_000_000_000u32, "character": 4_000_000_000u32});
+    for (method, params) in [
+        (
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": far}),
+        ),
+        (
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///nope.txt"}, "position": far}),
+        ),
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": "file:///nope.txt"}, "range": {"start": far, "end": far}}),
+        ),
+        (
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": "file:///nope.txt"}}),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": "file:///nope.txt"},
+            "range": {"start": far, "end": far}, "context": {"diagnostics": []}}),
+        ),
+    ] {
+        assert_eq!(
+            client.call(method, params.clone()).await,
+            Value::Null,
+            "{method} {params}"
+        );
+    }
+    let hints = client
+        .call(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": URI}, "range": {"start": far, "end": {"line": 0, "character": 0}}}),
+        )
+        .await;
+    assert_eq!(hints, json!([]));
+    client
+        .change("file:///nope.txt", 2, json!([{"text": "x"}]))
+        .await;
+    let warning = client
+        .notification(|m| m["method"] == "window/logMessage" && m["params"]["type"] == 2)
+        .await;
+    assert!(warning["params"]["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("the document is not open"));
+    // An edit far out of range clamps to the end.
+    client
+        .change(
+            URI,
+            2,
+            json!([{"range": {"start": far, "end": far}, "text": "More."}]),
+        )
+        .await;
+    client.diagnostics(URI, 2).await;
+    assert!(client.shutdown().await.shutdown_requested);
+}
+
+#[tokio::test]
+async fn malformed_messages_get_error_responses() {
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.send_raw(b"{this is not json").await;
+    let parse_error = client.response(Value::Null).await;
+    assert_eq!(parse_error["error"]["code"], -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+
+    let bad_params = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": URI}}))
+        .await;
+    assert_eq!(bad_params["error"]["code"], -32602);
+
+    let unknown = client.request("copydesk/unknown", json!({})).await;
+    assert_eq!(unknown["error"]["code"], -32601);
+
+    // Notifications with bad params are dropped; the server carries on.
+    client
+        .notify("textDocument/didOpen", json!({"textDocument": 7}))
+        .await;
+    client.notify("$/unknownNotification", json!({})).await;
+    let symbols = client
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(symbols, Value::Null);
+}
+
+#[tokio::test]
+async fn shutdown_then_exit_ends_the_server_cleanly() {
+    let client = started(copydesk::check, plain_caps()).await;
+    let ending = client.shutdown().await;
+    assert!(ending.shutdown_requested && ending.exited, "{ending:?}");
+
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.notify("exit", Value::Null).await;
+    let ending = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        client.server.take().unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(!ending.shutdown_requested && ending.exited);
+}

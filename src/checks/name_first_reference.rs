@@ -273,4 +273,37 @@ mod tests {
             "Blinken warns Israel over Rafah\n\nUS Secretary of State Antony Blinken spoke.\n\nBlinken said so.\n",
         );
     }
+
+    #[test]
+    fn a_character_named_once_is_not_a_person_to_introduce() {
+        assert_clean(
+            CHECK,
+            "She played Mrs Potts in Beauty and the Beast.\nThe show closed in May.\n",
+        );
+    }
+
+    #[test]
+    fn heads_of_government_by_title_alone_are_not_flagged_as_never_introduced() {
+        assert_clean(
+            CHECK,
+            "President Bush said he would veto the bill.\nPresident Bush spoke on Monday.\n",
+        );
+    }
+
+    #[test]
+    fn a_bare_early_mention_without_evidence_is_not_flagged() {
+        // `Kinsey` is the film here; the early word alone is no reference.
+        assert_clean(
+            CHECK,
+            "The biopic Kinsey won praise.\nIt stars Liam Neeson as researcher Alfred Kinsey.\n",
+        );
+    }
+
+    #[test]
+    fn a_line_up_initial_is_not_an_introduction() {
+        assert_clean(
+            CHECK,
+            "\"I am fit,\" Williams told reporters.\nWales: S Williams, G Thomas.\n",
+        );
+    }
 }

@@ -280,4 +280,28 @@ mod tests {
             "Antony Blinken visited Gaza and Rafah.\nBlinken said Israel and Hamas would talk in Doha.\n",
         );
     }
+
+    #[test]
+    fn apostrophe_styles_are_one_spelling() {
+        assert_clean(
+            CHECK,
+            "NYPD Commissioner James O’Neill spoke.\n\"It was a bomb,\" said O'Neill.\n",
+        );
+    }
+
+    #[test]
+    fn similar_names_in_a_line_up_are_different_players() {
+        assert_clean(
+            CHECK,
+            "Shane Horgan scored twice.\nSubs: Sheahan, Horan, O'Callaghan, Miller.\n",
+        );
+    }
+
+    #[test]
+    fn a_misspelled_titled_surname_is_flagged() {
+        let text = "Finance minister Palaniappan Chidambaram spoke.\n\
+                    Mr Chidambaram said growth was strong.\n\
+                    Mr Chidammbaram is attending the meeting.\n";
+        assert_eq!(flagged(CHECK, text), ["Chidammbaram"]);
+    }
 }

@@ -159,4 +159,31 @@ mod tests {
             ["Col."]
         );
     }
+
+    #[test]
+    fn titles_on_bare_surnames_of_one_family_are_not_compared() {
+        assert_clean(
+            CHECK,
+            "Hillary Clinton spoke.\nUnder President Clinton she was first lady.\nSecretary Clinton said so.\n",
+        );
+    }
+
+    #[test]
+    fn a_deputy_office_conflicts_with_the_office() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Deputy Prime Minister John Prescott spoke.\nPrime Minister Prescott said no.\n"
+            ),
+            ["Prime Minister"]
+        );
+    }
+
+    #[test]
+    fn companies_named_like_titles_are_not_titles() {
+        assert_clean(
+            CHECK,
+            "General Electric grew.\nPresident Jeff Immelt said so.\n",
+        );
+    }
 }

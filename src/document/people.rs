@@ -2004,4 +2004,78 @@ mod tests {
             .collect();
         assert!(names.is_empty(), "{names:?}");
     }
+
+    #[test]
+    fn initials_without_periods() {
+        let (_, persons) = people(
+            "President George W Bush spoke. Owner JP McManus agreed.\nBush said so and McManus said no.\n",
+        );
+        assert_eq!(
+            persons,
+            [
+                (
+                    "George W Bush".to_owned(),
+                    vec!["George W Bush".to_owned(), "Bush".into()]
+                ),
+                (
+                    "JP McManus".to_owned(),
+                    vec!["JP McManus".to_owned(), "McManus".into()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_nickname_stays_inside_the_name() {
+        let (_, persons) =
+            people("Rap mogul Marion \"Suge\" Knight was held. Knight said little.\n");
+        assert_eq!(persons[0].1, ["Marion \"Suge\" Knight", "Knight"]);
+    }
+
+    #[test]
+    fn organisation_tails_brands_and_works_are_not_people() {
+        let text = "The Department for Transport said it would wait.\n\
+                    Ernst & Young said profits rose, and 50 Cent said he agreed.\n\
+                    WorldCom said he lied. Paris-based Euronext said it would bid.\n\
+                    General Electric said it grew. The host of Stars In Their Eyes said she would go.\n\
+                    Mobile phone maker Dr Pepper grew. She will miss January's race.\n";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn an_organisation_before_a_name_is_cut_off() {
+        let (_, persons) = people("Child Support Agency Doug Smith earns an honour.\n");
+        assert_eq!(names_of(&persons), ["Doug Smith"]);
+    }
+
+    #[test]
+    fn two_people_with_one_given_name_and_different_initials() {
+        let (_, persons) =
+            people("President George W. Bush spoke. His father George H.W. Bush listened.\n");
+        assert_eq!(names_of(&persons), ["George W. Bush", "George H.W. Bush"]);
+    }
+
+    #[test]
+    fn a_full_name_with_another_role_is_not_the_titled_surname() {
+        let (_, persons) =
+            people("President Obama spoke on Monday.\nHe thanked first lady Michelle Obama.\n");
+        assert_eq!(names_of(&persons), ["Obama", "Michelle Obama"]);
+    }
+
+    #[test]
+    fn names_do_not_run_across_sentences_or_lines() {
+        let (_, persons) = people(
+            "Star tackles burglar\n\nThe star lives in Brixton. Ozzy Osbourne said so.\n\nJane Smith\nJohn Doe said no.\n",
+        );
+        assert_eq!(
+            names_of(&persons),
+            ["Ozzy Osbourne", "Jane Smith", "John Doe"]
+        );
+    }
+
+    #[test]
+    fn short_forms_of_given_names_are_not_misspellings() {
+        let (_, persons) = people("Steven Gerrard scored. Steve Gerrard is his cousin.\n");
+        assert_eq!(persons.len(), 2);
+    }
 }

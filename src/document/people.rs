@@ -955,6 +955,13 @@ impl Scanner<'_, '_> {
         while e > s + 1 && names::is_name_suffix(toks[e - 1].text) {
             e -= 1;
         }
+        // `General Electric`: a known organisation or place as a whole.
+        if title.is_none() {
+            let folded: Vec<&str> = (s..e).map(|k| toks[k].folded.as_ref()).collect();
+            if names::not_person_prefix(&folded) == e - s {
+                return None;
+            }
+        }
         // A first word capitalized only because it opens the sentence
         // (`But Blinken said`, `Speaking as …`).
         if title.is_none()
@@ -1192,7 +1199,13 @@ impl Scanner<'_, '_> {
         while k < toks.len() && self.adjacent(k - 1) {
             let w = toks[k].folded.as_ref();
             if names::is_speech_verb(w) {
-                after = true;
+                // `Euronext said it would bid`: a company speaks of itself
+                // as `it`.
+                let next = toks[k + 1..]
+                    .iter()
+                    .map(|t| t.folded.as_ref())
+                    .find(|w| *w != "that");
+                after = !matches!(next, Some("it" | "its" | "it's"));
                 break;
             }
             if names::is_verb_filler(w) && fillers < 2 {

@@ -33,6 +33,7 @@ let output: vscode.OutputChannel;
 let extensionPath = '';
 /** The "no server" warning is shown once per session, not on every restart. */
 let warnedMissing = false;
+let shownProblems = new Set<string>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
@@ -124,14 +125,21 @@ async function restart(): Promise<void> {
   await start();
 }
 
-/** The server's settings; problems go to the user once per mapping. */
+/**
+ * The server's settings. The same section is read for the initialization
+ * options, the server's pull and our push: a problem is shown once, not
+ * three times.
+ */
 function currentSettings(scopeUri?: string): WireSettings {
   const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
   const { settings, problems } = toWireSettings(vscode.workspace.getConfiguration(SECTION, scope));
   for (const problem of problems) {
-    output.appendLine(problem);
-    void vscode.window.showWarningMessage(problem);
+    if (!shownProblems.has(problem)) {
+      output.appendLine(problem);
+      void vscode.window.showWarningMessage(problem);
+    }
   }
+  shownProblems = new Set(problems);
   return settings;
 }
 

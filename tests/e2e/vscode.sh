@@ -6,8 +6,9 @@
 # Packages the extension with the freshly built `copydesk` bundled as
 # bin/copydesk, installs the .vsix into code-server, opens
 # seeds/blinken-rafah.txt and checks the findings, the "Delete paragraph 3"
-# quick fix and that its finding clears. Screenshots: target/e2e/vscode.png
-# (end state) and target/e2e/vscode-findings.png (before the fix).
+# quick fix and that its finding clears, then that a copydesk.checks change
+# reaches the running server. Screenshots: target/e2e/vscode.png
+# (after the quick fix) and target/e2e/vscode-findings.png (before it).
 #
 # Called by .ci/run after tests/e2e/run.sh. Everything it installs stays in
 # the repository folder (gitignored): .cs/ (code-server), .tmp-cs/,
@@ -94,6 +95,8 @@ fi
 echo "== packaging the extension (copydesk bundled)"
 ext=$repo/editors/vscode
 npm_install "$ext" ci
+echo "== unit tests of the extension (node --test)"
+(cd "$ext" && npm test --silent) || fail "extension unit tests failed"
 npm_install "$repo/tests/e2e/vscode" ci
 mkdir -p "$ext/bin"
 install -m 0755 "$binary" "$ext/bin/copydesk"
@@ -124,7 +127,8 @@ cat >"$work/user/User/settings.json" <<'JSON'
   "editor.wordWrap": "on",
   "git.enabled": false,
   "git.openRepositoryInParentFolders": "never",
-  "chat.disableAIFeatures": true
+  "chat.disableAIFeatures": true,
+  "copydesk.trace.server": "messages"
 }
 JSON
 cs_args=(--user-data-dir "$work/user" --extensions-dir "$work/ext")
@@ -161,8 +165,15 @@ payload=$(python3 -c 'import json, sys, urllib.parse
 print(urllib.parse.quote(json.dumps([["openFile", "vscode-remote://127.0.0.1:" + sys.argv[1] + sys.argv[2]]])))' "$port" "$seed")
 echo "== driving VS Code in Chromium"
 t=$SECONDS
-if timeout 180 node tests/e2e/vscode/seed.js "http://127.0.0.1:$port/?folder=$work/ws&payload=$payload" "$out"; then
+if timeout 180 node tests/e2e/vscode/seed.js "http://127.0.0.1:$port/?folder=$work/ws&payload=$payload" \
+    "$out" "$work/ws/.vscode/settings.json"; then
   status=0
+  # The settings change must have reached the running server, not a new one.
+  starts=$(cat "$work"/user/logs/*/exthost*/output_logging_*/*copydesk*.log | grep -c '^copydesk: starting ' || true)
+  if [[ $starts != 1 ]]; then
+    echo "FAIL: the server was started $starts times (expected once: settings apply without a restart)" >&2
+    status=1
+  fi
 else
   status=1
   echo "--- code-server log (tail)"

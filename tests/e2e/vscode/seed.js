@@ -1,13 +1,17 @@
 // Drives code-server (VS Code in the browser) in Debian's Chromium: the seed
 // article's three findings show as squiggles and in the Problems panel, the
 // "Delete paragraph 3" quick fix (Ctrl+.) removes the restated paragraph and
-// its finding clears.
+// its finding clears. Then, given the workspace's .vscode/settings.json, it
+// turns repeat/quote off there and checks the remaining findings clear
+// (settings reach the running server; the script checks it was not
+// restarted).
 //
-//   node seed.js URL OUT_DIR
+//   node seed.js URL OUT_DIR [WORKSPACE_SETTINGS_JSON]
 //
 // Writes OUT_DIR/vscode-findings.png (before the fix) and OUT_DIR/vscode.png
 // (after, or at the point of failure). Exit 0 on success, 1 with a FAIL line.
 'use strict';
+const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
@@ -44,7 +48,7 @@ async function waitFor(what, predicate, timeoutMs) {
 
 const t0 = Date.now();
 (async () => {
-  const [url, outDir] = process.argv.slice(2);
+  const [url, outDir, workspaceSettings] = process.argv.slice(2);
   if (!url || !outDir) throw new Error('usage: node seed.js URL OUT_DIR');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -115,6 +119,20 @@ const t0 = Date.now();
     );
     log(`problems after the fix: ${JSON.stringify(after.seen.codes)}`);
     await page.screenshot({ path: path.join(outDir, 'vscode.png') });
+
+    if (workspaceSettings) {
+      fs.mkdirSync(path.dirname(workspaceSettings), { recursive: true });
+      fs.writeFileSync(workspaceSettings, JSON.stringify({ 'copydesk.checks': { 'repeat/quote': 'off' } }));
+      await waitFor(
+        'repeat/quote did not clear after copydesk.checks turned it off',
+        async () => {
+          const { codes, rows } = await problemCodes(page);
+          return { ok: Object.keys(codes).length === 0, seen: { codes, rows } };
+        },
+        20000,
+      );
+      log('copydesk.checks applied: no findings left');
+    }
     log('PASS');
     await browser.close();
     process.exit(0);

@@ -12,6 +12,8 @@ out=${1:-$here/copydesk-linux-x64-$version.vsix}
 
 (cd "$repo" && cargo build --release --quiet --bin copydesk)
 mkdir -p "$here/bin"
+# Only this package carries the binary: a later plain `vsce package` must not.
+trap 'rm -f "$here/bin/copydesk"' EXIT
 install -m 0755 "$repo/target/release/copydesk" "$here/bin/copydesk"
 
 cd "$here"

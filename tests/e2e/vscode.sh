@@ -7,7 +7,7 @@
 # bin/copydesk, installs the .vsix into code-server, opens
 # seeds/blinken-rafah.txt and checks the findings, the "Delete paragraph 3"
 # quick fix and that its finding clears, then that a copydesk.checks change
-# reaches the running server. Screenshots: target/e2e/vscode.png
+# reaches the running server and that a bad copydesk.server.path is reported. Screenshots: target/e2e/vscode.png
 # (after the quick fix) and target/e2e/vscode-findings.png (before it).
 #
 # Called by .ci/run after tests/e2e/run.sh. Everything it installs stays in
@@ -168,7 +168,8 @@ t=$SECONDS
 if timeout 180 node tests/e2e/vscode/seed.js "http://127.0.0.1:$port/?folder=$work/ws&payload=$payload" \
     "$out" "$work/ws/.vscode/settings.json"; then
   status=0
-  # The settings change must have reached the running server, not a new one.
+  # The checks change must have reached the running server, not a new one
+  # (the later server.path change restarts it into "not found").
   starts=$(cat "$work"/user/logs/*/exthost*/output_logging_*/*copydesk*.log | grep -c '^copydesk: starting ' || true)
   if [[ $starts != 1 ]]; then
     echo "FAIL: the server was started $starts times (expected once: settings apply without a restart)" >&2

@@ -4,7 +4,8 @@
 // its finding clears. Then, given the workspace's .vscode/settings.json, it
 // turns repeat/quote off there and checks the remaining findings clear
 // (settings reach the running server; the script checks it was not
-// restarted).
+// restarted), and that a server path that does not exist gets a warning with
+// how to install copydesk.
 //
 //   node seed.js URL OUT_DIR [WORKSPACE_SETTINGS_JSON]
 //
@@ -132,6 +133,16 @@ const t0 = Date.now();
         20000,
       );
       log('copydesk.checks applied: no findings left');
+
+      // A server path that does not exist: the extension stops the running
+      // server and says once how to install one, instead of failing silently.
+      fs.writeFileSync(
+        workspaceSettings,
+        JSON.stringify({ 'copydesk.checks': { 'repeat/quote': 'off' }, 'copydesk.server.path': '/nonexistent/copydesk' }),
+      );
+      const toast = page.locator('.notifications-toasts', { hasText: 'cargo install --path .' });
+      await toast.waitFor({ timeout: 20000 });
+      log(`warning shown: ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
     }
     log('PASS');
     await browser.close();

@@ -7,6 +7,7 @@
 //! [`crate::line_index`] and `crate::lsp::convert`.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,9 +53,18 @@ impl std::fmt::Display for Severity {
 }
 
 /// One problem in a draft.
+///
+/// A core check's finding is identified by `check` alone. A house rule from
+/// the configuration (`style/us-with-stops`) reports as [`Check::HouseRule`]
+/// with the rule's own code in `rule`: the registry stays the one source of
+/// core codes, and the rule names, which only the configuration knows, stay
+/// data. [`Finding::code`] gives the code to show either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub check: Check,
+    /// The house rule's code (`style/NAME`) when `check` is
+    /// [`Check::HouseRule`].
+    pub rule: Option<Arc<str>>,
     pub severity: Severity,
     /// Byte range in the draft the finding points at.
     pub range: Range<usize>,
@@ -71,12 +81,32 @@ impl Finding {
     pub fn new(check: Check, range: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             check,
+            rule: None,
             severity: check.info().default_severity,
             range,
             message: message.into(),
             related: Vec::new(),
             fix: None,
         }
+    }
+
+    /// A finding of the house rule whose code is `code` (`style/NAME`).
+    pub fn house_rule(
+        code: Arc<str>,
+        severity: Severity,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: Some(code),
+            severity,
+            ..Finding::new(Check::HouseRule, range, message)
+        }
+    }
+
+    /// The code to report: the house rule's, else the check's.
+    pub fn code(&self) -> &str {
+        self.rule.as_deref().unwrap_or(self.check.code())
     }
 
     pub fn with_related(mut self, range: Range<usize>, message: impl Into<String>) -> Finding {

@@ -24,6 +24,8 @@ pub mod document;
 pub mod finding;
 pub mod line_index;
 pub mod lsp;
+pub mod style;
+pub mod suppress;
 pub mod text;
 
 pub use checks::{Check, Family};
@@ -33,6 +35,6 @@ pub use finding::{Edit, Finding, Fix, Related, Safety, Severity};
 
 /// Check a draft: parse it and run every enabled check.
 pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
-    let doc = Document::parse(text, kind);
+    let doc = Document::parse_with(text, kind, config);
     checks::run_all(&doc, config)
 }

@@ -124,6 +124,18 @@ pub fn same_letters(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
+/// The candidate closest to a misspelled `word`, for "did you mean": at
+/// most a third of the candidate's length away (and at least two edits
+/// allowed); the first of equally close candidates.
+pub fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 /// Levenshtein distance counting an adjacent transposition as one edit
 /// (optimal string alignment), over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {

@@ -22,11 +22,12 @@ mod quote_attribution;
 mod quote_balance;
 pub(crate) mod repeat_paragraph;
 pub(crate) mod repeat_quote;
+mod suppression_unknown_code;
 
 /// Where docs/rules.md (generated from each check's [`CheckDocs`]) is
 /// published. A placeholder for the repository's public home: change it here
 /// and every link (LSP `codeDescription`, SARIF `helpUri`) follows.
-pub const RULES_DOCS_URL: &str = "https://github.com/copydesk/copydesk/blob/main/docs/rules.md";
+pub const RULES_DOCS_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
 
 /// A core check. The discriminant order is the registry order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,6 +39,11 @@ pub enum Check {
     NameFirstReference,
     RepeatParagraph,
     RepeatQuote,
+    /// Every house rule of the configuration (`style/NAME`); the finding's
+    /// `rule` names which. Its severity in `[checks]` (`style = "off"`)
+    /// switches all house rules at once.
+    HouseRule,
+    SuppressionUnknownCode,
 }
 
 /// Check families: the part of a code before the slash.
@@ -46,16 +52,26 @@ pub enum Family {
     Quote,
     Name,
     Repeat,
+    Style,
+    Suppression,
 }
 
 impl Family {
-    pub const ALL: [Family; 3] = [Family::Quote, Family::Name, Family::Repeat];
+    pub const ALL: [Family; 5] = [
+        Family::Quote,
+        Family::Name,
+        Family::Repeat,
+        Family::Style,
+        Family::Suppression,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Quote => "quote",
             Family::Name => "name",
             Family::Repeat => "repeat",
+            Family::Style => "style",
+            Family::Suppression => "suppression",
         }
     }
 }
@@ -95,7 +111,7 @@ impl std::fmt::Debug for CheckInfo {
 }
 
 /// The one table of core checks, in [`Check`] order.
-pub static REGISTRY: [CheckInfo; 7] = [
+pub static REGISTRY: [CheckInfo; 9] = [
     CheckInfo {
         check: Check::QuoteUnattributed,
         code: "quote/unattributed",
@@ -152,10 +168,26 @@ pub static REGISTRY: [CheckInfo; 7] = [
         docs: &repeat_quote::DOCS,
         run: repeat_quote::run,
     },
+    CheckInfo {
+        check: Check::HouseRule,
+        code: "style",
+        family: Family::Style,
+        default_severity: Severity::Warning,
+        docs: &crate::style::DOCS,
+        run: crate::style::run,
+    },
+    CheckInfo {
+        check: Check::SuppressionUnknownCode,
+        code: "suppression/unknown-code",
+        family: Family::Suppression,
+        default_severity: Severity::Warning,
+        docs: &suppression_unknown_code::DOCS,
+        run: suppression_unknown_code::run,
+    },
 ];
 
 impl Check {
-    pub const ALL: [Check; 7] = [
+    pub const ALL: [Check; 9] = [
         Check::QuoteUnattributed,
         Check::QuoteUnbalanced,
         Check::NameSpelling,
@@ -163,6 +195,8 @@ impl Check {
         Check::NameFirstReference,
         Check::RepeatParagraph,
         Check::RepeatQuote,
+        Check::HouseRule,
+        Check::SuppressionUnknownCode,
     ];
 
     pub fn info(self) -> &'static CheckInfo {
@@ -252,11 +286,23 @@ pub fn run_all(doc: &Document<'_>, config: &Config) -> Vec<Finding> {
         (info.run)(&cx, &mut findings);
         for finding in &mut findings[start..] {
             debug_assert_eq!(finding.check, info.check);
-            finding.severity = severity;
+            // A house rule carries its own severity from the configuration.
+            if finding.rule.is_none() {
+                finding.severity = severity;
+            }
         }
     }
+    if let Some(severity) = config.severity(Check::NameSpelling) {
+        crate::style::known_people::run(&cx, severity, &mut findings);
+    }
+    crate::suppress::apply(doc, config, &mut findings);
     findings.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.check).cmp(&(b.range.start, b.range.end, b.check))
+        (a.range.start, a.range.end, a.check, &a.rule).cmp(&(
+            b.range.start,
+            b.range.end,
+            b.check,
+            &b.rule,
+        ))
     });
     findings
 }

@@ -293,11 +293,26 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
     } else {
         ("restates", Safety::Unsafe)
     };
-    let mut shared: Vec<&str> = words_in(doc.text, l.body.clone())
-        .into_iter()
-        .filter(|w| w.is_capitalized() && earlier.bag.weights.contains_key(stem(w.text).as_str()))
+    // Name the evidence: the shared names, or the shared words when the
+    // paragraphs name nobody.
+    let in_earlier = |w: &crate::text::Word<'_>| {
+        term_of(w.text).is_some_and(|t| earlier.bag.weights.contains_key(&t))
+    };
+    let later_words = words_in(doc.text, l.body.clone());
+    let names: Vec<&str> = later_words
+        .iter()
+        .filter(|w| w.is_capitalized() && in_earlier(w))
         .map(|w| w.without_possessive())
         .collect();
+    let mut shared = if names.is_empty() {
+        later_words
+            .iter()
+            .filter(|w| in_earlier(w))
+            .map(|w| w.without_possessive())
+            .collect()
+    } else {
+        names
+    };
     let mut seen = Vec::new();
     shared.retain(|w| {
         let new = !seen.contains(w);
@@ -411,7 +426,8 @@ mod tests {
         let f = findings(C, &format!("{LEDE}\n{para}\nMarkets were calm.\n{para}\n"));
         assert_eq!(f.len(), 1);
         assert!(
-            f[0].message.contains("repeats paragraph 2"),
+            f[0].message
+                .contains("repeats paragraph 2 (same bridge, stay, closed, engineers)"),
             "{}",
             f[0].message
         );

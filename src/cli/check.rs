@@ -4,7 +4,7 @@
 //! The inputs are listed first (command-line order, each folder sorted by
 //! path), so every input has an index. A rayon pool of `--threads` workers
 //! takes indices from a shared counter, so files are checked roughly in
-//! order, and sends each [`Outcome`] back over a channel. The calling thread
+//! order, and sends each outcome back over a channel. The calling thread
 //! keeps a reorder buffer and hands outcomes to the reporter strictly by
 //! index, as soon as all earlier ones are in: the output is the same
 //! whatever the thread timing, and streaming formats still stream.
@@ -18,19 +18,20 @@
 //! of a CI run with it: the panic is caught and that file is reported as not
 //! checked.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::config::Config;
+use crate::config::{Config, ConfigError, Loader};
 use crate::document::DocKind;
 use crate::finding::{Finding, Severity};
 use crate::line_index::LineIndex;
@@ -89,6 +90,13 @@ enum Outcome {
     Checked(Checked),
     /// Could not be read (or a check failed on it).
     Unreadable(InputError),
+    /// Its configuration is bad; `first` when no earlier draft reported
+    /// the same error.
+    BadConfig {
+        draft: String,
+        error: ConfigError,
+        first: bool,
+    },
 }
 
 /// A checked draft.
@@ -201,8 +209,9 @@ fn seconds(elapsed: Duration) -> String {
     }
 }
 
-/// Run `copydesk check` with `config`.
-pub fn run(args: &CheckArgs, config: &Config, streams: &mut Streams<'_>) -> io::Result<Status> {
+/// Run `copydesk check`, each draft with the configuration `loader` finds
+/// for it.
+pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> io::Result<Status> {
     let started = Instant::now();
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         streams.error("`-` (standard input) can be given only once")?;
@@ -230,20 +239,47 @@ pub fn run(args: &CheckArgs, config: &Config, streams: &mut Streams<'_>) -> io::
     // Every input gets its index; what is already known (walk errors,
     // standard input) is settled here, the files go to the workers.
     let mut settled: BTreeMap<usize, Outcome> = BTreeMap::new();
-    let mut work: Vec<(usize, Work)> = Vec::new();
+    let mut work: Vec<(usize, Work, Arc<Config>)> = Vec::new();
+    // Each bad configuration file is printed once, however many drafts it
+    // governs.
+    let mut config_errors = HashSet::new();
     for (i, input) in inputs(&args.paths, &filters, streams)?
         .into_iter()
         .enumerate()
     {
-        match input {
+        let input = match input {
+            Ok(input) => input,
             Err(err) => {
                 settled.insert(i, Outcome::Unreadable(err));
+                continue;
             }
-            Ok(Input::File(path)) => work.push((i, Work::File(path))),
-            Ok(Input::Stdin) => {
+        };
+        let config_path = match &input {
+            Input::File(path) => path.clone(),
+            Input::Stdin => args.stdin_filename.clone().unwrap_or_else(|| "-".into()),
+        };
+        let config = match loader.shared_config_for(&config_path) {
+            Ok(config) => config,
+            Err(error) => {
+                let draft = walk::display_name(&input, args.stdin_filename.as_deref());
+                let first = config_errors.insert(error.to_string());
+                settled.insert(
+                    i,
+                    Outcome::BadConfig {
+                        draft,
+                        error,
+                        first,
+                    },
+                );
+                continue;
+            }
+        };
+        match input {
+            Input::File(path) => work.push((i, Work::File(path), config)),
+            Input::Stdin => {
                 let name = walk::display_name(&Input::Stdin, args.stdin_filename.as_deref());
                 match walk::read_draft(&Input::Stdin, &name, streams.stdin) {
-                    Ok(draft) => work.push((i, Work::Stdin(draft))),
+                    Ok(draft) => work.push((i, Work::Stdin(draft), config)),
                     Err(err) => {
                         settled.insert(i, Outcome::Unreadable(err));
                     }
@@ -253,18 +289,22 @@ pub fn run(args: &CheckArgs, config: &Config, streams: &mut Streams<'_>) -> io::
     }
     let total = settled.len() + work.len();
 
-    let checker = Checker { args, config };
-    let reporter = report::reporter(
-        args.format,
-        &report::Options {
-            styled: streams.color_stdout,
-            max_annotations: args.run.max_annotations,
-        },
-    );
+    let checker = Checker { args };
     // With `--fix` on standard input, stdout carries the fixed text, so the
     // findings left go to stderr.
     let report_to_stderr =
-        args.fix.fix && !args.fix.diff && work.iter().any(|(_, w)| matches!(w, Work::Stdin(_)));
+        args.fix.fix && !args.fix.diff && work.iter().any(|(_, w, _)| matches!(w, Work::Stdin(_)));
+    let reporter = report::reporter(
+        args.format,
+        &report::Options {
+            styled: if report_to_stderr {
+                streams.color_stderr
+            } else {
+                streams.color_stdout
+            },
+            max_annotations: args.run.max_annotations,
+        },
+    );
     let progress = (streams.progress && !args.quiet && total > 1).then(|| Progress::new(total));
     let mut out = Output {
         args,
@@ -284,10 +324,11 @@ pub fn run(args: &CheckArgs, config: &Config, streams: &mut Streams<'_>) -> io::
             let (tx, next, stop, work, checker) = (tx.clone(), &next, &stop, &work, &checker);
             scope.spawn(move |_| {
                 while !stop.load(Ordering::Relaxed) {
-                    let Some((i, job)) = work.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                    let Some((i, job, config)) = work.get(next.fetch_add(1, Ordering::Relaxed))
+                    else {
                         break;
                     };
-                    if tx.send((*i, checker.guarded(job))).is_err() {
+                    if tx.send((*i, checker.guarded(job, config))).is_err() {
                         break;
                     }
                 }
@@ -345,16 +386,15 @@ fn inputs(
     Ok(inputs)
 }
 
-/// What the workers share: the options and the configuration.
+/// What the workers share: the options.
 struct Checker<'a> {
     args: &'a CheckArgs,
-    config: &'a Config,
 }
 
 impl Checker<'_> {
     /// [`Checker::check`], with a panic turned into an error for that file.
-    fn guarded(&self, work: &Work) -> Outcome {
-        panic::catch_unwind(AssertUnwindSafe(|| self.check(work))).unwrap_or_else(|panic| {
+    fn guarded(&self, work: &Work, config: &Config) -> Outcome {
+        panic::catch_unwind(AssertUnwindSafe(|| self.check(work, config))).unwrap_or_else(|panic| {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| (*s).to_owned())
@@ -378,7 +418,7 @@ impl Checker<'_> {
         }
     }
 
-    fn check(&self, work: &Work) -> Outcome {
+    fn check(&self, work: &Work, config: &Config) -> Outcome {
         let name = self.name(work);
         let (draft, kind) = match work {
             Work::File(path) => {
@@ -397,7 +437,7 @@ impl Checker<'_> {
                 (draft.clone(), kind)
             }
         };
-        let findings = crate::check(&draft.text, kind, self.config);
+        let findings = crate::check(&draft.text, kind, config);
         tracing::debug!(path = %name, bytes = draft.text.len(), findings = findings.len(), "checked");
         let fix = &self.args.fix;
         let mut checked = Checked {
@@ -416,7 +456,7 @@ impl Checker<'_> {
             &checked.text,
             checked.findings.clone(),
             kind,
-            self.config,
+            config,
             |safety| fix.allows(safety),
         );
         if fixed.text == checked.text {
@@ -499,6 +539,18 @@ impl Output<'_, '_> {
                 out.tally.unreadable += 1;
                 out.reporter.unreadable(&err.path, &err.to_string());
                 out.streams.error(err)
+            }
+            Outcome::BadConfig {
+                draft,
+                error,
+                first,
+            } => {
+                out.tally.unreadable += 1;
+                out.reporter.unreadable(&draft, &error.to_string());
+                if first {
+                    out.streams.error(error)?;
+                }
+                Ok(())
             }
             Outcome::Checked(checked) => out.emit_checked(checked),
         })

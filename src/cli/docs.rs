@@ -27,20 +27,46 @@ pub fn readme_markers(name: &str) -> (String, String) {
     )
 }
 
-/// `copydesk rules`: one aligned row per check.
+/// `copydesk rules` with no configuration: one aligned row per check.
 pub fn rules_table() -> String {
-    let header = ["CODE", "FAMILY", "SEVERITY", "SUMMARY"];
-    let rows: Vec<[&str; 4]> = REGISTRY
+    rules_table_for(&Config::default())
+}
+
+/// `copydesk rules`: one aligned row per check and then per house rule of
+/// `config`, with the severity in effect (`off` when off) and where it was
+/// set (`default`, `preset NAME` or `FILE:LINE`).
+pub fn rules_table_for(config: &Config) -> String {
+    /// House-rule summaries are cut to keep one row per line.
+    const MAX_SUMMARY: usize = 72;
+    let header = ["CODE", "FAMILY", "SEVERITY", "SET BY", "SUMMARY"].map(str::to_owned);
+    let mut rows: Vec<[String; 5]> = REGISTRY
         .iter()
         .map(|info| {
             [
-                info.code,
-                info.family.as_str(),
-                info.default_severity.as_str(),
-                info.docs.summary,
+                info.code.to_owned(),
+                info.family.as_str().to_owned(),
+                config
+                    .severity(info.check)
+                    .map_or("off", |s| s.as_str())
+                    .to_owned(),
+                config.origin(info.check).to_string(),
+                info.docs.summary.to_owned(),
             ]
         })
         .collect();
+    for rule in &config.rules {
+        let mut summary = format!("{}: {}", rule.kind.name(), rule.kind.describe());
+        if summary.chars().count() > MAX_SUMMARY {
+            summary = summary.chars().take(MAX_SUMMARY - 1).collect::<String>() + "…";
+        }
+        rows.push([
+            rule.code.to_string(),
+            "style".to_owned(),
+            rule.severity.map_or("off", |s| s.as_str()).to_owned(),
+            rule.origin.to_string(),
+            summary,
+        ]);
+    }
     let width = |col: usize| {
         rows.iter()
             .map(|r| r[col].chars().count())
@@ -48,19 +74,21 @@ pub fn rules_table() -> String {
             .max()
             .unwrap_or(0)
     };
-    let widths = [width(0), width(1), width(2)];
+    let widths = [width(0), width(1), width(2), width(3)];
     let mut out = String::new();
-    for row in std::iter::once(header).chain(rows) {
+    for row in std::iter::once(&header).chain(&rows) {
         let _ = writeln!(
             out,
-            "{:w0$}  {:w1$}  {:w2$}  {}",
+            "{:w0$}  {:w1$}  {:w2$}  {:w3$}  {}",
             row[0],
             row[1],
             row[2],
             row[3],
+            row[4],
             w0 = widths[0],
             w1 = widths[1],
-            w2 = widths[2]
+            w2 = widths[2],
+            w3 = widths[3]
         );
     }
     out
@@ -154,9 +182,9 @@ pub fn home_url() -> Option<String> {
 }
 
 /// A check's section of docs/rules.md in the repository, when the package
-/// names one (see [`home_url`]).
+/// names one (see [`home_url`]); the same link the language server gives.
 pub fn rule_url(check: Check) -> Option<String> {
-    home_url().map(|home| format!("{home}/blob/main/docs/rules.md#{}", anchor(check.code())))
+    home_url().map(|_| check.docs_url())
 }
 
 /// The list of checks in README.md (block `checks`).

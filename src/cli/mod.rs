@@ -1,4 +1,5 @@
-//! The command line: `copydesk check`, `copydesk rules`, `copydesk explain`.
+//! The command line: `copydesk check`, `copydesk rules`, `copydesk explain`,
+//! `copydesk init`.
 //!
 //! [`Cli`] is the clap definition and [`run`] dispatches it. `run` never
 //! touches the process's standard streams itself: `main` hands it a
@@ -21,13 +22,12 @@ use std::path::PathBuf;
 use annotate_snippets::renderer::{AnsiColor, Style};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::checks::Check;
-use crate::config::Config;
 use crate::finding::Severity;
 
 pub mod check;
 pub mod docs;
 pub mod fix;
+pub mod house;
 pub mod report;
 pub mod walk;
 
@@ -50,13 +50,14 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts and report findings.
     Check(CheckArgs),
-    /// List every check: code, family, default severity, summary.
-    Rules,
-    /// Explain a check: what it flags, why, an example, what passes.
-    Explain {
-        /// A check code, e.g. `quote/unattributed`.
-        code: String,
-    },
+    /// List every check and house rule in effect for a draft or folder:
+    /// code, family, severity, where the severity was set, summary.
+    Rules(house::RulesArgs),
+    /// Explain a check or house rule: what it flags, why, an example, what
+    /// passes.
+    Explain(house::ExplainArgs),
+    /// Write a commented starter copydesk.toml.
+    Init(house::InitArgs),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
 }
@@ -91,6 +92,9 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub fix: fix::FixArgs,
+
+    #[command(flatten)]
+    pub config: house::ConfigArgs,
 }
 
 /// `--color`.
@@ -204,12 +208,9 @@ impl Streams<'_> {
 pub fn run(cli: &Cli, streams: &mut Streams<'_>) -> io::Result<Status> {
     match &cli.command {
         Command::Check(args) => check_command(args, streams),
-        Command::Rules => {
-            streams.stdout.write_all(docs::rules_table().as_bytes())?;
-            streams.stdout.flush()?;
-            Ok(Status::Clean)
-        }
-        Command::Explain { code } => explain(code, streams),
+        Command::Rules(args) => house::rules(args, streams),
+        Command::Explain(args) => house::explain(args, streams),
+        Command::Init(args) => house::init(args, streams),
         // The server owns the process's stdin/stdout, so `main` starts it
         // (`copydesk::lsp::run_stdio`) before any stream is locked.
         Command::Lsp => {
@@ -221,24 +222,6 @@ pub fn run(cli: &Cli, streams: &mut Streams<'_>) -> io::Result<Status> {
     }
 }
 
-fn explain(code: &str, streams: &mut Streams<'_>) -> io::Result<Status> {
-    if let Some(check) = Check::from_code(code) {
-        streams
-            .stdout
-            .write_all(docs::explain(check.info()).as_bytes())?;
-        streams.stdout.flush()?;
-        return Ok(Status::Clean);
-    }
-    let hint = match Check::suggest(code) {
-        Some(near) => format!("; did you mean `{near}`?"),
-        None => String::new(),
-    };
-    streams.error(format_args!(
-        "unknown check `{code}`{hint} (`copydesk rules` lists every check)"
-    ))?;
-    Ok(Status::Error)
-}
-
 pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
@@ -248,8 +231,8 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
 }
 
 fn check_command(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
-    let config = Config::default();
-    check::run(args, &config, streams)
+    let mut loader = crate::config::Loader::new(args.config.source());
+    check::run(args, &mut loader, streams)
 }
 
 #[cfg(test)]

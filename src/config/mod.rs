@@ -1,12 +1,102 @@
 //! Resolved configuration: what the checks read.
 //!
-//! The house-style file (`copydesk.toml`) is parsed strictly into a wire
-//! format and resolved once into this [`Config`]; the checks never see TOML.
-//! With no file, [`Config::default`] gives every check at its registry
+//! The house-style file (`copydesk.toml`, or `.copydesk.toml`) is read in
+//! two layers (STYLE habit 6): [`wire`] is the strict serde format of the
+//! file (unknown keys refused, kebab-case, byte spans kept), and
+//! [`resolve`] turns it, once, into this [`Config`]: regexes compiled,
+//! codes checked against the registry, presets and `extends` layered, every
+//! setting tagged with the [`Origin`] that set it. The checks never see
+//! TOML. With no file, [`Config::default`] gives every check at its registry
 //! severity and the thresholds documented on [`Thresholds`].
+//!
+//! Finding the file for a draft and caching it per folder is [`load`]'s job;
+//! [`load_for`] is the one-call entry point for the language server.
+//! A bad file is a [`ConfigError`] naming the file, line and column and
+//! what was expected.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::checks::Check;
 use crate::finding::Severity;
+use crate::style::Rule;
+use crate::suppress::Selector;
+
+pub mod load;
+pub mod resolve;
+pub mod wire;
+
+pub use load::{find_config, load_for, ConfigSource, HouseStyle, Loader};
+pub use resolve::{preset, PRESETS};
+
+/// Where a setting came from, for `copydesk rules`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The registry's default.
+    Default,
+    /// A built-in preset (`extends = ["reuters"]`).
+    Preset(&'static str),
+    /// A line of a configuration file.
+    File { path: Arc<Path>, line: usize },
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => f.write_str("default"),
+            Origin::Preset(name) => write!(f, "preset {name}"),
+            Origin::File { path, line } => write!(f, "{}:{line}", path.display()),
+        }
+    }
+}
+
+/// A person the house spells one way (`[[people.known]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPerson {
+    /// The house spelling: `Antony Blinken`.
+    pub name: String,
+    /// Spellings rewritten to `name`.
+    pub aliases: Vec<String>,
+    /// Title of office: `Secretary of State`.
+    pub title: Option<String>,
+    /// Courtesy title for later references, where the house uses them.
+    pub courtesy: Option<String>,
+}
+
+/// Phrases whose findings of some code are dropped (`[ignore]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    pub selector: Selector,
+    pub phrases: Vec<String>,
+}
+
+/// A configuration file that could not be used: where, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file as the user knows it (`desk/copydesk.toml`), or
+    /// `<preset NAME>`.
+    pub path: String,
+    /// 1-based line and column (in characters) of the offending text, when
+    /// the error is about a place in the file.
+    pub location: Option<(usize, usize)>,
+    /// What was wrong and what was expected.
+    pub message: String,
+    /// Configuration files read before the error, so an editor can watch
+    /// them and retry when one changes.
+    pub files: Vec<PathBuf>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// Tunable numbers. Each default was chosen on the research corpus (see
 /// docs/design.md) and is overridable per newsroom.
@@ -40,6 +130,21 @@ pub struct Config {
     pub thresholds: Thresholds,
     /// People exempt from `name/first-reference` (`Pope Francis`), as written.
     pub well_known: Vec<String>,
+    /// The house's own speech verbs, lowercase, on top of the built-in
+    /// ones: they credit quotes like `said`.
+    pub speech_verbs: Vec<String>,
+    /// Extra titles of office (`Foreign Secretary`), for the name checks.
+    pub titles: Vec<String>,
+    /// People with the house spelling of their name.
+    pub people: Vec<KnownPerson>,
+    /// House rules, in the order they were defined.
+    pub rules: Vec<Rule>,
+    /// Phrases whose findings are dropped, per code.
+    pub ignore: Vec<Ignore>,
+    /// Where each check's severity was set, in [`Check`] order.
+    origins: [Origin; Check::ALL.len()],
+    /// The configuration files read to build this, in reading order.
+    pub files: Vec<PathBuf>,
 }
 
 impl Default for Config {
@@ -48,6 +153,13 @@ impl Default for Config {
             severities: Check::ALL.map(|c| Some(c.info().default_severity)),
             thresholds: Thresholds::default(),
             well_known: Vec::new(),
+            speech_verbs: Vec::new(),
+            titles: Vec::new(),
+            people: Vec::new(),
+            rules: Vec::new(),
+            ignore: Vec::new(),
+            origins: Check::ALL.map(|_| Origin::Default),
+            files: Vec::new(),
         }
     }
 }
@@ -61,5 +173,26 @@ impl Config {
     /// Set a check's severity; `None` turns it off.
     pub fn set_severity(&mut self, check: Check, severity: Option<Severity>) {
         self.severities[check as usize] = severity;
+    }
+
+    /// Where `check`'s severity was set.
+    pub fn origin(&self, check: Check) -> &Origin {
+        &self.origins[check as usize]
+    }
+
+    pub(crate) fn set_origin(&mut self, check: Check, origin: Origin) {
+        self.origins[check as usize] = origin;
+    }
+
+    /// The house rule with code `code` (`style/NAME`).
+    pub fn rule(&self, code: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| &*r.code == code)
+    }
+
+    /// The configuration a single TOML text gives, read as the file `path`
+    /// (which names it in errors; relative `extends` are resolved from its
+    /// folder). No file is searched for.
+    pub fn from_toml(text: &str, path: impl AsRef<Path>) -> Result<Config, ConfigError> {
+        resolve::from_text(text, path.as_ref())
     }
 }

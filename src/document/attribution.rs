@@ -488,6 +488,7 @@ fn find_cue<'t>(
     range: Range<usize>,
     quotes: &[Quote],
     opinion: bool,
+    extra_verbs: &[String],
 ) -> Option<(Range<usize>, Vec<Word<'t>>, usize, usize)> {
     let words: Vec<Word<'t>> = words_in(prose, range)
         .into_iter()
@@ -510,7 +511,12 @@ fn find_cue<'t>(
             ("put" | "puts", Some("it"), _) => Some(i + 1),
             // `Trump went on`
             ("went" | "goes" | "go", Some("on"), _) => Some(i + 1),
-            _ if is_speech_verb(f) || (opinion && is_opinion_verb(f)) => Some(i),
+            _ if is_speech_verb(f)
+                || extra_verbs.contains(f)
+                || (opinion && is_opinion_verb(f)) =>
+            {
+                Some(i)
+            }
             _ => None,
         };
         if let Some(end) = cue_end {
@@ -600,7 +606,9 @@ pub(crate) fn introduced_as_term(prose: &str, para_start: usize, quote: &Quote) 
         .any(|w| TERM_NOUNS.contains(&fold(w.text).as_str()))
 }
 
-pub(super) fn resolve(doc: &Document<'_>) -> Vec<Option<Attribution>> {
+/// `extra_verbs`: the house's own speech verbs (lowercase), from
+/// [`crate::Config::speech_verbs`].
+pub(super) fn resolve(doc: &Document<'_>, extra_verbs: &[String]) -> Vec<Option<Attribution>> {
     let mut out: Vec<Option<Attribution>> = vec![None; doc.quotes.len()];
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let range = p.quotes.clone();
@@ -610,7 +618,7 @@ pub(super) fn resolve(doc: &Document<'_>) -> Vec<Option<Attribution>> {
         let quotes = &doc.quotes[range.clone()];
         // Cue per sentence, outside quotes.
         let cue_in = |s: &Range<usize>, opinion: bool| {
-            find_cue(&doc.prose, s.clone(), quotes, opinion)
+            find_cue(&doc.prose, s.clone(), quotes, opinion, extra_verbs)
                 .map(|(cue, words, at, end)| (cue, speaker(&doc.prose, &words, at, end)))
         };
         let cues: Vec<_> = p.sentences.iter().map(|s| cue_in(s, false)).collect();

@@ -14,6 +14,8 @@
 use std::ops::Range;
 use std::path::Path;
 
+use crate::config::Config;
+
 pub mod attribution;
 mod blocks;
 pub mod people;
@@ -111,7 +113,18 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
+    /// Parse with the built-in lexicons only.
     pub fn parse(text: &'a str, kind: DocKind) -> Document<'a> {
+        Document::parse_lexicon(text, kind, &[])
+    }
+
+    /// Parse with the house's lexicons from `config` (its extra speech
+    /// verbs credit quotes like the built-in ones).
+    pub fn parse_with(text: &'a str, kind: DocKind, config: &Config) -> Document<'a> {
+        Document::parse_lexicon(text, kind, &config.speech_verbs)
+    }
+
+    fn parse_lexicon(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
         let (prose, paragraphs) = blocks::split(text, kind);
         let mut doc = Document {
             text,
@@ -126,7 +139,7 @@ impl<'a> Document<'a> {
         quotes::find(&mut doc);
         sentences::split_all(&mut doc);
         doc.people = people::extract(&doc);
-        doc.attributions = attribution::resolve(&doc);
+        doc.attributions = attribution::resolve(&doc, speech_verbs);
         doc
     }
 

@@ -70,7 +70,7 @@ impl Github {
             start.column,
             end.line,
             end.column,
-            property(finding.check.code()),
+            property(finding.code()),
             data(&message),
         )
     }

@@ -11,7 +11,6 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::checks::Check;
 use crate::finding::{Finding, Safety, Severity};
 use crate::line_index::{LineCol, LineIndex};
 
@@ -21,7 +20,8 @@ use super::{CheckedFile, Reporter};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JsonFinding {
     pub path: String,
-    pub code: Check,
+    /// The check's code, or the house rule's (`style/NAME`).
+    pub code: String,
     pub severity: Severity,
     pub message: String,
     pub start: LineCol,
@@ -60,7 +60,7 @@ impl JsonFinding {
         let (start, end) = positions(index, &finding.range);
         JsonFinding {
             path: path.to_owned(),
-            code: finding.check,
+            code: finding.code().to_owned(),
             severity: finding.severity,
             message: finding.message.clone(),
             start,
@@ -129,6 +129,7 @@ impl Reporter for Json {
 mod tests {
     use super::super::test_support::{findings, DRAFT};
     use super::*;
+    use crate::checks::Check;
 
     fn render() -> String {
         let index = LineIndex::new(DRAFT);
@@ -156,7 +157,7 @@ mod tests {
     fn positions_count_characters_and_keep_byte_offsets() {
         let index = LineIndex::new(DRAFT);
         let hint = JsonFinding::new("t.txt", &index, &findings()[0]);
-        assert_eq!(hint.code, Check::NameFirstReference);
+        assert_eq!(hint.code, Check::NameFirstReference.code());
         assert_eq!(hint.severity, Severity::Hint);
         // Line 3 starts after two CRLF lines; "Zoë Adeyemi " is 12 characters
         // but 13 bytes, so the emoji is at column 13 and ends at column 14.

@@ -69,7 +69,7 @@ pub struct Source {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Code {
-    pub value: &'static str,
+    pub value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -105,7 +105,7 @@ impl Diagnostic {
                 url: crate::cli::docs::home_url(),
             },
             code: Code {
-                value: finding.check.code(),
+                value: finding.code().to_owned(),
                 url: crate::cli::docs::rule_url(finding.check),
             },
             suggestions: finding

@@ -158,7 +158,7 @@ pub struct Notification {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SarifResult {
-    pub rule_id: &'static str,
+    pub rule_id: String,
     pub rule_index: usize,
     pub level: Level,
     pub message: Text,
@@ -384,7 +384,7 @@ pub fn results(file: &CheckedFile<'_>) -> Vec<SarifResult> {
     file.findings
         .iter()
         .map(|finding| {
-            let code = finding.check.code();
+            let code = finding.code();
             let flagged = file.text.get(finding.range.clone()).unwrap_or("");
             let occurrence = seen.entry((code, normalize(flagged))).or_default();
             *occurrence += 1;
@@ -413,7 +413,9 @@ fn result(
         message: message.map(Text::new),
     };
     SarifResult {
-        rule_id: finding.check.code(),
+        // A house rule's id `style/NAME` is hierarchical (SARIF 3.27.5)
+        // under the descriptor of its registry check, `style`.
+        rule_id: finding.code().to_owned(),
         rule_index: finding.check as usize,
         level: finding.severity.into(),
         message: Text::new(&finding.message),

@@ -1,0 +1,291 @@
+//! The house-style side of the command line: `--config`/`--no-config`,
+//! `copydesk rules [PATH]`, `copydesk explain CODE` for house rules too, and
+//! `copydesk init`.
+//!
+//! Configuration errors are usage errors: they are printed as
+//! `error: FILE:LINE:COLUMN: what was wrong` and the command exits 2.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::{docs, Status, Streams};
+use crate::checks::Check;
+use crate::config::load::FILE_NAMES;
+use crate::config::{Config, ConfigError, ConfigSource, Loader};
+use crate::style::Rule;
+
+/// `--config PATH` / `--no-config`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every draft instead of looking for
+    /// copydesk.toml or .copydesk.toml from each draft's folder upward.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no configuration file: every check at its default severity.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl ConfigArgs {
+    pub fn source(&self) -> ConfigSource {
+        match (&self.config, self.no_config) {
+            (Some(path), _) => ConfigSource::File(path.clone()),
+            (None, true) => ConfigSource::Defaults,
+            (None, false) => ConfigSource::Discover,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// The draft or folder whose configuration to show; by default the
+    /// current folder.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A check code (`quote/unattributed`) or house rule (`style/NAME`).
+    pub code: String,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// The built-in presets `init` can start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    Ap,
+    Reuters,
+    British,
+}
+
+impl Preset {
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Ap => "ap",
+            Preset::Reuters => "reuters",
+            Preset::British => "british",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Start from a built-in house style.
+    #[arg(long, value_enum)]
+    pub preset: Option<Preset>,
+
+    /// The folder to write copydesk.toml in.
+    #[arg(value_name = "FOLDER", default_value = ".")]
+    pub folder: PathBuf,
+}
+
+/// The configuration governing `path` (a draft or a folder).
+fn config_at(args: &ConfigArgs, path: &Path) -> Result<Config, ConfigError> {
+    let mut loader = Loader::new(args.source());
+    if path.is_dir() {
+        // A folder shows what its drafts get, before per-file overrides.
+        return Ok(match loader.house_style(path)? {
+            Some(house) => house.config.clone(),
+            None => Config::default(),
+        });
+    }
+    loader.config_for(path)
+}
+
+/// `copydesk rules [PATH]`.
+pub fn rules(args: &RulesArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let config = match config_at(&args.config, &path) {
+        Ok(config) => config,
+        Err(err) => {
+            streams.error(err)?;
+            return Ok(Status::Error);
+        }
+    };
+    streams
+        .stdout
+        .write_all(docs::rules_table_for(&config).as_bytes())?;
+    streams.stdout.flush()?;
+    Ok(Status::Clean)
+}
+
+/// `copydesk explain CODE`: a core check's docs, or a house rule of the
+/// configuration in effect in the current folder.
+pub fn explain(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
+    let code = args.code.as_str();
+    if let Some(check) = Check::from_code(code) {
+        streams
+            .stdout
+            .write_all(docs::explain(check.info()).as_bytes())?;
+        streams.stdout.flush()?;
+        return Ok(Status::Clean);
+    }
+    let config = match config_at(&args.config, Path::new(".")) {
+        Ok(config) => config,
+        Err(err) => {
+            streams.error(err)?;
+            return Ok(Status::Error);
+        }
+    };
+    if let Some(rule) = config.rule(code) {
+        streams.stdout.write_all(explain_rule(rule).as_bytes())?;
+        streams.stdout.flush()?;
+        return Ok(Status::Clean);
+    }
+    let candidates = crate::checks::REGISTRY
+        .iter()
+        .map(|info| info.code)
+        .chain(config.rules.iter().map(|r| &*r.code));
+    let hint = match crate::text::nearest(code, candidates) {
+        Some(near) => format!("; did you mean `{near}`?"),
+        None => String::new(),
+    };
+    let what = if code.starts_with("style/") {
+        "no house rule is called"
+    } else {
+        "unknown check"
+    };
+    streams.error(format_args!(
+        "{what} `{code}`{hint} (`copydesk rules` lists every check)"
+    ))?;
+    Ok(Status::Error)
+}
+
+/// A house rule's explanation.
+pub fn explain_rule(rule: &Rule) -> String {
+    let severity = rule.severity.map_or("off", |s| s.as_str());
+    let mut out = format!(
+        "{code} (house rule, {kind}; severity {severity}, set by {origin})\n\n{what}\n",
+        code = rule.code,
+        kind = rule.kind.name(),
+        origin = rule.origin,
+        what = rule.kind.describe(),
+    );
+    if let Some(message) = &rule.message {
+        out += &format!("\nMessage:\n    {message}\n");
+    }
+    let mut scope = Vec::new();
+    if rule.scope.skip_quotes {
+        scope.push("direct quotes");
+    }
+    if rule.scope.skip_headings {
+        scope.push("headlines and headings");
+    }
+    if !scope.is_empty() {
+        out += &format!("\nNot checked: {}.\n", scope.join(", "));
+    }
+    out
+}
+
+/// `copydesk init`.
+pub fn init(args: &InitArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
+    if let Some(existing) = FILE_NAMES
+        .iter()
+        .map(|name| args.folder.join(name))
+        .find(|path| path.exists())
+    {
+        streams.error(format_args!(
+            "{} already exists; not overwriting it",
+            shown(&existing).display()
+        ))?;
+        return Ok(Status::Error);
+    }
+    let path = args.folder.join(FILE_NAMES[0]);
+    let preset = args.preset.map(Preset::name);
+    if let Err(err) = std::fs::write(&path, starter(preset)) {
+        streams.error(format_args!(
+            "{}: cannot write: {}",
+            shown(&path).display(),
+            err.kind()
+        ))?;
+        return Ok(Status::Error);
+    }
+    let from = preset.map_or(String::new(), |p| format!(" (extends {p})"));
+    writeln!(streams.stderr, "wrote {}{from}", shown(&path).display())?;
+    Ok(Status::Clean)
+}
+
+fn shown(path: &Path) -> &Path {
+    path.strip_prefix(".").unwrap_or(path)
+}
+
+/// The commented starter file `copydesk init` writes.
+pub fn starter(preset: Option<&str>) -> String {
+    let extends = match preset {
+        Some(name) => format!("extends = [\"{name}\"]\n"),
+        None => "# extends = [\"reuters\"]   # or \"ap\", \"british\", or \"../house.toml\"\n"
+            .to_owned(),
+    };
+    let checks: String = crate::checks::REGISTRY
+        .iter()
+        .map(|info| format!("# \"{}\" = \"{}\"\n", info.code, info.default_severity))
+        .collect();
+    format!(
+        "# copydesk house style. Every key is optional; `copydesk rules` shows what\n\
+         # is in effect and where each setting comes from, and\n\
+         # `copydesk explain CODE` explains a check or house rule.\n\
+         # Editors validate this file with copydesk.schema.json.\n\
+         \n\
+         {extends}\
+         \n\
+         # Severity per check or house rule: error, warning, info, hint or off.\n\
+         [checks]\n\
+         {checks}\
+         \n\
+         [thresholds]\n\
+         # min-attributed-quote-words = 3   # shorter quotes are quoted terms\n\
+         # min-repeated-quote-words = 5\n\
+         # restated-paragraph = 0.5         # similarity from 0 to 1\n\
+         \n\
+         [attribution]\n\
+         # verbs = [\"quipped\"]              # more speech verbs that credit a quote\n\
+         # discouraged = {{ claimed = \"said\", admitted = \"said\", stated = \"said\" }}\n\
+         \n\
+         [people]\n\
+         # well-known = [\"Pope Francis\"]    # need no full name first\n\
+         # [[people.known]]\n\
+         # name = \"Antony Blinken\"\n\
+         # aliases = [\"Anthony Blinken\"]\n\
+         # title = \"Secretary of State\"\n\
+         \n\
+         # House rules; each is reported as style/NAME.\n\
+         # [substitution.us-with-stops]\n\
+         # swap = {{ \"US\" = \"U.S.\" }}\n\
+         #\n\
+         # [consistency.spellings]\n\
+         # variants = [[\"Zelensky\", \"Zelenskiy\"], [\"Kyiv\", \"Kiev\"]]\n\
+         #\n\
+         # [metric.long-lede]\n\
+         # scope = \"lede\"\n\
+         # max-words = 35\n\
+         \n\
+         # Looser rules for some drafts:\n\
+         # [[overrides]]\n\
+         # files = [\"opinion/**\"]\n\
+         # checks = {{ \"quote/unattributed\" = \"off\" }}\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_files_parse_with_every_preset() {
+        for preset in [None, Some("ap"), Some("reuters"), Some("british")] {
+            let text = starter(preset);
+            let config = Config::from_toml(&text, "copydesk.toml")
+                .unwrap_or_else(|e| panic!("{preset:?}: {e}\n{text}"));
+            assert_eq!(config.rules.is_empty(), preset.is_none(), "{preset:?}");
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! Finding and caching the configuration of each draft.
+//!
+//! A draft's file is `copydesk.toml` or `.copydesk.toml` in the draft's
+//! folder or the nearest folder above it, stopping at the repository root
+//! (a folder holding `.git`) or the filesystem root ([`find_config`]).
+//! `--config PATH` names one file for every draft; `--no-config` uses none
+//! ([`ConfigSource`]). A [`Loader`] remembers, during one run, which file
+//! each folder uses and each file resolved (or its error), so a folder of a
+//! thousand drafts reads its configuration once.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::resolve::{self, absolute, Override};
+use super::{Config, ConfigError};
+
+/// The names a configuration file may have, in order of preference.
+pub const FILE_NAMES: [&str; 2] = ["copydesk.toml", ".copydesk.toml"];
+
+/// Where the configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// Search from each draft's folder upward.
+    Discover,
+    /// This file, for every draft (`--config`).
+    File(PathBuf),
+    /// None: built-in defaults (`--no-config`).
+    Defaults,
+}
+
+/// A resolved configuration file: the base configuration and the
+/// overrides that refine it per draft.
+#[derive(Debug, Clone)]
+pub struct HouseStyle {
+    pub config: Config,
+    pub overrides: Vec<Override>,
+}
+
+impl HouseStyle {
+    /// Load the file at `path` with everything it extends.
+    pub fn load(path: &Path) -> Result<HouseStyle, ConfigError> {
+        let resolved = resolve::from_file(path)?;
+        Ok(HouseStyle {
+            config: resolved.config,
+            overrides: resolved.overrides,
+        })
+    }
+
+    /// The configuration for the draft at `draft`: the base with every
+    /// matching override applied in order.
+    pub fn config_for(&self, draft: &Path) -> Config {
+        let mut config = self.config.clone();
+        let draft = absolute(draft);
+        for entry in self.overrides.iter().filter(|o| o.matches(&draft)) {
+            entry.apply(&mut config);
+        }
+        config
+    }
+}
+
+/// The configuration file governing drafts in `folder`, if any: the first
+/// of [`FILE_NAMES`] in `folder` or above it, up to and including the
+/// repository root. Two files in one folder is an error: which one rules
+/// would be a guess.
+pub fn find_config(folder: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    // Walk the path as given (so errors and origins read as the user typed
+    // it), stepping up with `..` once it runs out.
+    let mut shown = folder.to_path_buf();
+    let mut real = absolute(folder);
+    loop {
+        let found: Vec<PathBuf> = FILE_NAMES
+            .iter()
+            .map(|name| shown.join(name))
+            .filter(|p| p.is_file())
+            .collect();
+        match found.as_slice() {
+            [one] => return Ok(Some(clean(one))),
+            [first, second] => {
+                return Err(ConfigError {
+                    path: clean(second).display().to_string(),
+                    location: None,
+                    message: format!(
+                        "both {} and {} exist; keep one",
+                        FILE_NAMES[0], FILE_NAMES[1]
+                    ),
+                    files: vec![clean(first), clean(second)],
+                })
+            }
+            _ => {}
+        }
+        if real.join(".git").exists() || !real.pop() {
+            return Ok(None);
+        }
+        shown = match shown.file_name() {
+            Some(_) if !shown.ends_with("..") => {
+                shown.parent().map(Path::to_path_buf).unwrap_or_default()
+            }
+            _ => shown.join(".."),
+        };
+    }
+}
+
+/// The folder a draft's configuration is looked for from.
+fn folder_of(draft: &Path) -> PathBuf {
+    match draft.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `./a/copydesk.toml` → `a/copydesk.toml`.
+fn clean(path: &Path) -> PathBuf {
+    path.strip_prefix(".")
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The configuration for the draft at `path`, found as `copydesk check`
+/// finds it. On success, [`Config::files`] lists the files read; on
+/// failure, [`ConfigError::files`] does (for a language server to watch).
+pub fn load_for(path: &Path) -> Result<Config, ConfigError> {
+    Loader::new(ConfigSource::Discover).config_for(path)
+}
+
+/// Resolves and caches configurations during one run.
+#[derive(Debug)]
+pub struct Loader {
+    source: ConfigSource,
+    /// Folder → the file governing it.
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+    /// File → its resolution.
+    files: HashMap<PathBuf, Result<Arc<HouseStyle>, ConfigError>>,
+    /// (File, overrides that apply) → the configuration, so drafts that
+    /// share a configuration share one copy.
+    shared: HashMap<(Option<PathBuf>, Vec<usize>), Arc<Config>>,
+}
+
+impl Loader {
+    pub fn new(source: ConfigSource) -> Loader {
+        Loader {
+            source,
+            folders: HashMap::new(),
+            files: HashMap::new(),
+            shared: HashMap::new(),
+        }
+    }
+
+    /// The configuration file for drafts in `folder`, if any.
+    pub fn file_for_folder(&mut self, folder: &Path) -> Result<Option<PathBuf>, ConfigError> {
+        match &self.source {
+            ConfigSource::Defaults => Ok(None),
+            ConfigSource::File(path) => Ok(Some(path.clone())),
+            ConfigSource::Discover => {
+                if let Some(found) = self.folders.get(folder) {
+                    return Ok(found.clone());
+                }
+                let found = find_config(folder)?;
+                self.folders.insert(folder.to_path_buf(), found.clone());
+                Ok(found)
+            }
+        }
+    }
+
+    /// The resolved house style for drafts in `folder` (`None`: defaults).
+    pub fn house_style(&mut self, folder: &Path) -> Result<Option<Arc<HouseStyle>>, ConfigError> {
+        let Some(file) = self.file_for_folder(folder)? else {
+            return Ok(None);
+        };
+        let entry = self
+            .files
+            .entry(file.clone())
+            .or_insert_with(|| HouseStyle::load(&file).map(Arc::new));
+        entry.clone().map(Some)
+    }
+
+    /// The configuration for the draft at `draft` (which need not exist:
+    /// standard input is named by `--stdin-filename`).
+    pub fn config_for(&mut self, draft: &Path) -> Result<Config, ConfigError> {
+        Ok(match self.house_style(&folder_of(draft))? {
+            Some(house) => house.config_for(draft),
+            None => Config::default(),
+        })
+    }
+
+    /// [`Loader::config_for`], shared with every other draft that gets the
+    /// same configuration during this run.
+    pub fn shared_config_for(&mut self, draft: &Path) -> Result<Arc<Config>, ConfigError> {
+        let folder = folder_of(draft);
+        let file = self.file_for_folder(&folder)?;
+        let house = self.house_style(&folder)?;
+        let absolute_draft = absolute(draft);
+        let matching: Vec<usize> = house.as_ref().map_or_else(Vec::new, |h| {
+            (0..h.overrides.len())
+                .filter(|&i| h.overrides[i].matches(&absolute_draft))
+                .collect()
+        });
+        let key = (file, matching);
+        if let Some(config) = self.shared.get(&key) {
+            return Ok(config.clone());
+        }
+        let config = Arc::new(match &house {
+            Some(house) => house.config_for(draft),
+            None => Config::default(),
+        });
+        self.shared.insert(key, config.clone());
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Check;
+    use crate::finding::Severity;
+
+    fn write(root: &Path, name: &str, text: &str) {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn the_nearest_file_up_to_the_repository_root_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("repo/.git")).unwrap();
+        write(root, "copydesk.toml", "");
+        write(root, "repo/.copydesk.toml", "");
+        write(root, "repo/desk/sport/draft.txt", "");
+        write(root, "other/desk/draft.txt", "");
+        write(root, "repo/world/copydesk.toml", "");
+
+        let found = find_config(&root.join("repo/desk/sport")).unwrap().unwrap();
+        assert_eq!(found, root.join("repo/.copydesk.toml"));
+        assert_eq!(
+            find_config(&root.join("repo/world")).unwrap().unwrap(),
+            root.join("repo/world/copydesk.toml")
+        );
+        // Outside the repository the search goes on up to the root.
+        assert_eq!(
+            find_config(&root.join("other/desk")).unwrap().unwrap(),
+            root.join("copydesk.toml")
+        );
+        // At a repository root without a file, the search stops.
+        std::fs::remove_file(root.join("repo/.copydesk.toml")).unwrap();
+        assert_eq!(find_config(&root.join("repo/desk")).unwrap(), None);
+    }
+
+    #[test]
+    fn two_files_in_one_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "copydesk.toml", "");
+        write(dir.path(), ".copydesk.toml", "");
+        let err = find_config(dir.path()).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("both copydesk.toml and .copydesk.toml exist"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn overrides_apply_by_glob_relative_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join(".git")).unwrap();
+        write(
+            root,
+            "copydesk.toml",
+            "[checks]\n\"quote/unattributed\" = \"error\"\n\n\
+             [[overrides]]\nfiles = [\"opinion/**\"]\nchecks = { \"quote/unattributed\" = \"off\" }\n\
+             thresholds = { min-repeated-quote-words = 9 }\n\n\
+             [[overrides]]\nfiles = [\"*.md\"]\nchecks = { \"repeat/quote\" = \"hint\" }\n",
+        );
+        let mut loader = Loader::new(ConfigSource::Discover);
+        let news = loader.config_for(&root.join("news/a.txt")).unwrap();
+        assert_eq!(
+            news.severity(Check::QuoteUnattributed),
+            Some(Severity::Error)
+        );
+        let opinion = loader.config_for(&root.join("opinion/2024/b.txt")).unwrap();
+        assert_eq!(opinion.severity(Check::QuoteUnattributed), None);
+        assert_eq!(opinion.thresholds.min_repeated_quote_words, 9);
+        assert_eq!(
+            opinion.origin(Check::QuoteUnattributed).to_string(),
+            format!("{}:6", root.join("copydesk.toml").display())
+        );
+        let md = loader.config_for(&root.join("news/deep/c.md")).unwrap();
+        // Drafts that get the same configuration share it.
+        let shared = loader.shared_config_for(&root.join("news/x.txt")).unwrap();
+        assert!(Arc::ptr_eq(
+            &shared,
+            &loader.shared_config_for(&root.join("y.txt")).unwrap()
+        ));
+        assert!(!Arc::ptr_eq(
+            &shared,
+            &loader
+                .shared_config_for(&root.join("opinion/z.txt"))
+                .unwrap()
+        ));
+        assert_eq!(md.severity(Check::RepeatQuote), Some(Severity::Hint));
+        assert_eq!(md.severity(Check::QuoteUnattributed), Some(Severity::Error));
+        assert_eq!(md.files, [root.join("copydesk.toml")]);
+    }
+
+    #[test]
+    fn explicit_and_no_config() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "house.toml",
+            "[checks]\n\"repeat/quote\" = \"off\"\n",
+        );
+        write(
+            dir.path(),
+            "copydesk.toml",
+            "[checks]\n\"repeat/quote\" = \"error\"\n",
+        );
+        let draft = dir.path().join("a.txt");
+        let mut explicit = Loader::new(ConfigSource::File(dir.path().join("house.toml")));
+        assert_eq!(
+            explicit
+                .config_for(&draft)
+                .unwrap()
+                .severity(Check::RepeatQuote),
+            None
+        );
+        let mut none = Loader::new(ConfigSource::Defaults);
+        assert_eq!(none.config_for(&draft).unwrap(), Config::default());
+        assert_eq!(
+            load_for(&draft).unwrap().severity(Check::RepeatQuote),
+            Some(Severity::Error)
+        );
+    }
+
+    #[test]
+    fn errors_list_the_files_read() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "base.toml",
+            "[checks]\n\"quote/nope\" = \"off\"\n",
+        );
+        write(dir.path(), "copydesk.toml", "extends = [\"base.toml\"]\n");
+        let err = load_for(&dir.path().join("a.txt")).unwrap_err();
+        assert_eq!(err.location, Some((2, 1)));
+        assert_eq!(err.files.len(), 2, "{:?}", err.files);
+    }
+}

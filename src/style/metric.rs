@@ -1,0 +1,147 @@
+//! Metric: a lede, sentence or paragraph longer than the house allows.
+//!
+//! ```toml
+//! [metric.long-lede]
+//! scope = "lede"
+//! max-words = 35
+//! ```
+//!
+//! Counts words as the text model does ([`crate::text::words_in`]): `U.S.`,
+//! `long-term` and `Israel's` are one word each, numbers count. The lede is
+//! the first body paragraph without its dateline; sentences are the text
+//! model's (a quote of several sentences with its attribution is one). No
+//! fix: where to cut is an editor's call.
+
+use std::ops::Range;
+
+use super::{paragraphs, Rule};
+use crate::config::wire::WireMetricScope;
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::text::words_in;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub scope: WireMetricScope,
+    pub max_words: usize,
+}
+
+impl Metric {
+    fn noun(&self) -> &'static str {
+        match self.scope {
+            WireMetricScope::Lede => "lede",
+            WireMetricScope::Sentence => "sentence",
+            WireMetricScope::Paragraph => "paragraph",
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("a {} of more than {} words", self.noun(), self.max_words)
+    }
+
+    pub(crate) fn run(
+        &self,
+        rule: &Rule,
+        severity: Severity,
+        doc: &Document<'_>,
+        out: &mut Vec<Finding>,
+    ) {
+        let spans: Vec<Range<usize>> = match self.scope {
+            WireMetricScope::Lede => doc
+                .body_paragraphs()
+                .next()
+                .map(|(_, p)| p.body.clone())
+                .into_iter()
+                .collect(),
+            WireMetricScope::Paragraph => paragraphs(doc, rule.scope).collect(),
+            WireMetricScope::Sentence => doc
+                .paragraphs
+                .iter()
+                .filter(|p| {
+                    p.is_body()
+                        || (p.kind == crate::document::ParagraphKind::Heading
+                            && !rule.scope.skip_headings)
+                })
+                .flat_map(|p| p.sentences.iter().cloned())
+                .collect(),
+        };
+        for span in spans {
+            let words = words_in(&doc.prose, span.clone()).len();
+            if words <= self.max_words {
+                continue;
+            }
+            let text = doc.text[span.clone()].trim_end();
+            let range = span.start..span.start + text.len();
+            let default = format!(
+                "this {} has {words} words; the house limit is {}",
+                self.noun(),
+                self.max_words
+            );
+            out.push(rule.finding(severity, range, text, None, default));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{config, findings};
+
+    #[test]
+    fn lede_sentence_and_paragraph_limits() {
+        let config = config(
+            r#"
+[metric.long-lede]
+scope = "lede"
+max-words = 8
+
+[metric.long-sentence]
+scope = "sentence"
+max-words = 6
+severity = "info"
+
+[metric.long-paragraph]
+scope = "paragraph"
+max-words = 12
+"#,
+        );
+        let text =
+            "LONDON (Reuters) - The U.S. long-term plan was agreed on Friday by all sides.\n\
+                    Short one. Then six words in this sentence.\n\
+                    A second paragraph that runs on and on well past the limit of twelve words.\n";
+        let found = findings(&config, text);
+        let got: Vec<(&str, &str, crate::Severity)> = found
+            .iter()
+            .map(|f| (f.code(), f.message.as_str(), f.severity))
+            .collect();
+        use crate::Severity::{Info, Warning};
+        assert_eq!(
+            got,
+            [
+                (
+                    "style/long-lede",
+                    "this lede has 11 words; the house limit is 8",
+                    Warning
+                ),
+                (
+                    "style/long-sentence",
+                    "this sentence has 11 words; the house limit is 6",
+                    Info
+                ),
+                (
+                    "style/long-paragraph",
+                    "this paragraph has 15 words; the house limit is 12",
+                    Warning
+                ),
+                (
+                    "style/long-sentence",
+                    "this sentence has 15 words; the house limit is 6",
+                    Info
+                ),
+            ]
+        );
+        // The lede is measured without its dateline, which is not prose, so
+        // the first paragraph (13 words with it) is within the limit.
+        assert!(text[found[0].range.clone()].starts_with("The U.S."));
+        assert!(found.iter().all(|f| f.fix.is_none()));
+    }
+}

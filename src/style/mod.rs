@@ -1,0 +1,333 @@
+//! House rules: the newsroom's own style, from `copydesk.toml`.
+//!
+//! Each rule kind is one file here, in the spirit of Vale's rule kinds:
+//! [`substitution`] (this → that, with a fix), [`existence`] (must not
+//! appear), [`consistency`] (variants that must not both appear),
+//! [`metric`] (too many words), [`dateline`] (the house dateline form),
+//! [`discouraged_verb`] (`claimed` → `said`) and [`courtesy`] (later
+//! references need `Mr`/`Ms`). A configured rule is a [`Rule`]: its name
+//! (the code is `style/NAME`), message, severity, scope and compiled kind.
+//!
+//! All rules report as the one registry check [`Check::HouseRule`] with
+//! the rule's code in [`Finding::rule`], so the registry stays the single
+//! source of core codes while rule names stay configuration. The
+//! [`known_people`] pass is different: it reports `name/spelling` for
+//! spellings a configured people list calls wrong.
+//!
+//! Rules read [`Document::prose`], so Markdown syntax, code and HTML are
+//! never matched; matches are whole words in the sense of
+//! [`crate::text::words_in`] (a hyphen or apostrophe between letters joins
+//! them, so `twenty` does not match inside `twenty-five`, but a possessive
+//! `'s` may follow).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::checks::{CheckDocs, Context};
+use crate::config::Origin;
+use crate::document::{Document, ParagraphKind};
+use crate::finding::{Finding, Severity};
+use crate::text::is_apostrophe;
+
+pub mod consistency;
+pub mod courtesy;
+pub mod dateline;
+pub mod discouraged_verb;
+pub mod existence;
+pub mod known_people;
+pub mod metric;
+pub mod substitution;
+
+/// The registry's documentation of house rules as a whole.
+pub static DOCS: CheckDocs = CheckDocs {
+    summary: "A house rule from copydesk.toml, reported under its own code `style/NAME`.",
+    why: "Every desk has its own style (U.S. or US, said on Friday or said Friday, \
+          courtesy titles or none); copydesk.toml writes it down once and every draft \
+          is held to it. `style = \"off\"` in [checks] turns all house rules off.",
+    example: "US Secretary of State Antony Blinken said on Friday … \
+              (style/us-with-stops, with the Reuters preset: write `U.S.`)",
+    passes: "Nothing unless a configuration or preset defines house rules; each rule \
+             documents its own exceptions.",
+};
+
+/// A configured house rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// The name from the configuration (`us-with-stops`).
+    pub name: Arc<str>,
+    /// `style/NAME`.
+    pub code: Arc<str>,
+    /// The configured message, with `{match}` (and `{replacement}`)
+    /// placeholders; `None` for the kind's own message.
+    pub message: Option<String>,
+    /// `None` when the rule is off.
+    pub severity: Option<Severity>,
+    /// Where the rule (or its severity) was last set.
+    pub origin: Origin,
+    pub scope: Scope,
+    pub kind: RuleKind,
+}
+
+/// Which prose a rule looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub skip_quotes: bool,
+    pub skip_headings: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleKind {
+    Substitution(substitution::Substitution),
+    Existence(existence::Existence),
+    Consistency(consistency::Consistency),
+    Metric(metric::Metric),
+    Dateline(dateline::Dateline),
+    DiscouragedVerb(discouraged_verb::DiscouragedVerbs),
+    Courtesy(courtesy::Courtesy),
+}
+
+impl RuleKind {
+    /// The kind's name, as the configuration table is called.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RuleKind::Substitution(_) => "substitution",
+            RuleKind::Existence(_) => "existence",
+            RuleKind::Consistency(_) => "consistency",
+            RuleKind::Metric(_) => "metric",
+            RuleKind::Dateline(_) => "dateline",
+            RuleKind::DiscouragedVerb(_) => "discouraged verbs",
+            RuleKind::Courtesy(_) => "courtesy",
+        }
+    }
+
+    /// A one-line account of what the rule looks for, for
+    /// `copydesk explain`.
+    pub fn describe(&self) -> String {
+        match self {
+            RuleKind::Substitution(s) => s.describe(),
+            RuleKind::Existence(e) => e.describe(),
+            RuleKind::Consistency(c) => c.describe(),
+            RuleKind::Metric(m) => m.describe(),
+            RuleKind::Dateline(d) => d.describe(),
+            RuleKind::DiscouragedVerb(d) => d.describe(),
+            RuleKind::Courtesy(c) => c.describe(),
+        }
+    }
+}
+
+impl Rule {
+    /// A finding of this rule at `severity`, with the configured message
+    /// (its placeholders filled) or `default`.
+    pub(crate) fn finding(
+        &self,
+        severity: Severity,
+        range: Range<usize>,
+        matched: &str,
+        replacement: Option<&str>,
+        default: String,
+    ) -> Finding {
+        let message = match &self.message {
+            Some(template) => template
+                .replace("{match}", matched)
+                .replace("{replacement}", replacement.unwrap_or("")),
+            None => default,
+        };
+        Finding::house_rule(self.code.clone(), severity, range, message)
+    }
+}
+
+/// Run every house rule that is on: the registry's `run` for
+/// [`crate::Check::HouseRule`].
+pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for rule in cx.config.rules.iter() {
+        let Some(severity) = rule.severity else {
+            continue;
+        };
+        let doc = cx.doc;
+        match &rule.kind {
+            RuleKind::Substitution(s) => s.run(rule, severity, doc, out),
+            RuleKind::Existence(e) => e.run(rule, severity, doc, out),
+            RuleKind::Consistency(c) => c.run(rule, severity, doc, out),
+            RuleKind::Metric(m) => m.run(rule, severity, doc, out),
+            RuleKind::Dateline(d) => d.run(rule, severity, doc, out),
+            RuleKind::DiscouragedVerb(d) => d.run(rule, severity, doc, out),
+            RuleKind::Courtesy(c) => c.run(rule, severity, cx, out),
+        }
+    }
+}
+
+/// The paragraph ranges a rule with `scope` reads: body paragraphs and,
+/// unless skipped, headings; never credit lines.
+pub(crate) fn paragraphs<'d>(
+    doc: &'d Document<'_>,
+    scope: Scope,
+) -> impl Iterator<Item = Range<usize>> + 'd {
+    doc.paragraphs
+        .iter()
+        .filter(move |p| match p.kind {
+            ParagraphKind::Body => true,
+            ParagraphKind::Heading => !scope.skip_headings,
+            ParagraphKind::Credit => false,
+        })
+        .map(|p| p.range.clone())
+}
+
+/// Whether `range` lies inside a direct quote (marks included).
+pub(crate) fn in_quote(doc: &Document<'_>, range: &Range<usize>) -> bool {
+    doc.quotes.iter().any(|q| {
+        let quote = q.range();
+        quote.start <= range.start && range.end <= quote.end
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `text[range]` stands as whole words: no letter or digit runs on
+/// at either end, nor a hyphen or apostrophe joining it to one (a
+/// possessive `'s` after it is fine).
+pub(crate) fn whole_words(text: &str, range: &Range<usize>) -> bool {
+    let mut before = text[..range.start].chars().rev();
+    let left_ok = match before.next() {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some(c) if c == '-' || is_apostrophe(c) => !before.next().is_some_and(is_word_char),
+        Some(_) => true,
+    };
+    let matched_ends_in_word = text[range.clone()].chars().last().is_some_and(is_word_char);
+    let matched_starts_in_word = text[range.clone()].chars().next().is_some_and(is_word_char);
+    if !left_ok && matched_starts_in_word {
+        return false;
+    }
+    let mut after = text[range.end..].chars();
+    let right_ok = match after.next() {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some(c) if is_apostrophe(c) => {
+            // `US's`, `Zelensky's`: a possessive, not a joined word.
+            let rest: String = after.clone().take(2).collect();
+            let mut rest = rest.chars();
+            match rest.next() {
+                Some('s') => !rest.next().is_some_and(is_word_char),
+                Some(c) => !is_word_char(c),
+                None => true,
+            }
+        }
+        Some('-') => !after.next().is_some_and(is_word_char),
+        Some(_) => true,
+    };
+    right_ok || !matched_ends_in_word
+}
+
+/// `replacement` in the case of `matched`: all capitals stay all capitals,
+/// a capitalised word stays capitalised, anything else takes the
+/// replacement as written.
+pub(crate) fn match_case(matched: &str, replacement: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_upper {
+        return replacement.to_uppercase();
+    }
+    let first_upper = letters.first().is_some_and(|c| c.is_uppercase());
+    if first_upper {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_owned()
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Helpers for the rule kinds' unit tests: a configuration built from
+    //! TOML, the rule's findings on a draft, and fix-then-recheck.
+    use crate::config::Config;
+    use crate::document::DocKind;
+    use crate::finding::Finding;
+
+    /// A configuration from TOML text, as a file in the current folder.
+    #[track_caller]
+    pub fn config(toml: &str) -> Config {
+        Config::from_toml(toml, "copydesk.toml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The house-rule findings of `config` on a plain-text draft.
+    #[track_caller]
+    pub fn findings(config: &Config, text: &str) -> Vec<Finding> {
+        findings_in(config, text, DocKind::Plain)
+    }
+
+    #[track_caller]
+    pub fn findings_in(config: &Config, text: &str, kind: DocKind) -> Vec<Finding> {
+        crate::check(text, kind, config)
+            .into_iter()
+            .filter(|f| f.rule.is_some())
+            .collect()
+    }
+
+    /// `(code, flagged text)` of each house-rule finding.
+    #[track_caller]
+    pub fn flagged(config: &Config, text: &str) -> Vec<(String, String)> {
+        findings(config, text)
+            .iter()
+            .map(|f| (f.code().to_owned(), text[f.range.clone()].to_owned()))
+            .collect()
+    }
+
+    /// Apply every fix, assert the result, and assert that re-checking
+    /// finds none of the fixed findings again.
+    #[track_caller]
+    pub fn assert_fixes_to(config: &Config, text: &str, expected: &str) {
+        let found = findings(config, text);
+        let mut fixed = text.to_owned();
+        // Back to front, so earlier offsets stay valid.
+        for finding in found.iter().rev() {
+            let fix = finding
+                .fix
+                .as_ref()
+                .unwrap_or_else(|| panic!("no fix for {finding:?}"));
+            fixed = fix.apply(&fixed);
+        }
+        assert_eq!(fixed, expected);
+        let again = flagged(config, &fixed);
+        assert!(again.is_empty(), "still flagged after the fix: {again:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn whole(text: &str, needle: &str) -> bool {
+        let start = text.find(needle).unwrap();
+        whole_words(text, &(start..start + needle.len()))
+    }
+
+    #[test]
+    fn whole_words_respect_joiners_and_possessives() {
+        assert!(whole(" US forces", "US"));
+        assert!(whole("the US's", "US"));
+        assert!(whole("US.", "US"));
+        assert!(!whole("USA", "US"));
+        assert!(!whole("twenty-five", "twenty"));
+        assert!(!whole("forty-twenty", "twenty"));
+        assert!(!whole("don't", "don"));
+        assert!(whole("(ten)", "ten"));
+        assert!(whole("Zelensky’s visit", "Zelensky"));
+        // A match that ends in punctuation ends the word itself.
+        assert!(whole("U.S.-led", "U.S."));
+    }
+
+    #[test]
+    fn replacements_follow_the_case_of_the_match() {
+        assert_eq!(match_case("jeopardise", "jeopardize"), "jeopardize");
+        assert_eq!(match_case("Jeopardise", "jeopardize"), "Jeopardize");
+        assert_eq!(match_case("JEOPARDISE", "jeopardize"), "JEOPARDIZE");
+        assert_eq!(match_case("US", "U.S."), "U.S.");
+        assert_eq!(match_case("claimed", "said"), "said");
+        assert_eq!(match_case("Claimed", "said"), "Said");
+    }
+}

@@ -12,6 +12,7 @@
  * is deliberately not used: it would forward the whole section, and the
  * server refuses the client-only keys (`server`, `trace`).
  */
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
@@ -21,7 +22,7 @@ import {
   ServerOptions,
 } from 'vscode-languageclient/node';
 
-import { findServer } from './discovery';
+import { Discovery, findServer } from './discovery';
 import { docsAt } from './ruleDocs';
 import { SERVER_SETTINGS, toWireSettings, WireSettings } from './settings';
 import { PRESETS, starterConfig } from './starter';
@@ -59,14 +60,18 @@ export async function deactivate(): Promise<void> {
   await stop();
 }
 
-async function start(): Promise<void> {
-  const found = findServer({
+function discover(): Discovery {
+  return findServer({
     configured: vscode.workspace.getConfiguration(SECTION).get<string>('server.path'),
     extensionPath,
     pathEnv: process.env.PATH,
     platform: process.platform,
     isExecutable,
   });
+}
+
+async function start(): Promise<void> {
+  const found = discover();
   if (!found.found) {
     output.appendLine(found.message);
     if (!warnedMissing) {
@@ -196,8 +201,26 @@ async function createConfig(): Promise<void> {
     return;
   }
   const preset = PRESETS.find((p) => p.id === picked.label)!.id;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(starterConfig(preset), 'utf8'));
+  // `copydesk init` writes the full commented starter of the installed
+  // version; without a binary (or on a remote file system) the minimal one.
+  const server = discover();
+  const initialised =
+    server.found && folder.uri.scheme === 'file' && (await init(server.command, preset, folder.uri.fsPath));
+  if (!initialised) {
+    await vscode.workspace.fs.writeFile(target, Buffer.from(starterConfig(preset), 'utf8'));
+  }
   await vscode.window.showTextDocument(target);
+}
+
+function init(command: string, preset: string, folder: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(command, ['init', '--preset', preset, folder], { timeout: 10000 }, (err, _stdout, stderr) => {
+      if (err) {
+        output.appendLine(`copydesk: \`copydesk init\` failed (${String(stderr).trim() || err.message}); writing a minimal file`);
+      }
+      resolve(!err);
+    });
+  });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
- * The `copydesk.toml` written by "copydesk: Create copydesk.toml": a
- * commented starter that extends one of the shipped presets.
+ * The `copydesk.toml` written by "copydesk: Create copydesk.toml" when
+ * `copydesk init` cannot be run (no binary found): a minimal commented
+ * starter that extends one of the shipped presets.
  */
 
 export const PRESETS = [

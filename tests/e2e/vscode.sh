@@ -7,7 +7,8 @@
 # bin/copydesk, installs the .vsix into code-server, opens
 # seeds/blinken-rafah.txt and checks the findings, the "Delete paragraph 3"
 # quick fix and that its finding clears, then that a copydesk.checks change
-# reaches the running server and that a bad copydesk.server.path is reported. Screenshots: target/e2e/vscode.png
+# reaches the running server, "Create copydesk.toml" (copydesk init) and that
+# a bad copydesk.server.path is reported. Screenshots: target/e2e/vscode.png
 # (after the quick fix) and target/e2e/vscode-findings.png (before it).
 #
 # Called by .ci/run after tests/e2e/run.sh. Everything it installs stays in

@@ -4,8 +4,9 @@
 // its finding clears. Then, given the workspace's .vscode/settings.json, it
 // turns repeat/quote off there and checks the remaining findings clear
 // (settings reach the running server; the script checks it was not
-// restarted), and that a server path that does not exist gets a warning with
-// how to install copydesk.
+// restarted), that "Create copydesk.toml" writes the Reuters starter, and
+// that a server path that does not exist gets a warning with how to install
+// copydesk.
 //
 //   node seed.js URL OUT_DIR [WORKSPACE_SETTINGS_JSON]
 //
@@ -133,6 +134,28 @@ const t0 = Date.now();
         20000,
       );
       log('copydesk.checks applied: no findings left');
+
+      // "copydesk: Create copydesk.toml" from the command palette, Reuters
+      // preset: written by the bundled binary's `copydesk init`.
+      const toml = path.join(path.dirname(path.dirname(workspaceSettings)), 'copydesk.toml');
+      const pick = (text) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+      await page.keyboard.press('F1');
+      await page.keyboard.type('copydesk: Create copydesk.toml');
+      await pick('Create copydesk.toml').waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await pick('reuters').waitFor({ timeout: 10000 });
+      await page.keyboard.type('reuters');
+      await page.keyboard.press('Enter');
+      await waitFor(
+        'copydesk.toml was not written by `copydesk init --preset reuters`',
+        async () => {
+          const text = fs.existsSync(toml) ? fs.readFileSync(toml, 'utf8') : '';
+          const ok = text.includes('extends = ["reuters"]') && text.includes('`copydesk rules`');
+          return { ok, seen: text.slice(0, 120) };
+        },
+        15000,
+      );
+      log('copydesk.toml created from the reuters preset');
 
       // A server path that does not exist: the extension stops the running
       // server and says once how to install one, instead of failing silently.

@@ -79,7 +79,9 @@ else
 fi
 
 cs=$repo/.cs/node_modules/.bin/code-server
-if ! "$cs" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION "; then
+# Even --version writes a default config.yaml under XDG_CONFIG_HOME: keep
+# it in the repository.
+if ! XDG_CONFIG_HOME=$repo/.tmp-cs/config "$cs" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION "; then
   echo "== installing code-server $CODE_SERVER_VERSION into .cs/"
   t=$SECONDS
   # @vscode/ripgrep's postinstall downloads rg from GitHub unless its cache

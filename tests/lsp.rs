@@ -991,3 +991,211 @@ async fn shutdown_then_exit_ends_the_server_cleanly() {
     .unwrap();
     assert!(!ending.shutdown_requested && ending.exited);
 }
+
+// --- house style files -----------------------------------------------------------
+
+/// A draft with one unattributed quote and one hedge word.
+const HOUSE_DRAFT: &str =
+    "It reportedly rained on Monday.\n\n\"We will not back down from this fight.\"\n";
+
+/// Turns `quote/unattributed` to `severity` and flags "reportedly" as
+/// `style/hedges`.
+fn house_toml(severity: &str) -> String {
+    format!("[checks]\n\"quote/unattributed\" = \"{severity}\"\n\n[existence.hedges]\ntokens = [\"reportedly\"]\n")
+}
+
+/// A folder of its own (a repository root, so the search for a
+/// configuration file stops there) with `copydesk.toml` holding `toml`.
+fn newsroom(toml: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let file = dir.path().join("copydesk.toml");
+    std::fs::write(&file, toml).unwrap();
+    let uri = format!("file://{}", dir.path().join("draft.md").display());
+    (dir, file, uri)
+}
+
+fn watch_caps() -> Value {
+    json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+           "textDocument": {"publishDiagnostics": {"relatedInformation": true, "versionSupport": true}}})
+}
+
+/// (code, LSP severity) of each diagnostic.
+fn codes(diags: &[Value]) -> Vec<(String, u64)> {
+    diags
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["severity"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+async fn file_changed(client: &mut Client, file: &std::path::Path, toml: &str) {
+    std::fs::write(file, toml).unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}", file.display()), "type": 2}]}),
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn the_house_style_file_applies_and_is_reloaded_when_it_changes() {
+    let (_dir, file, uri) = newsroom(&house_toml("off"));
+    let mut client = started(copydesk::check, watch_caps()).await;
+    client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 1).await),
+        [("style/hedges".to_owned(), 2)]
+    );
+
+    file_changed(
+        &mut client,
+        &file,
+        "[checks]\n\"quote/unattributed\" = \"error\"\n",
+    )
+    .await;
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 1).await),
+        [("quote/unattributed".to_owned(), 1)]
+    );
+
+    // A change to some other file is not a reason to reload.
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}", file.with_file_name("notes.txt").display()), "type": 1}]}),
+        )
+        .await;
+    let quiet = client.quiet_for(200).await;
+    assert!(
+        !quiet
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "{quiet:?}"
+    );
+    assert!(
+        client
+            .server_requests
+            .contains(&"client/registerCapability".to_owned()),
+        "{:?}",
+        client.server_requests
+    );
+}
+
+#[tokio::test]
+async fn client_settings_apply_over_the_house_style_file() {
+    let (_dir, _file, uri) = newsroom(&house_toml("off"));
+    let mut client = Client::start(copydesk::check);
+    client
+        .initialize(
+            plain_caps(),
+            json!({"checks": {"quote/unattributed": "info"}}),
+        )
+        .await;
+    client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 1).await),
+        [
+            ("style/hedges".to_owned(), 2),
+            ("quote/unattributed".to_owned(), 3)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_broken_file_is_reported_and_the_last_good_one_applies_until_fixed() {
+    let (_dir, file, uri) = newsroom(&house_toml("error"));
+    // No dynamic registration: the notification is handled all the same.
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
+    let good = vec![
+        ("style/hedges".to_owned(), 2),
+        ("quote/unattributed".to_owned(), 1),
+    ];
+    assert_eq!(codes(&client.diagnostics(&uri, 1).await), good);
+
+    file_changed(
+        &mut client,
+        &file,
+        "[checks]\n\"quote/unattributed\" = \"loud\"\n",
+    )
+    .await;
+    let message = client
+        .notification(|m| m["method"] == "window/showMessage")
+        .await;
+    assert_eq!(message["params"]["type"], 2, "{message}");
+    let text = message["params"]["message"].as_str().unwrap();
+    let place = format!("copydesk: {}:2:", file.display());
+    assert!(text.starts_with(&place), "{text}");
+    let column_and_message = &text[place.len()..];
+    assert!(
+        column_and_message.starts_with(|c: char| c.is_ascii_digit())
+            && column_and_message.contains(": "),
+        "{text}"
+    );
+    let log = client
+        .notification(|m| m["method"] == "window/logMessage" && m["params"]["message"] == text)
+        .await;
+    assert_eq!(log["params"]["type"], 2);
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 1).await),
+        good,
+        "the last good configuration still applies"
+    );
+
+    file_changed(
+        &mut client,
+        &file,
+        "[checks]\n\"quote/unattributed\" = \"hint\"\n",
+    )
+    .await;
+    let message = client
+        .notification(|m| m["method"] == "window/showMessage")
+        .await;
+    assert_eq!(
+        message["params"],
+        json!({"type": 3, "message": format!("copydesk: {} is fixed and in use again", file.display())})
+    );
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 1).await),
+        [("quote/unattributed".to_owned(), 4)]
+    );
+    assert!(!client
+        .server_requests
+        .contains(&"client/registerCapability".to_owned()));
+}
+
+#[tokio::test]
+async fn a_house_rule_finding_can_be_ignored_with_a_comment() {
+    let (_dir, _file, uri) = newsroom(&house_toml("off"));
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
+    let diags = client.diagnostics(&uri, 1).await;
+    assert_eq!(codes(&diags), [("style/hedges".to_owned(), 2)]);
+    let actions = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"],
+                   "context": {"diagnostics": diags}}),
+        )
+        .await;
+    let ignore = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Ignore style/hedges here")
+        .unwrap_or_else(|| panic!("an ignore action in {actions}"));
+    let edits = ignore["edit"]["changes"][&uri].as_array().unwrap();
+    let ignored = apply_edits(HOUSE_DRAFT, edits, Units::Utf16);
+    assert!(
+        ignored.starts_with("<!-- copydesk-disable-next-line style/hedges -->\nIt reportedly"),
+        "{ignored}"
+    );
+    client.change(&uri, 2, json!([{"text": ignored}])).await;
+    assert_eq!(client.diagnostics(&uri, 2).await, Vec::<Value>::new());
+}

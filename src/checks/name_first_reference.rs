@@ -1,8 +1,22 @@
 //! `name/first-reference` — A surname used before the story gives the full name, or never given a full name.
+//!
+//! For each person of the story ([`crate::document::people`]): when the
+//! story gives the full name, a surname reference (`Blinken`, `President
+//! Biden`) before it is flagged, pointing at where the full name comes. A
+//! royal or honorific title with one name (`Pope Francis`, `Prince Harry`)
+//! is a complete reference. When the story never gives a full name, the
+//! person is flagged only on strong evidence that the surname is a person's:
+//! a courtesy or formal title (`Mr Smith`, `Sen. Cruz`), or a speech verb
+//! with `he`/`she` nearby on a word capitalized for itself (not only at a
+//! sentence start) that is no known place or organisation. People on the
+//! configured well-known list are exempt. One finding per person; no fix.
 
+use crate::document::people::TitleClass;
+use crate::document::{Mention, MentionForm, Person};
 use crate::finding::Finding;
+use crate::text::fold;
 
-use super::{CheckDocs, Context};
+use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A surname used before the story gives the full name, or never given a full name.",
@@ -11,4 +25,285 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     passes: "People on the configured well-known list (`Pope Francis`); headlines; places and organisations that look like names.",
 };
 
-pub(crate) fn run(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let text = doc.text;
+    let people = &doc.people;
+    let well_known: Vec<String> = cx.config.well_known.iter().map(|w| fold(w)).collect();
+    for (p, person) in people.persons.iter().enumerate() {
+        if is_well_known(person, &well_known, text, people.mentions_of(p)) {
+            continue;
+        }
+        match person.full {
+            Some(full) => {
+                let early = person
+                    .mentions
+                    .iter()
+                    .copied()
+                    .take_while(|&m| m < full)
+                    .find(|&m| {
+                        let m = &people.mentions[m];
+                        m.form == MentionForm::Surname
+                            && !m.ambiguous
+                            && !m.complete
+                            && is_surname_reference(m)
+                    });
+                let Some(early) = early else {
+                    continue;
+                };
+                let (early, full) = (&people.mentions[early], &people.mentions[full]);
+                // `S Williams` in a line-up is not an introduction.
+                if full.given.as_ref().is_some_and(|g| g.len() == 1) {
+                    continue;
+                }
+                let name = &text[full.range.clone()];
+                let paragraph = doc.paragraphs[full.paragraph].number;
+                out.push(
+                    Finding::new(
+                        Check::NameFirstReference,
+                        early.range.clone(),
+                        format!(
+                            "‘{}’ before the full name: ‘{name}’ first appears in paragraph {paragraph}",
+                            &text[early.titled_range()]
+                        ),
+                    )
+                    .with_related(full.range.clone(), format!("‘{name}’ is introduced here")),
+                );
+            }
+            None => {
+                let mentions: Vec<&Mention> =
+                    people.mentions_of(p).filter(|m| !m.ambiguous).collect();
+                let Some(first) = mentions.first() else {
+                    continue;
+                };
+                if !is_never_introduced(&mentions) {
+                    continue;
+                }
+                out.push(Finding::new(
+                    Check::NameFirstReference,
+                    first.range.clone(),
+                    format!(
+                        "‘{}’ is never given a full name",
+                        &text[first.titled_range()]
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Whether an early one-word mention is evidently the person's surname and
+/// not a film, a company or an ordinary word that happens to match it: a
+/// title before it, or a speech verb after a word capitalized for itself.
+fn is_surname_reference(m: &Mention) -> bool {
+    let titled = m
+        .title_info
+        .as_ref()
+        .is_some_and(|t| t.class != TitleClass::Role && t.range.start < m.range.start);
+    titled || (m.evidence.speech && !m.evidence.sentence_start)
+}
+
+/// Offices whose title with a surname surely names a person the story must
+/// introduce. Heads of state and government are left out: `President Bush`
+/// is the conventional complete reference to a sitting leader in much
+/// published copy; ranks, judges and coaches double as names of characters
+/// and works (`Captain Archer`, `Judge Dredd`, `Coach Carter`).
+const INTRODUCED_OFFICES: &[&str] = &[
+    "senator",
+    "representative",
+    "governor",
+    "lieutenant governor",
+    "mayor",
+    "secretary",
+    "attorney general",
+    "vice president",
+    "deputy prime minister",
+];
+
+/// Whether a person never given a full name is surely a person the story
+/// should have introduced: `Mr`, `Mrs` or `Ms` (not `Dr`, which also names
+/// brands, nor `Miss`), or an office the story must introduce (`Sen.
+/// Cruz`), on a person mentioned twice or quoted (a character named once,
+/// `played Mrs Potts`, is no reference to introduce). A speech verb alone
+/// is not enough: clubs, companies and mononymous artists speak too.
+fn is_never_introduced(mentions: &[&Mention]) -> bool {
+    let titled = mentions.iter().any(|m| {
+        m.title_info.as_ref().is_some_and(|t| {
+            t.range.start < m.range.start
+                && match t.class {
+                    TitleClass::Courtesy => !matches!(t.office, Some("dr" | "miss")),
+                    TitleClass::Office => t.office.is_some_and(|o| INTRODUCED_OFFICES.contains(&o)),
+                    _ => false,
+                }
+        })
+    });
+    titled && (mentions.len() >= 2 || mentions.iter().any(|m| m.evidence.speech))
+}
+
+fn is_well_known<'m>(
+    person: &Person,
+    well_known: &[String],
+    text: &str,
+    mut mentions: impl Iterator<Item = &'m Mention>,
+) -> bool {
+    if well_known.is_empty() {
+        return false;
+    }
+    let name = fold(&person.name);
+    let surname_matches = |entry: &str| {
+        entry
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| last == person.surname_key)
+    };
+    well_known.iter().any(|w| *w == name || surname_matches(w))
+        || mentions.any(|m| well_known.contains(&fold(&text[m.titled_range()])))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::{assert_clean, findings, flagged};
+    use crate::checks::{Check, Context};
+    use crate::config::Config;
+    use crate::document::{DocKind, Document};
+
+    const CHECK: Check = Check::NameFirstReference;
+
+    #[test]
+    fn a_surname_before_the_full_name_is_flagged() {
+        let text = "Blinken said on Friday that talks would go on.\n\
+                    He met officials.\n\
+                    US Secretary of State Antony Blinken then flew home.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(&text[f.range.clone()], "Blinken");
+        assert_eq!(f.range.start, 0);
+        assert_eq!(
+            f.message,
+            "‘Blinken’ before the full name: ‘Antony Blinken’ first appears in paragraph 3"
+        );
+        assert_eq!(&text[f.related[0].range.clone()], "Antony Blinken");
+    }
+
+    #[test]
+    fn a_titled_surname_before_the_full_name_is_flagged() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "President Biden spoke on Monday.\nUS President Joe Biden later left.\n"
+            ),
+            ["Biden"]
+        );
+    }
+
+    #[test]
+    fn full_name_first_then_surnames_is_clean() {
+        assert_clean(
+            CHECK,
+            "Speaking as he left, Prime Minister Benjamin Netanyahu said Israel would go on.\n\
+             Netanyahu said after meeting officials that the war would continue.\n\
+             US President Joe Biden and Netanyahu agreed to talk.\n",
+        );
+    }
+
+    #[test]
+    fn a_courtesy_title_with_no_full_name_is_flagged() {
+        let text = "Officials met on Monday.\nMr Smith said he was pleased.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Smith");
+        assert_eq!(found[0].message, "‘Mr Smith’ is never given a full name");
+    }
+
+    #[test]
+    fn a_formal_title_with_no_full_name_is_flagged() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "The bill passed.\nSen. Cruz said he would vote against it.\n"
+            ),
+            ["Cruz"]
+        );
+    }
+
+    #[test]
+    fn organisations_with_speech_verbs_are_not_people() {
+        assert_clean(
+            CHECK,
+            "Microsoft said it would cut jobs.\nThe company said Reuters had the figures.\n\
+             The Pentagon said it was aware. Pentagon officials declined to comment.\n\
+             Labour said the plan was desperate, while Downing Street said it would wait.\n",
+        );
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_surnames() {
+        assert_clean(
+            CHECK,
+            "Officials said he would go.\nAsked about it, he said no.\nBut officials said he agreed.\n",
+        );
+    }
+
+    #[test]
+    fn royal_and_honorific_names_are_complete() {
+        assert_clean(
+            CHECK,
+            "Pope Francis spoke on Sunday.\nPrince Harry said he would attend.\nSir Alex said he was pleased.\n",
+        );
+    }
+
+    #[test]
+    fn well_known_people_are_exempt() {
+        let text = "President Macron said he would visit.\nMr Macron spoke on Monday.\n";
+        assert_eq!(flagged(CHECK, text), ["Macron"]);
+        let doc = Document::parse(text, DocKind::Plain);
+        let mut config = Config::default();
+        config.well_known.push("Emmanuel Macron".into());
+        let cx = Context::new(&doc, &config);
+        let mut out = Vec::new();
+        super::run(&cx, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn headlines_do_not_count_as_first_references() {
+        assert_clean(
+            CHECK,
+            "Blinken warns Israel over Rafah\n\nUS Secretary of State Antony Blinken spoke.\n\nBlinken said so.\n",
+        );
+    }
+
+    #[test]
+    fn a_character_named_once_is_not_a_person_to_introduce() {
+        assert_clean(
+            CHECK,
+            "She played Mrs Potts in Beauty and the Beast.\nThe show closed in May.\n",
+        );
+    }
+
+    #[test]
+    fn heads_of_government_by_title_alone_are_not_flagged_as_never_introduced() {
+        assert_clean(
+            CHECK,
+            "President Bush said he would veto the bill.\nPresident Bush spoke on Monday.\n",
+        );
+    }
+
+    #[test]
+    fn a_bare_early_mention_without_evidence_is_not_flagged() {
+        // `Kinsey` is the film here; the early word alone is no reference.
+        assert_clean(
+            CHECK,
+            "The biopic Kinsey won praise.\nIt stars Liam Neeson as researcher Alfred Kinsey.\n",
+        );
+    }
+
+    #[test]
+    fn a_line_up_initial_is_not_an_introduction() {
+        assert_clean(
+            CHECK,
+            "\"I am fit,\" Williams told reporters.\nWales: S Williams, G Thomas.\n",
+        );
+    }
+}

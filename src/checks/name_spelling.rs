@@ -1,8 +1,26 @@
 //! `name/spelling` — One person, two spellings.
+//!
+//! The text model already joins a name that evidently misspells a person of
+//! the story to that person (same surname and a given name one or two
+//! letters off, or a surname one or two letters off; see
+//! [`crate::document::people`]), and keeps two given names apart as two
+//! people. This check compares the written forms of each person's mentions:
+//! the surname word of every mention and the first given name of every full
+//! mention. The form most mentions use is taken as right (the first one on a
+//! tie); every mention written otherwise is flagged, pointing at the first
+//! mention with the right form, with a safe fix that respells it. A
+//! difference of diacritics or capitals only (`José`/`Jose`) is a spelling
+//! conflict too.
 
-use crate::finding::Finding;
+use std::collections::HashMap;
+use std::ops::Range;
 
-use super::{CheckDocs, Context};
+use crate::document::people::near_spelling;
+use crate::document::{Mention, MentionForm};
+use crate::finding::{Edit, Finding, Fix, Safety};
+use crate::text::fold;
+
+use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "One person, two spellings.",
@@ -11,4 +29,279 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     passes: "Two different people who share a surname (`Joe Biden`, `Hunter Biden`); different given names are different people.",
 };
 
-pub(crate) fn run(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let text = doc.text;
+    let people = &doc.people;
+    for p in 0..people.persons.len() {
+        let person = &people.persons[p];
+        // Mentions found by another key (`Mr Park` for `Park Seung`) are
+        // not spellings of the surname.
+        let mentions: Vec<&Mention> = people
+            .mentions_of(p)
+            .filter(|m| !m.ambiguous)
+            .filter(|m| {
+                let key = fold(&text[m.surname_word(text)]);
+                key == person.surname_key || near_spelling(&key, &person.surname_key)
+            })
+            .collect();
+        if mentions.len() < 2 {
+            continue;
+        }
+        let surnames = Forms::of(
+            mentions
+                .iter()
+                .map(|m| Some(m.surname_word(text)))
+                .collect(),
+            text,
+        );
+        let givens = Forms::of(
+            mentions
+                .iter()
+                .map(|m| {
+                    m.given
+                        .clone()
+                        .filter(|_| m.form == MentionForm::Full)
+                        .filter(|g| !is_initial(&text[g.clone()]))
+                })
+                .collect(),
+            text,
+        );
+        for (k, m) in mentions.iter().enumerate() {
+            // Each part written otherwise than the person's usual form:
+            // (its range, the right form, the mention that has it).
+            let wrong: Vec<(Range<usize>, &str, usize)> = [&givens, &surnames]
+                .into_iter()
+                .filter_map(|forms| forms.wrong_at(k, text))
+                .collect();
+            let Some(&(_, _, witness)) = wrong.first() else {
+                continue;
+            };
+            let witness = mentions[witness];
+            let written = &text[m.range.clone()];
+            let mut respelled = written.to_owned();
+            for (range, right, _) in wrong.iter().rev() {
+                let local = range.start - m.range.start..range.end - m.range.start;
+                respelled.replace_range(local, right);
+            }
+            let paragraph = doc.paragraphs[witness.paragraph].number;
+            let edits = wrong
+                .iter()
+                .map(|(range, right, _)| Edit {
+                    range: range.clone(),
+                    replacement: (*right).to_owned(),
+                })
+                .collect();
+            out.push(
+                Finding::new(
+                    Check::NameSpelling,
+                    m.range.clone(),
+                    format!("‘{written}’ — spelled ‘{respelled}’ in paragraph {paragraph}"),
+                )
+                .with_related(
+                    witness.range.clone(),
+                    format!("spelled ‘{}’ here", &text[witness.range.clone()]),
+                )
+                .with_fix(Fix::new(
+                    format!("Respell as ‘{respelled}’"),
+                    Safety::Safe,
+                    edits,
+                )),
+            );
+        }
+    }
+}
+
+/// The written forms of one part of a person's name across its mentions.
+struct Forms {
+    /// Per mention: the part's range, if the mention has the part.
+    parts: Vec<Option<Range<usize>>>,
+    /// The usual form and the first mention that has it.
+    usual: Option<(String, usize)>,
+}
+
+impl Forms {
+    fn of(parts: Vec<Option<Range<usize>>>, text: &str) -> Forms {
+        // Count each exact form; the most used wins, the earliest on a tie.
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for (k, part) in parts.iter().enumerate() {
+            if let Some(r) = part {
+                let form = text[r.clone()].replace(['’', 'ʼ'], "'");
+                let entry = counts.entry(form).or_insert((0, k));
+                entry.0 += 1;
+            }
+        }
+        let usual = counts
+            .into_iter()
+            .max_by_key(|&(_, (count, first))| (count, std::cmp::Reverse(first)))
+            .map(|(_, (_, first))| {
+                let written = parts[first]
+                    .clone()
+                    .map_or(String::new(), |r| text[r].to_owned());
+                (written, first)
+            });
+        Forms { parts, usual }
+    }
+
+    /// The part of mention `k` when it is not written in the usual form.
+    fn wrong_at<'f>(&'f self, k: usize, text: &str) -> Option<(Range<usize>, &'f str, usize)> {
+        let range = self.parts[k].clone()?;
+        let (usual, first) = self.usual.as_ref()?;
+        (!same_form(&text[range.clone()], usual)).then_some((range, usual.as_str(), *first))
+    }
+}
+
+/// Two forms are one spelling when they differ only by the apostrophe
+/// character (`O’Neill`/`O'Neill`): a typographic choice, not a spelling.
+fn same_form(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if crate::text::is_apostrophe(c) {
+                    '\''
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
+fn is_initial(given: &str) -> bool {
+    given.chars().filter(|c| c.is_alphabetic()).count() <= 1 || given.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::{assert_clean, findings, flagged};
+    use crate::checks::Check;
+
+    const CHECK: Check = Check::NameSpelling;
+
+    #[test]
+    fn a_misspelled_given_name_is_flagged_with_a_fix() {
+        let text = "US Secretary of State Antony Blinken arrived on Friday.\n\
+                    Blinken met officials.\n\
+                    Anthony Blinken said talks would go on.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(&text[f.range.clone()], "Anthony Blinken");
+        assert_eq!(
+            f.message,
+            "‘Anthony Blinken’ — spelled ‘Antony Blinken’ in paragraph 1"
+        );
+        assert_eq!(&text[f.related[0].range.clone()], "Antony Blinken");
+        let fixed = f.fix.as_ref().unwrap().apply(text);
+        assert!(fixed.contains("\nAntony Blinken said talks"));
+        assert_clean(CHECK, &fixed);
+    }
+
+    #[test]
+    fn a_misspelled_surname_reference_is_flagged() {
+        let text = "Prime Minister Benjamin Netanyahu spoke on Monday.\n\
+                    Netanyahu said the war would go on.\n\
+                    Critics said Netanyahou told them nothing.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Netanyahou");
+        assert_eq!(
+            found[0].message,
+            "‘Netanyahou’ — spelled ‘Netanyahu’ in paragraph 1"
+        );
+        assert_clean(CHECK, &found[0].fix.as_ref().unwrap().apply(text));
+    }
+
+    #[test]
+    fn the_rarer_form_is_flagged_even_when_it_comes_first() {
+        let text = "Ukrainian President Volodymyr Zelenskiy spoke.\n\
+                    Zelensky said the front held.\n\
+                    Zelensky later met troops, and Zelensky's aides agreed.\n";
+        assert_eq!(flagged(CHECK, text), ["Volodymyr Zelenskiy"]);
+    }
+
+    #[test]
+    fn a_diacritic_only_difference_is_a_conflict() {
+        let text = "Coach José Mourinho arrived on Monday.\n\
+                    Jose Mourinho said he was pleased.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Jose Mourinho");
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().apply(text),
+            text.replace("Jose Mourinho", "José Mourinho")
+        );
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_are_not_a_conflict() {
+        assert_clean(
+            CHECK,
+            "President Joe Biden spoke.\nHis son Hunter Biden listened.\nJill Biden smiled.\n",
+        );
+    }
+
+    #[test]
+    fn nicknames_and_feminine_forms_are_different_people() {
+        assert_clean(
+            CHECK,
+            "Bill Clinton spoke.\nWilliam Clinton listened.\nLouis Martin and Louise Martin met.\n",
+        );
+    }
+
+    #[test]
+    fn similar_surnames_of_people_named_in_full_are_different_people() {
+        assert_clean(
+            CHECK,
+            "Gordon Brown met Des Browne on Monday.\nMr Brown said Mr Browne agreed.\n",
+        );
+    }
+
+    #[test]
+    fn particles_initials_and_possessives_are_not_spellings() {
+        assert_clean(
+            CHECK,
+            "President Bashar al-Assad spoke. Assad's aides said Assad would stay.\n\
+             George W. Bush met George Bush supporters. Bush said so.\n\
+             Mayor Bill de Blasio spoke. De Blasio said de Blasio's plan works.\n",
+        );
+    }
+
+    #[test]
+    fn short_names_are_never_compared() {
+        assert_clean(CHECK, "Jon Kerr spoke.\nJohn Kerr listened.\n");
+    }
+
+    #[test]
+    fn places_that_look_like_misspellings_are_not_people() {
+        assert_clean(
+            CHECK,
+            "Antony Blinken visited Gaza and Rafah.\nBlinken said Israel and Hamas would talk in Doha.\n",
+        );
+    }
+
+    #[test]
+    fn apostrophe_styles_are_one_spelling() {
+        assert_clean(
+            CHECK,
+            "NYPD Commissioner James O’Neill spoke.\n\"It was a bomb,\" said O'Neill.\n",
+        );
+    }
+
+    #[test]
+    fn similar_names_in_a_line_up_are_different_players() {
+        assert_clean(
+            CHECK,
+            "Shane Horgan scored twice.\nSubs: Sheahan, Horan, O'Callaghan, Miller.\n",
+        );
+    }
+
+    #[test]
+    fn a_misspelled_titled_surname_is_flagged() {
+        let text = "Finance minister Palaniappan Chidambaram spoke.\n\
+                    Mr Chidambaram said growth was strong.\n\
+                    Mr Chidammbaram is attending the meeting.\n";
+        assert_eq!(flagged(CHECK, text), ["Chidammbaram"]);
+    }
+}

@@ -16,12 +16,13 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert::Converter;
-use super::diagnostics::{check_of, data_of};
-use crate::{Check, DocKind};
+use super::diagnostics::{code_of, data_of};
+use crate::DocKind;
 
-/// The suppression comment the core honours for `check` on the next line.
-pub fn suppression_comment(check: Check) -> String {
-    format!("<!-- copydesk-disable-next-line {} -->", check.code())
+/// The suppression comment the core honours for `code` (a check's or a
+/// house rule's) on the next line.
+pub fn suppression_comment(code: &str) -> String {
+    format!("<!-- copydesk-disable-next-line {code} -->")
 }
 
 /// A snapshot of the document the request is about.
@@ -52,7 +53,7 @@ pub fn code_actions(
         .context
         .diagnostics
         .iter()
-        .filter(|d| check_of(d).is_some())
+        .filter(|d| code_of(d).is_some())
         .collect();
     if ours.is_empty() {
         return Vec::new();
@@ -64,11 +65,11 @@ pub fn code_actions(
     let diagnostics: Vec<&Diagnostic> = if fresh {
         ours
     } else {
-        let wanted: Vec<Check> = ours.iter().filter_map(|d| check_of(d)).collect();
+        let wanted: Vec<&str> = ours.iter().filter_map(|d| code_of(d)).collect();
         current = recompute();
         current
             .iter()
-            .filter(|d| check_of(d).is_some_and(|c| wanted.contains(&c)))
+            .filter(|d| code_of(d).is_some_and(|c| wanted.contains(&c)))
             .filter(|d| overlaps(d.range, params.range))
             .collect()
     };
@@ -81,13 +82,13 @@ pub fn code_actions(
     }
     if doc.kind == DocKind::Markdown {
         for diagnostic in &diagnostics {
-            let Some(check) = check_of(diagnostic) else {
+            let Some(code) = code_of(diagnostic) else {
                 continue;
             };
             actions.push(action(
                 doc.uri,
-                format!("Ignore {} here", check.code()),
-                vec![ignore_edit(doc.text, conv, diagnostic, check)],
+                format!("Ignore {code} here"),
+                vec![ignore_edit(doc.text, conv, diagnostic, code)],
                 diagnostic,
                 false,
             ));
@@ -122,7 +123,7 @@ fn ignore_edit(
     text: &str,
     conv: &Converter<'_, str>,
     diagnostic: &Diagnostic,
-    check: Check,
+    code: &str,
 ) -> TextEdit {
     let line = (diagnostic.range.start.line as usize).min(conv.line_count() - 1);
     let range = conv.line_range(line);
@@ -139,7 +140,7 @@ fn ignore_edit(
     };
     TextEdit {
         range: tower_lsp::lsp_types::Range { start: at, end: at },
-        new_text: format!("{indent}{}{newline}", suppression_comment(check)),
+        new_text: format!("{indent}{}{newline}", suppression_comment(code)),
     }
 }
 
@@ -156,7 +157,7 @@ mod tests {
     use super::*;
     use crate::lsp::convert::Encoding;
     use crate::lsp::diagnostics::from_findings;
-    use crate::{Edit, Finding, Fix, Safety};
+    use crate::{Check, Edit, Finding, Fix, Safety};
 
     const TEXT: &str = "# Title\r\n\r\n  - He said \"we allegedly won\" today.\r\n";
 

@@ -12,7 +12,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert::Converter;
-use crate::{Check, Finding, Safety, Severity};
+use crate::{Finding, Safety, Severity};
 
 /// `Diagnostic.source` for everything we publish.
 pub const SOURCE: &str = "copydesk";
@@ -97,13 +97,14 @@ fn from_finding(uri: &Url, conv: &Converter<'_, str>, version: i32, f: &Finding)
     }
 }
 
-/// The check a diagnostic of ours reports, if it is ours.
-pub fn check_of(diagnostic: &Diagnostic) -> Option<Check> {
+/// The code a diagnostic of ours reports (a check's, or a house rule's
+/// `style/NAME`), if it is ours.
+pub fn code_of(diagnostic: &Diagnostic) -> Option<&str> {
     if diagnostic.source.as_deref() != Some(SOURCE) {
         return None;
     }
     match &diagnostic.code {
-        Some(NumberOrString::String(code)) => Check::from_code(code),
+        Some(NumberOrString::String(code)) => Some(code),
         _ => None,
     }
 }
@@ -119,6 +120,7 @@ mod tests {
 
     use super::*;
     use crate::lsp::convert::Encoding;
+    use crate::Check;
     use crate::{Edit, Fix};
 
     #[test]
@@ -156,7 +158,7 @@ mod tests {
             }]}}
         }]);
         assert_eq!(serde_json::to_value(&diags).unwrap(), expected);
-        assert_eq!(check_of(&diags[0]), Some(Check::RepeatParagraph));
+        assert_eq!(code_of(&diags[0]), Some(Check::RepeatParagraph.code()));
         assert_eq!(data_of(&diags[0]).unwrap().version, 7);
     }
 
@@ -181,7 +183,7 @@ mod tests {
             code: Some(NumberOrString::String("quote/unattributed".into())),
             ..Default::default()
         };
-        assert_eq!(check_of(&d), None);
+        assert_eq!(code_of(&d), None);
         assert_eq!(data_of(&d), None);
     }
 }

@@ -2,7 +2,8 @@
 //! lsp-types are imported nowhere else).
 //!
 //! Layout: `server` holds the handlers and the ordering rules;
-//! `documents` the open texts (ropey) and incremental edits; `convert` the
+//! `documents` the open texts (ropey) and incremental edits; `house` the
+//! house-style file of each draft; `convert` the
 //! one conversion between byte ranges and LSP positions; `diagnostics`,
 //! `actions`, `hover`, `hints` and `symbols` turn the core's findings and
 //! text model into protocol answers; `settings` reads the client's
@@ -16,6 +17,7 @@ mod convert;
 mod diagnostics;
 mod documents;
 mod hints;
+mod house;
 mod hover;
 mod server;
 mod settings;

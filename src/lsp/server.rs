@@ -21,11 +21,21 @@
 //! `didChange` and `didSave`. `textDocument/diagnostic` is answered either
 //! way.
 //!
+//! House style. Each `file://` draft is checked with its folder's
+//! configuration file (see [`super::house`]) with the client's settings
+//! layered on top; other documents get the settings over the defaults. The
+//! server asks to be told when a `copydesk.toml` or `.copydesk.toml`
+//! changes (dynamic registration of `workspace/didChangeWatchedFiles`, when
+//! the client can), and on a change reloads, re-checks and republishes every
+//! open document. A broken file keeps the last good configuration and is
+//! reported (`file:line:col: message`) once, and again when fixed.
+//!
 //! Robustness. Unknown documents, positions out of range, malformed
 //! settings and panics in the core are answered (empty results, clamped
 //! positions, a message to the user), never fatal.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -40,7 +50,8 @@ use super::actions::{self, code_actions};
 use super::convert::{Converter, Encoding};
 use super::diagnostics::{self, SOURCE};
 use super::documents::{kind_for_language, Documents, TextDocument};
-use super::settings::{self, Parsed, Settings};
+use super::house::{HouseStyles, Notice};
+use super::settings::{self, Parsed, Settings, WireSettings};
 use super::{hints, hover, symbols};
 use crate::{Config, DocKind, Document, Finding};
 
@@ -56,6 +67,7 @@ struct ClientFlags {
     diagnostic_refresh: bool,
     inlay_hint_refresh: bool,
     configuration: bool,
+    watch_registration: bool,
 }
 
 impl ClientFlags {
@@ -77,6 +89,10 @@ impl ClientFlags {
                 .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
             configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+            watch_registration: workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
         }
     }
 }
@@ -84,9 +100,12 @@ impl ClientFlags {
 #[derive(Debug, Default)]
 struct State {
     docs: Documents,
-    /// The configuration settings apply on top of (the house-style file's,
-    /// when one is loaded).
-    base: Config,
+    /// The house-style files of the open drafts' folders.
+    house: HouseStyles,
+    /// The client's settings as sent, layered over each draft's house style.
+    wire: WireSettings,
+    /// The client's settings over the defaults: for documents that are not
+    /// files, and the inlay-hint switch.
     settings: Settings,
     encoding: Encoding,
     flags: ClientFlags,
@@ -108,6 +127,23 @@ struct Snapshot {
 }
 
 impl State {
+    /// The client's settings over the house style of the draft at `uri`.
+    fn config_for(&self, uri: &Url) -> Config {
+        match uri.to_file_path() {
+            // Problems with the settings were reported when they arrived.
+            Ok(path) => self.wire.resolve(&self.house.config_for(&path)).0.config,
+            Err(()) => self.settings.config.clone(),
+        }
+    }
+
+    /// The paths of the open `file://` documents.
+    fn open_paths(&self) -> Vec<PathBuf> {
+        self.docs
+            .uris()
+            .filter_map(|uri| uri.to_file_path().ok())
+            .collect()
+    }
+
     /// `None` for unknown documents and languages we do not check.
     fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
         let doc = self.docs.get(uri)?;
@@ -116,7 +152,7 @@ impl State {
             text: doc.text(),
             version: doc.version,
             kind: doc.kind?,
-            config: self.settings.config.clone(),
+            config: self.config_for(uri),
             encoding: self.encoding,
             speaker_hints: self.settings.speaker_hints,
         })
@@ -256,15 +292,27 @@ impl Backend {
         };
         let (problems, hints_changed, flags, uris) = {
             let mut st = lock(&self.state);
-            let (resolved, problems) = wire.resolve(&st.base);
+            let (resolved, problems) = wire.resolve(&Config::default());
             let hints_changed = resolved.speaker_hints != st.settings.speaker_hints;
             st.settings = resolved;
+            st.wire = wire;
             let uris: Vec<Url> = st.docs.uris().cloned().collect();
             (problems, hints_changed, st.flags, uris)
         };
         for problem in problems {
             self.show(MessageType::WARNING, problem).await;
         }
+        self.recheck_all(flags, uris).await;
+        if hints_changed && flags.inlay_hint_refresh {
+            if let Err(e) = self.client.inlay_hint_refresh().await {
+                debug!("inlay hint refresh refused: {e}");
+            }
+        }
+    }
+
+    /// Have every open document checked again: pushed, or pulled after a
+    /// refresh request.
+    async fn recheck_all(&self, flags: ClientFlags, uris: Vec<Url>) {
         if flags.pull_diagnostics {
             if flags.diagnostic_refresh {
                 if let Err(e) = self.client.workspace_diagnostic_refresh().await {
@@ -276,10 +324,48 @@ impl Backend {
                 self.schedule(flags, uri);
             }
         }
-        if hints_changed && flags.inlay_hint_refresh {
-            if let Err(e) = self.client.inlay_hint_refresh().await {
-                debug!("inlay hint refresh refused: {e}");
+    }
+
+    /// Tell the user about their configuration files, and log it.
+    async fn tell(&self, notices: Vec<Notice>) {
+        for notice in notices {
+            let (typ, message) = match notice {
+                Notice::Broken(error) => (
+                    MessageType::WARNING,
+                    format!("copydesk: {error} (keeping the last good configuration)"),
+                ),
+                Notice::Fixed(path) => (
+                    MessageType::INFO,
+                    format!("copydesk: {path} is fixed and in use again"),
+                ),
+            };
+            if typ == MessageType::WARNING {
+                warn!("{message}");
+            } else {
+                info!("{message}");
             }
+            self.client.log_message(typ, message.clone()).await;
+            self.client.show_message(typ, message).await;
+        }
+    }
+
+    /// Ask the client to tell us when a configuration file changes.
+    async fn watch_config_files(&self) {
+        let watchers = crate::config::load::FILE_NAMES
+            .iter()
+            .map(|name| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{name}")),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "copydesk-config-files".to_owned(),
+            method: "workspace/didChangeWatchedFiles".to_owned(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            debug!("watching configuration files refused: {e}");
         }
     }
 
@@ -338,8 +424,9 @@ impl LanguageServer for Backend {
             st.flags = flags;
             match settings::parse(params.initialization_options.as_ref()) {
                 Ok(Parsed::Settings(wire)) => {
-                    let (resolved, problems) = wire.resolve(&st.base);
+                    let (resolved, problems) = wire.resolve(&Config::default());
                     st.settings = resolved;
+                    st.wire = wire;
                     st.deferred.extend(problems);
                 }
                 Ok(Parsed::Absent) => {}
@@ -379,6 +466,9 @@ impl LanguageServer for Backend {
                 ),
             )
             .await;
+        if flags.watch_registration {
+            self.watch_config_files().await;
+        }
         if flags.configuration {
             self.pull_settings().await;
         }
@@ -392,12 +482,17 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
         let kind = kind_for_language(&item.language_id);
-        let flags = {
+        let (flags, notices) = {
             let mut st = lock(&self.state);
             let doc = TextDocument::new(&item.text, item.version, kind);
             st.docs.open(item.uri.clone(), doc);
-            st.flags
+            let notices = match item.uri.to_file_path() {
+                Ok(path) if kind.is_some() => st.house.ensure(&path),
+                _ => Vec::new(),
+            };
+            (st.flags, notices)
         };
+        self.tell(notices).await;
         if kind.is_some() {
             self.schedule(flags, item.uri);
         } else {
@@ -462,6 +557,35 @@ impl LanguageServer for Backend {
             Value::Null if pull => self.pull_settings().await,
             value => self.apply_settings(Some(value)).await,
         }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        // Reloaded under the lock, like an edit: a check queued after this
+        // sees the new configuration.
+        let reloaded = {
+            let mut st = lock(&self.state);
+            let ours = params.changes.iter().any(|change| {
+                change
+                    .uri
+                    .to_file_path()
+                    .is_ok_and(|path| st.house.watches(&path))
+            });
+            ours.then(|| {
+                let paths = st.open_paths();
+                let notices = st.house.reload(paths.iter().map(PathBuf::as_path));
+                let uris: Vec<Url> = st.docs.uris().cloned().collect();
+                (notices, st.flags, uris)
+            })
+        };
+        let Some((notices, flags, uris)) = reloaded else {
+            return;
+        };
+        info!(
+            "configuration files changed; re-checking {} documents",
+            uris.len()
+        );
+        self.tell(notices).await;
+        self.recheck_all(flags, uris).await;
     }
 
     async fn diagnostic(

@@ -22,12 +22,24 @@ pub fn one_person(text: &str, mentions: &[MentionAt]) -> People {
                 title: title.clone(),
                 paragraph: *paragraph,
                 person: 0,
+                given: None,
+                title_info: None,
+                evidence: Default::default(),
+                complete: false,
+                ambiguous: false,
             }
         })
         .collect();
+    let full = mentions.iter().position(|m| m.form == MentionForm::Full);
+    let shown = mentions.get(full.unwrap_or(0));
     People {
         persons: vec![Person {
             mentions: (0..mentions.len()).collect(),
+            name: shown.map_or(String::new(), |m| text[m.range.clone()].to_owned()),
+            full,
+            surname_key: shown.map_or(String::new(), |m| {
+                crate::text::fold(&text[m.surname.clone()])
+            }),
         }],
         mentions,
     }

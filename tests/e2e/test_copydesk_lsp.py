@@ -171,7 +171,6 @@ async def test_unattributed_quote_in_markdown_offers_an_ignore_comment(client: L
     )
 
 
-@pytest.mark.xfail(strict=True, reason="waits on suppression comments in the core (SPEC §4); remove when they land")
 async def test_the_ignore_comment_silences_the_finding(client: LanguageClient, tmp_path):
     uri, diags = await open_markdown_draft(client, tmp_path)
     edits = await ignore_edits(client, uri, diags)

@@ -1,0 +1,196 @@
+//! The house style of each open draft, as the language server sees it.
+//!
+//! A draft's configuration is found as `copydesk check` finds it
+//! ([`config::Loader`]: `copydesk.toml` or `.copydesk.toml` from its folder
+//! upward) and cached per folder, so opening a second draft of a folder
+//! reads nothing. File-glob overrides still apply per draft
+//! ([`HouseStyle::config_for`]).
+//!
+//! A file that breaks never takes a good configuration away: the folders it
+//! governs keep the last one that resolved (the defaults if none ever did),
+//! and a [`Notice`] says where the error is. Each broken file is reported
+//! once, and once more when it is fixed. [`HouseStyles::reload`] re-reads
+//! everything when a configuration file changes on disk.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{self, ConfigError, ConfigSource, HouseStyle, Loader};
+use crate::Config;
+
+/// Something the user should be told about their configuration files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// This file cannot be used; the drafts it governs keep their last
+    /// good configuration.
+    Broken(ConfigError),
+    /// This file, broken before, resolves again and is in use.
+    Fixed(String),
+}
+
+#[derive(Debug, Default)]
+pub struct HouseStyles {
+    /// Folder → its last good house style (`None`: the defaults).
+    folders: HashMap<PathBuf, Option<Arc<HouseStyle>>>,
+    /// Broken file (as named in its error) → the error last reported.
+    broken: BTreeMap<String, ConfigError>,
+    /// Every configuration file read, good or bad: a change to one of them
+    /// means a reload.
+    files: HashSet<PathBuf>,
+}
+
+fn folder_of(draft: &Path) -> PathBuf {
+    draft
+        .parent()
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
+}
+
+impl HouseStyles {
+    /// The configuration for the draft at `draft` (with its folder's house
+    /// style, once [`HouseStyles::ensure`] has loaded it).
+    pub fn config_for(&self, draft: &Path) -> Config {
+        match self.folders.get(&folder_of(draft)) {
+            Some(Some(style)) => style.config_for(draft),
+            _ => Config::default(),
+        }
+    }
+
+    /// Load the house style of `draft`'s folder unless it is cached.
+    pub fn ensure(&mut self, draft: &Path) -> Vec<Notice> {
+        let folder = folder_of(draft);
+        if self.folders.contains_key(&folder) {
+            return Vec::new();
+        }
+        let mut loader = Loader::new(ConfigSource::Discover);
+        let mut errors = BTreeMap::new();
+        self.load(&mut loader, folder, &mut errors);
+        let mut notices = Vec::new();
+        for (path, error) in errors {
+            if self.broken.get(&path) != Some(&error) {
+                notices.push(Notice::Broken(error.clone()));
+                self.broken.insert(path, error);
+            }
+        }
+        notices
+    }
+
+    /// Re-read the house style of every folder holding one of `drafts`
+    /// (the open ones); folders with no open draft are forgotten.
+    pub fn reload<'a>(&mut self, drafts: impl IntoIterator<Item = &'a Path>) -> Vec<Notice> {
+        let folders: HashSet<PathBuf> = drafts.into_iter().map(folder_of).collect();
+        self.folders.retain(|folder, _| folders.contains(folder));
+        self.files.clear();
+        // One loader for the pass: a file shared by many folders is read once.
+        let mut loader = Loader::new(ConfigSource::Discover);
+        let mut errors = BTreeMap::new();
+        for folder in folders {
+            self.load(&mut loader, folder, &mut errors);
+        }
+        let mut notices: Vec<Notice> = self
+            .broken
+            .keys()
+            .filter(|path| !errors.contains_key(*path))
+            .map(|path| Notice::Fixed(path.clone()))
+            .collect();
+        for (path, error) in &errors {
+            if self.broken.get(path) != Some(error) {
+                notices.push(Notice::Broken(error.clone()));
+            }
+        }
+        self.broken = errors;
+        notices
+    }
+
+    /// Whether a change to `path` may change a configuration.
+    pub fn watches(&self, path: &Path) -> bool {
+        let named = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| config::load::FILE_NAMES.contains(&n));
+        named || self.files.contains(path)
+    }
+
+    fn load(
+        &mut self,
+        loader: &mut Loader,
+        folder: PathBuf,
+        errors: &mut BTreeMap<String, ConfigError>,
+    ) {
+        match loader.house_style(&folder) {
+            Ok(style) => {
+                if let Some(style) = &style {
+                    self.files.extend(style.config.files.iter().cloned());
+                }
+                self.folders.insert(folder, style);
+            }
+            Err(error) => {
+                self.files.extend(error.files.iter().cloned());
+                // Keep the last good style; a folder never loaded gets the
+                // defaults.
+                self.folders.entry(folder).or_insert(None);
+                errors.insert(error.path.clone(), error);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::Check;
+
+    fn draft_in(dir: &Path) -> PathBuf {
+        dir.join("draft.md")
+    }
+
+    #[test]
+    fn a_folder_without_a_file_gets_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        let mut styles = HouseStyles::default();
+        assert_eq!(styles.ensure(&draft_in(dir.path())), []);
+        assert_eq!(styles.config_for(&draft_in(dir.path())), Config::default());
+    }
+
+    #[test]
+    fn a_broken_file_keeps_the_last_good_configuration_until_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        let file = dir.path().join("copydesk.toml");
+        let draft = draft_in(dir.path());
+        fs::write(&file, "[checks]\n\"quote/unattributed\" = \"off\"\n").unwrap();
+        let mut styles = HouseStyles::default();
+        assert_eq!(styles.ensure(&draft), []);
+        assert_eq!(
+            styles.config_for(&draft).severity(Check::QuoteUnattributed),
+            None
+        );
+        assert!(styles.watches(&file));
+
+        fs::write(&file, "[checks]\n\"quote/unattributed\" = \"loud\"\n").unwrap();
+        let notices = styles.reload([draft.as_path()]);
+        let [Notice::Broken(error)] = notices.as_slice() else {
+            panic!("one broken file: {notices:?}");
+        };
+        assert_eq!(error.location.map(|(line, _)| line), Some(2));
+        assert_eq!(
+            styles.config_for(&draft).severity(Check::QuoteUnattributed),
+            None,
+            "the last good configuration still applies"
+        );
+        assert_eq!(styles.reload([draft.as_path()]), [], "reported once");
+
+        fs::write(&file, "[checks]\n\"quote/unattributed\" = \"error\"\n").unwrap();
+        assert_eq!(
+            styles.reload([draft.as_path()]),
+            [Notice::Fixed(error.path.clone())]
+        );
+        assert_eq!(
+            styles.config_for(&draft).severity(Check::QuoteUnattributed),
+            Some(crate::Severity::Error)
+        );
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Build the release `copydesk`, bundle it as bin/copydesk and package a
+# linux-x64 .vsix (the extension prefers the bundled binary over PATH).
+#
+#   editors/vscode/package-linux-x64.sh [OUT.vsix]
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+version=$(node -p "require('$here/package.json').version")
+out=${1:-$here/copydesk-linux-x64-$version.vsix}
+
+(cd "$repo" && cargo build --release --quiet --bin copydesk)
+mkdir -p "$here/bin"
+# Only this package carries the binary: a later plain `vsce package` must not.
+trap 'rm -f "$here/bin/copydesk"' EXIT
+install -m 0755 "$repo/target/release/copydesk" "$here/bin/copydesk"
+
+cd "$here"
+npm ci --no-audit --no-fund
+npx vsce package --target linux-x64 -o "$out"
+echo "packaged $out"

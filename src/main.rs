@@ -10,6 +10,12 @@ use anstream::AutoStream;
 use clap::Parser;
 use copydesk::cli::{self, Cli, Status, Streams};
 
+// The checks allocate many small, short-lived strings and vectors; mimalloc
+// reuses freed pages where the system allocator returns them to the kernel
+// and faults fresh zeroed ones in (a third of a 1 MB check's time).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -992,6 +992,32 @@ async fn shutdown_then_exit_ends_the_server_cleanly() {
     assert!(!ending.shutdown_requested && ending.exited);
 }
 
+#[tokio::test]
+async fn requests_sent_just_before_exit_are_still_answered() {
+    // Some clients send `shutdown` and `exit` in one burst, without waiting
+    // for the answer; a hover in flight must not be lost either.
+    let mut client = started(copydesk::check, plain_caps()).await;
+    client.open(URI, "plaintext", 1, SEED).await;
+    let hover = json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}});
+    client
+        .send(
+            &json!({"jsonrpc": "2.0", "id": 900, "method": "textDocument/hover", "params": hover}),
+        )
+        .await;
+    client
+        .send(&json!({"jsonrpc": "2.0", "id": 901, "method": "shutdown"}))
+        .await;
+    client.notify("exit", Value::Null).await;
+    assert!(client.response(json!(900)).await.get("result").is_some());
+    assert_eq!(client.response(json!(901)).await["result"], Value::Null);
+    let server = client.server.take().unwrap();
+    let ending = tokio::time::timeout(std::time::Duration::from_secs(5), server)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(ending.shutdown_requested && ending.exited, "{ending:?}");
+}
+
 // --- house style files -----------------------------------------------------------
 
 /// A draft with one unattributed quote and one hedge word.

@@ -6,7 +6,8 @@
 //! malformed message stops the server; and after `exit` it keeps waiting for
 //! input. Here a malformed message gets its JSON-RPC error response (parse
 //! error or invalid request, id `null` unless one can be read) and reading
-//! goes on; `exit` ends the session; `"params": null` on `shutdown`, which
+//! goes on; `exit` ends the session once the requests before it are
+//! answered; `"params": null` on `shutdown`, which
 //! several clients send, is accepted.
 //!
 //! Otherwise the structure is tower-lsp's: one reader dispatching messages to
@@ -30,6 +31,8 @@ use tracing::{debug, error, warn};
 
 /// Handlers running at once (tower-lsp's default).
 const MAX_CONCURRENCY: usize = 4;
+/// How long answers to requests received before the input ended may take.
+const DRAIN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 /// Larger messages are refused (and skipped) rather than buffered.
 const MAX_MESSAGE_BYTES: usize = 256 << 20;
 
@@ -56,7 +59,7 @@ where
 {
     let (out_tx, out_rx) = mpsc::unbounded::<Vec<u8>>();
     let (task_tx, task_rx) = mpsc::unbounded();
-    let (mut server_requests, mut client_responses) = socket.split();
+    let (server_requests, mut client_responses) = socket.split();
 
     let write_output = async move {
         let mut output = std::pin::pin!(output);
@@ -75,22 +78,31 @@ where
         }
     };
 
+    // Set once every request received has been answered (after the input
+    // ended): the server's own messages stop then, so the writer can finish.
+    let (handlers_done, handlers_done_rx) = futures::channel::oneshot::channel::<()>();
+
     let run_handlers = {
         let out_tx = out_tx.clone();
-        task_rx.buffer_unordered(MAX_CONCURRENCY).for_each(
-            move |response: Result<Option<Response>, _>| {
-                if let Ok(Some(response)) = response {
-                    send(&out_tx, &response);
-                }
-                std::future::ready(())
-            },
-        )
+        async move {
+            task_rx
+                .buffer_unordered(MAX_CONCURRENCY)
+                .for_each(move |response: Result<Option<Response>, _>| {
+                    if let Ok(Some(response)) = response {
+                        send(&out_tx, &response);
+                    }
+                    std::future::ready(())
+                })
+                .await;
+            let _ = handlers_done.send(());
+        }
     };
 
     let forward_server_requests = {
         let out_tx = out_tx.clone();
         async move {
-            while let Some(request) = server_requests.next().await {
+            let mut requests = server_requests.take_until(handlers_done_rx);
+            while let Some(request) = requests.next().await {
                 send(&out_tx, &request);
             }
         }
@@ -125,25 +137,39 @@ where
                     }
                 }
                 Message::Request(request) => {
-                    let exit = request.method() == "exit";
+                    // `exit` ends the session here, not in the service, which
+                    // would cancel the requests still in flight.
+                    if request.method() == "exit" {
+                        return End::Exit;
+                    }
                     if poll_fn(|cx| service.poll_ready(cx)).await.is_err() {
                         return End::Closed;
                     }
                     let handler = service.call(request);
-                    if task_tx.unbounded_send(handler).is_err() || exit {
-                        return if exit { End::Exit } else { End::Closed };
+                    if task_tx.unbounded_send(handler).is_err() {
+                        return End::Closed;
                     }
                 }
             }
         }
     };
 
-    // The reader decides when the session is over; the other parts run
-    // until then.
-    tokio::select! {
+    // The reader decides when the session is over. Requests that arrived
+    // before it ended (a client may send `shutdown` and `exit` in one burst)
+    // are still answered and the answers written: the reader drops its
+    // senders, the handlers finish, the server's own messages stop, and the
+    // writer ends when its queue is empty — within a bound, as a handler
+    // may wait on a client that has gone.
+    let mut rest =
+        std::pin::pin!(async { tokio::join!(write_output, run_handlers, forward_server_requests) });
+    let end = tokio::select! {
         end = read_input => end,
-        () = async { tokio::join!(write_output, run_handlers, forward_server_requests); } => End::Closed,
+        _ = &mut rest => return End::Closed,
+    };
+    if tokio::time::timeout(DRAIN_TIMEOUT, rest).await.is_err() {
+        debug!("left with requests unanswered after {DRAIN_TIMEOUT:?}");
     }
+    end
 }
 
 enum Message {

@@ -945,6 +945,44 @@ async fn bad_positions_and_unknown_documents_are_answered() {
 }
 
 #[tokio::test]
+async fn documents_too_large_to_be_drafts_are_not_checked() {
+    // 9 MB: over the 8 MB the server checks as it is typed.
+    let big = "It was allegedly fine.\n".repeat(9 * 1024 * 1024 / 23 + 1);
+    let mut client = started(allegedly, plain_caps()).await;
+    client.open(URI, "plaintext", 1, &big).await;
+    let said = client
+        .notification(|m| m["method"] == "window/showMessage")
+        .await;
+    let message = said["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("is not checked") && message.contains("8 MB"),
+        "{message}"
+    );
+    let published = client.quiet_for(300).await;
+    assert!(
+        !published
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "{published:?}"
+    );
+
+    // Cut down to a draft, it is checked; grown past the limit again, its
+    // findings are withdrawn.
+    let small = "It was allegedly fine.\n";
+    client.change(URI, 2, json!([{"text": small}])).await;
+    assert_eq!(client.diagnostics(URI, 2).await.len(), 1);
+    client.change(URI, 3, json!([{"text": big}])).await;
+    let cleared = client
+        .notification(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["diagnostics"] == json!([])
+        })
+        .await;
+    assert_eq!(cleared["params"]["uri"], URI);
+    assert!(client.shutdown().await.shutdown_requested);
+}
+
+#[tokio::test]
 async fn malformed_messages_get_error_responses() {
     let mut client = started(copydesk::check, plain_caps()).await;
     client.send_raw(b"{this is not json").await;

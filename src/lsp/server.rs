@@ -49,7 +49,7 @@ use tracing::{debug, error, info, warn};
 use super::actions::{self, code_actions};
 use super::convert::{Converter, Encoding};
 use super::diagnostics::{self, SOURCE};
-use super::documents::{kind_for_language, Documents, TextDocument};
+use super::documents::{kind_for_language, Documents, TextDocument, MAX_CHECKED_BYTES};
 use super::house::{HouseStyles, Notice};
 use super::settings::{self, Parsed, Settings, WireSettings};
 use super::{hints, hover, symbols};
@@ -144,9 +144,13 @@ impl State {
             .collect()
     }
 
-    /// `None` for unknown documents and languages we do not check.
+    /// `None` for unknown documents, languages we do not check and
+    /// documents too large to check.
     fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
         let doc = self.docs.get(uri)?;
+        if doc.too_large() {
+            return None;
+        }
         Some(Snapshot {
             uri: uri.clone(),
             text: doc.text(),
@@ -232,8 +236,16 @@ async fn publish_worker(
             match job {
                 Job::Clear(uri) => client.publish_diagnostics(uri, Vec::new(), None).await,
                 Job::Check(uri) => {
-                    let Some(snap) = lock(&state).snapshot(&uri) else {
-                        continue; // closed in the meantime
+                    let (snap, too_large) = {
+                        let st = lock(&state);
+                        let too_large = st.docs.get(&uri).is_some_and(|d| d.too_large());
+                        (st.snapshot(&uri), too_large)
+                    };
+                    let Some(snap) = snap else {
+                        if too_large {
+                            client.publish_diagnostics(uri, Vec::new(), None).await;
+                        }
+                        continue; // closed in the meantime, or too large
                     };
                     let diags = compute_diagnostics(check, &snap);
                     debug!(%uri, version = snap.version, n = diags.len(), "publish");
@@ -493,7 +505,15 @@ impl LanguageServer for Backend {
             (st.flags, notices)
         };
         self.tell(notices).await;
-        if kind.is_some() {
+        if kind.is_some() && item.text.len() > MAX_CHECKED_BYTES {
+            let message = format!(
+                "copydesk: {} is not checked: {} MB is more than a draft (the limit is {} MB)",
+                item.uri,
+                item.text.len().div_ceil(1024 * 1024),
+                MAX_CHECKED_BYTES / (1024 * 1024)
+            );
+            self.show(MessageType::INFO, message).await;
+        } else if kind.is_some() {
             self.schedule(flags, item.uri);
         } else {
             debug!(uri = %item.uri, language = item.language_id, "not checked");

@@ -42,12 +42,12 @@
 //! Their Eyes`), organisation tails (`Department for Transport`), compound
 //! adjectives (`Paris-based`) are not people.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Document;
-use crate::text::{edit_distance, fold, is_apostrophe, strip_possessive, words_in};
+use crate::text::{edit_distance, fold_word, is_apostrophe, strip_possessive, words_in};
 
 #[path = "names/mod.rs"]
 mod names;
@@ -387,21 +387,6 @@ fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
     out
 }
 
-/// [`fold`], borrowing the word when it is lowercase ASCII already (most
-/// words are).
-fn fold_word(text: &str) -> Cow<'_, str> {
-    if text
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
-    {
-        Cow::Borrowed(text)
-    } else if text.is_ascii() {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Owned(fold(text))
-    }
-}
-
 fn is_name_like(text: &str) -> bool {
     let first = text.as_bytes().first().copied().unwrap_or(b' ');
     if first.is_ascii_lowercase() && first != b'a' && first != b'e' {
@@ -550,10 +535,10 @@ impl DocFacts {
                 if !t.name_like {
                     continue;
                 }
-                if k > 0 && toks[k - 1].text == "the" {
+                if k > 0 && toks[k - 1].text == "the" && !facts.after_the.contains(&*t.folded) {
                     facts.after_the.insert(t.folded.to_string());
                 }
-                if !t.sentence_start {
+                if !t.sentence_start && !facts.mid_caps.contains(&*t.folded) {
                     facts.mid_caps.insert(t.folded.to_string());
                 }
             }

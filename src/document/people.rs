@@ -444,8 +444,10 @@ fn is_camel_case(word: &str) -> bool {
 /// One or two capitals without periods that may be initials: not the
 /// words `A` and `I`, nor common two-letter abbreviations.
 fn is_bare_initial(text: &str) -> bool {
-    let n = text.chars().count();
-    (1..=2).contains(&n)
+    // One or two chars, without counting a long word to the end.
+    let mut chars = text.chars();
+    chars.next().is_some()
+        && chars.nth(1).is_none()
         && text.chars().all(|c| c.is_uppercase())
         && !matches!(
             text,

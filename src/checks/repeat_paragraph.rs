@@ -260,8 +260,9 @@ fn run_with(cx: &Context<'_>, state: &mut State, out: &mut Vec<Finding>) {
     let mut section = 0;
     // Per paragraph: the whole paragraph, then its sentences when it has
     // several (compared only as the earlier side).
-    let mut all: Vec<Terms> = Vec::new();
-    let mut wholes: Vec<usize> = Vec::new();
+    let units = doc.paragraphs.iter().map(|p| 1 + p.sentences.len()).sum();
+    let mut all: Vec<Terms> = Vec::with_capacity(units);
+    let mut wholes: Vec<usize> = Vec::with_capacity(doc.paragraphs.len());
     for (i, p) in doc.body_paragraphs() {
         if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
             section += 1;

@@ -1612,7 +1612,7 @@ impl Clusterer {
             new_id[id] = n;
         }
         let mut people = People {
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(candidates.len()),
             persons: order
                 .iter()
                 .map(|&id| Person {

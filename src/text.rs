@@ -1,6 +1,7 @@
 //! Small text utilities shared by the text model and the checks: words with
 //! byte ranges, case and diacritic folding, stemming, edit distance.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
@@ -57,52 +58,82 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of `text[range]`, with offsets into `text`.
+///
+/// The hottest loop of the analysis (every check reads words): it walks
+/// bytes and decodes a char only where the text is not ASCII.
 pub fn words_in(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = slice.as_bytes();
+    // About one word per six bytes of English prose.
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
+    let mut i = 0;
+    loop {
+        // ASCII spaces and punctuation between words, a byte at a time.
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+        {
+            i += 1;
+        }
+        let Some(c) = char_at(slice, i) else {
+            break;
+        };
         if !is_word_char(c) {
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut dotted = false;
+        loop {
+            // ASCII letters and digits, a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(slice, end) else {
+                break;
+            };
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
                 continue;
             }
             // Joiners count when a word character follows: Israel's, long-term,
             // U.S. (the final period of an abbreviation is kept below).
-            let joins = is_apostrophe(d) || matches!(d, '-' | '‑' | '.');
-            if joins {
-                let after = slice[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    iter.next();
+            let after = end + d.len_utf8();
+            if is_apostrophe(d) || matches!(d, '-' | '‑' | '.') {
+                if char_at(slice, after).is_some_and(is_word_char) {
+                    dotted |= d == '.';
+                    end = after;
                     continue;
                 }
                 // Possessive plural: `players'`.
                 if is_apostrophe(d) && slice[start..end].ends_with('s') {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end = after;
                 }
             }
             break;
         }
-        let mut word = &slice[start..end];
         // Keep the final period of dotted abbreviations: `U.S.`, `D.C.`.
-        if word.contains('.') && slice[end..].starts_with('.') {
+        if dotted && slice[end..].starts_with('.') {
             end += 1;
-            word = &slice[start..end];
         }
         out.push(Word {
-            text: word,
+            text: &slice[start..end],
             start: range.start + start,
         });
+        i = end;
     }
     out
+}
+
+/// The char starting at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s[i..].chars().next()
+    }
 }
 
 /// Lowercase with diacritics and apostrophe variants removed: the key under
@@ -117,6 +148,21 @@ pub fn fold(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .collect()
+}
+
+/// [`fold`], borrowing the word when it is lowercase ASCII already (most
+/// words are).
+pub fn fold_word(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
+    {
+        Cow::Borrowed(text)
+    } else if text.is_ascii() {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Owned(fold(text))
+    }
 }
 
 /// Whether the two strings differ only by diacritics or case.
@@ -334,6 +380,73 @@ mod tests {
             ]
         );
         assert_eq!(texts("“We’ll go,” he said"), ["We’ll", "go", "he", "said"]);
+    }
+
+    /// The straightforward char-by-char tokeniser `words_in` replaced, kept
+    /// to pin the byte-walking one to the same words.
+    fn reference_words(text: &str) -> Vec<Word<'_>> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !is_word_char(c) {
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                if is_apostrophe(d) || matches!(d, '-' | '‑' | '.') {
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(is_word_char) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    if is_apostrophe(d) && text[start..end].ends_with('s') {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    }
+                }
+                break;
+            }
+            if text[start..end].contains('.') && text[end..].starts_with('.') {
+                end += 1;
+            }
+            out.push(Word {
+                text: &text[start..end],
+                start,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_reference_tokeniser(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Zé", "s", "U", "9", " ", ".", "..", "'", "’", "ʼ", "-", "‑", "\"",
+                    "“", "\u{301}", "👍", "\n", ",", "—", "ß", "И",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(words_in(&text, 0..text.len()), reference_words(&text));
+            // A sub-range sees only its own bytes.
+            if let Some((cut, _)) = text.char_indices().nth(3) {
+                let inner = &text[cut..];
+                let shifted: Vec<_> = reference_words(inner)
+                    .into_iter()
+                    .map(|w| Word { start: w.start + cut, ..w })
+                    .collect();
+                proptest::prop_assert_eq!(words_in(&text, cut..text.len()), shifted);
+            }
+        }
     }
 
     #[test]

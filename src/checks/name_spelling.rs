@@ -12,7 +12,7 @@
 //! difference of diacritics or capitals only (`José`/`Jose`) is a spelling
 //! conflict too.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::document::people::near_spelling;
@@ -123,7 +123,7 @@ struct Forms {
 impl Forms {
     fn of(parts: Vec<Option<Range<usize>>>, text: &str) -> Forms {
         // Count each exact form; the most used wins, the earliest on a tie.
-        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::default();
         for (k, part) in parts.iter().enumerate() {
             if let Some(r) = part {
                 let form = text[r.clone()].replace(['’', 'ʼ'], "'");

@@ -79,50 +79,77 @@ struct Terms {
     list_entry: bool,
 }
 
+/// A stemmed content term, interned per thread: bags hold ids, which are
+/// cheaper to hash and compare than the stems themselves.
+type Term = u32;
+
 /// The weighted terms of a text, shared through the cross-run cache.
 struct TermBag {
-    weights: HashMap<Rc<str>, f64>,
+    /// Sorted by term, each term once.
+    weights: Vec<(Term, f64)>,
     total: f64,
 }
 
-thread_local! {
-    static BAGS: RefCell<GenerationCache<Rc<TermBag>>> = RefCell::new(GenerationCache::default());
-}
-
-/// The term a word contributes, or `None` for function words, numbers and
-/// reporting verbs.
-///
-/// Results are memoised per thread: drafts repeat their words and an editor
-/// re-checks the same draft on every keystroke, so after the first check
-/// nearly every word is a lookup instead of a Snowball run. The memo is
-/// emptied when it grows past a bound.
-fn term_of(word: &str) -> Option<Rc<str>> {
-    const MAX_MEMO: usize = 200_000;
-    thread_local! {
-        static MEMO: RefCell<HashMap<Box<str>, Option<Rc<str>>>> = RefCell::new(HashMap::default());
+impl TermBag {
+    fn contains(&self, term: Term) -> bool {
+        self.weights
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .is_ok()
     }
-    MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(term) = memo.get(word) {
-            return term.clone();
-        }
-        if memo.len() >= MAX_MEMO {
-            memo.clear();
-        }
-        let term = compute_term(word);
-        memo.insert(word.into(), term.clone());
-        term
-    })
 }
 
-fn compute_term(word: &str) -> Option<Rc<str>> {
+/// Per-thread state that outlives one run: the words seen so far and their
+/// terms, and the bags of the last run's texts.
+///
+/// Drafts repeat their words and an editor re-checks the same draft on
+/// every keystroke, so after the first check nearly every word is a lookup
+/// instead of a Snowball run. The state is emptied, at the start of a run,
+/// once it has grown past a bound; the cached bags go with it, as their
+/// term ids belong to it.
+#[derive(Default)]
+struct State {
+    lexicon: Lexicon,
+    bags: GenerationCache<Rc<TermBag>>,
+}
+
+/// The words seen so far and their terms.
+#[derive(Default)]
+struct Lexicon {
+    /// Word as written → its term (`None` for function words, numbers and
+    /// reporting verbs).
+    words: HashMap<Box<str>, Option<Term>>,
+    /// Stem → term.
+    stems: HashMap<Box<str>, Term>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+impl Lexicon {
+    /// The term a word contributes, or `None` for function words, numbers
+    /// and reporting verbs.
+    fn term_of(&mut self, word: &str) -> Option<Term> {
+        if let Some(&term) = self.words.get(word) {
+            return term;
+        }
+        let term = compute_term(word).map(|stem| {
+            let next = Term::try_from(self.stems.len()).expect("fewer than 2^32 terms");
+            *self.stems.entry(stem.into_boxed_str()).or_insert(next)
+        });
+        self.words.insert(word.into(), term);
+        term
+    }
+}
+
+fn compute_term(word: &str) -> Option<String> {
     let folded = fold(word);
     if folded.chars().count() < 2 || is_stopword(&folded) || folded.chars().all(|c| c.is_numeric())
     {
         return None;
     }
     let term = stem(word);
-    (!REPORTING.contains(&term.as_str())).then(|| term.into())
+    (!REPORTING.contains(&term.as_str())).then_some(term)
 }
 
 static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,13 +157,17 @@ static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("section break pattern")
 });
 
-fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usize) -> Terms {
+fn terms(
+    state: &mut State,
+    doc: &Document<'_>,
+    paragraph: usize,
+    range: Range<usize>,
+    section: usize,
+) -> Terms {
     let p = &doc.paragraphs[paragraph];
     let text = &doc.prose[range.clone()];
-    let bag = BAGS.with(|bags| {
-        bags.borrow_mut()
-            .get_or_insert_with(text, || Rc::new(term_bag(text)))
-    });
+    let State { lexicon, bags } = state;
+    let bag = bags.get_or_insert_with(text, || Rc::new(term_bag(lexicon, text)));
     let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
         || doc.kind == crate::document::DocKind::Markdown
             && doc.text[..p.range.start]
@@ -152,8 +183,8 @@ fn terms(doc: &Document<'_>, paragraph: usize, range: Range<usize>, section: usi
     }
 }
 
-fn term_bag(text: &str) -> TermBag {
-    let mut weights: HashMap<Rc<str>, f64> = HashMap::default();
+fn term_bag(lexicon: &mut Lexicon, text: &str) -> TermBag {
+    let mut weights: Vec<(Term, f64)> = Vec::new();
     let words = words_in(text, 0..text.len());
     for (i, w) in words.iter().enumerate() {
         // A run of capitalised words is one name, known by its last word
@@ -167,14 +198,16 @@ fn term_bag(text: &str) -> TermBag {
         if run_goes_on {
             continue;
         }
-        let Some(term) = term_of(w.text) else {
+        let Some(term) = lexicon.term_of(w.text) else {
             continue;
         };
         let weight = if capitalized { NAME_WEIGHT } else { 1.0 };
-        let slot = weights.entry(term).or_insert(0.0);
-        *slot = slot.max(weight);
+        weights.push((term, weight));
     }
-    let total = weights.values().sum();
+    // One entry per term, at its highest weight.
+    weights.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    weights.dedup_by_key(|&mut (t, _)| t);
+    let total = weights.iter().map(|&(_, w)| w).sum();
     TermBag { weights, total }
 }
 
@@ -185,8 +218,15 @@ fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
     let (small, large) = if a.total <= b.total { (a, b) } else { (b, a) };
     let mut shared = 0.0;
     let (mut names, mut words) = (0, 0);
-    for (term, &w) in &small.weights {
-        if let Some(&v) = large.weights.get(term) {
+    // Both bags are sorted by term: walk them side by side.
+    let mut rest = large.weights.as_slice();
+    for &(term, w) in &small.weights {
+        let skip = rest.partition_point(|&(t, _)| t < term);
+        rest = &rest[skip..];
+        let Some(&(t, v)) = rest.first() else {
+            break;
+        };
+        if t == term {
             let weight = w.min(v);
             shared += weight;
             if weight == NAME_WEIGHT {
@@ -200,26 +240,39 @@ fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
 }
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    /// Words remembered before the thread's state is emptied.
+    const MAX_WORDS: usize = 200_000;
+    STATE.with(|state| {
+        let state = &mut *state.borrow_mut();
+        if state.lexicon.words.len() >= MAX_WORDS {
+            *state = State::default();
+        }
+        state.bags.start_run();
+        run_with(cx, state, out);
+    });
+}
+
+fn run_with(cx: &Context<'_>, state: &mut State, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let threshold = cx.config.thresholds.restated_paragraph;
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
-    let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
-    BAGS.with(|bags| bags.borrow_mut().start_run());
+    let mut index: HashMap<Term, Vec<usize>> = HashMap::default();
     let mut section = 0;
     // Per paragraph: the whole paragraph, then its sentences when it has
     // several (compared only as the earlier side).
-    let mut all: Vec<Terms> = Vec::new();
-    let mut wholes: Vec<usize> = Vec::new();
+    let units = doc.paragraphs.iter().map(|p| 1 + p.sentences.len()).sum();
+    let mut all: Vec<Terms> = Vec::with_capacity(units);
+    let mut wholes: Vec<usize> = Vec::with_capacity(doc.paragraphs.len());
     for (i, p) in doc.body_paragraphs() {
         if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
             section += 1;
             continue;
         }
         wholes.push(all.len());
-        all.push(terms(doc, i, p.body.clone(), section));
+        all.push(terms(state, doc, i, p.body.clone(), section));
         if p.sentences.len() > 1 {
             for s in &p.sentences {
-                all.push(terms(doc, i, s.clone(), section));
+                all.push(terms(state, doc, i, s.clone(), section));
             }
         }
     }
@@ -233,7 +286,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 counts[e] = 0;
             }
             touched.clear();
-            for term in later.bag.weights.keys() {
+            for (term, _) in &later.bag.weights {
                 if let Some(postings) = index.get(term) {
                     if postings.len() <= MAX_POSTINGS {
                         for &e in postings {
@@ -268,21 +321,27 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 })
                 .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(b.1.cmp(&a.1)));
             if let Some(((sim, _, _), e)) = best {
-                out.push(finding(doc, &all[e], later, sim));
+                out.push(finding(&mut state.lexicon, doc, &all[e], later, sim));
             }
         }
         let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());
         for (u, unit) in all.iter().enumerate().take(units_end).skip(k) {
             if unit.bag.total >= MIN_WEIGHT {
-                for term in unit.bag.weights.keys() {
-                    index.entry(term.clone()).or_default().push(u);
+                for &(term, _) in &unit.bag.weights {
+                    index.entry(term).or_default().push(u);
                 }
             }
         }
     }
 }
 
-fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Finding {
+fn finding(
+    lexicon: &mut Lexicon,
+    doc: &Document<'_>,
+    earlier: &Terms,
+    later: &Terms,
+    sim: f64,
+) -> Finding {
     let e = &doc.paragraphs[earlier.paragraph];
     let l = &doc.paragraphs[later.paragraph];
     let exact = doc.prose[earlier.range.clone()].trim() == doc.prose[l.body.clone()].trim();
@@ -295,8 +354,10 @@ fn finding(doc: &Document<'_>, earlier: &Terms, later: &Terms, sim: f64) -> Find
     };
     // Name the evidence: the shared names, or the shared words when the
     // paragraphs name nobody.
-    let in_earlier = |w: &crate::text::Word<'_>| {
-        term_of(w.text).is_some_and(|t| earlier.bag.weights.contains_key(&t))
+    let mut in_earlier = |w: &crate::text::Word<'_>| {
+        lexicon
+            .term_of(w.text)
+            .is_some_and(|t| earlier.bag.contains(t))
     };
     let later_words = words_in(doc.text, l.body.clone());
     let names: Vec<&str> = later_words

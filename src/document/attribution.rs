@@ -11,10 +11,11 @@
 //! `Blinken`, `a spokeswoman`); a pronoun is resolved to the person last
 //! mentioned before it when the story names people.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{Document, ParagraphKind, Quote};
-use crate::text::{fold, words_in, Word};
+use crate::text::{fold, fold_word, words_in, Word};
 
 /// How a quote is credited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,11 +495,12 @@ fn find_cue<'t>(
         .into_iter()
         .filter(|w| !inside(quotes, w.start))
         .collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+    let folded: Vec<Cow<'_, str>> = words.iter().map(|w| fold_word(w.text)).collect();
     for (i, f) in folded.iter().enumerate() {
-        let next = folded.get(i + 1).map(String::as_str);
-        let after = folded.get(i + 2).map(String::as_str);
-        let cue_end = match (f.as_str(), next, after) {
+        let f = f.as_ref();
+        let next = folded.get(i + 1).map(Cow::as_ref);
+        let after = folded.get(i + 2).map(Cow::as_ref);
+        let cue_end = match (f, next, after) {
             ("according", Some("to"), _) => Some(i + 1),
             (
                 "in" | "on" | "during",
@@ -512,7 +514,7 @@ fn find_cue<'t>(
             // `Trump went on`
             ("went" | "goes" | "go", Some("on"), _) => Some(i + 1),
             _ if is_speech_verb(f)
-                || extra_verbs.contains(f)
+                || extra_verbs.iter().any(|v| v == f)
                 || (opinion && is_opinion_verb(f)) =>
             {
                 Some(i)

@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::config::Config;
 
@@ -110,6 +111,9 @@ pub struct Document<'a> {
     pub attributions: Vec<Option<Attribution>>,
     /// People named in the story and every mention of them.
     pub people: People,
+    /// Whether paragraphs are separated by blank lines, worked out on first
+    /// use (each paragraph deletion asks).
+    blank_line_blocks: OnceLock<bool>,
 }
 
 impl<'a> Document<'a> {
@@ -135,6 +139,7 @@ impl<'a> Document<'a> {
             stray_marks: Vec::new(),
             attributions: Vec::new(),
             people: People::default(),
+            blank_line_blocks: OnceLock::new(),
         };
         quotes::find(&mut doc);
         sentences::split_all(&mut doc);
@@ -230,9 +235,11 @@ impl<'a> Document<'a> {
     }
 
     fn blank_line_blocks(&self) -> bool {
-        self.paragraphs.windows(2).any(|w| {
-            let gap = &self.text[w[0].range.end..w[1].range.start];
-            gap.matches('\n').count() >= 2
+        *self.blank_line_blocks.get_or_init(|| {
+            self.paragraphs.windows(2).any(|w| {
+                let gap = &self.text[w[0].range.end..w[1].range.start];
+                gap.matches('\n').count() >= 2
+            })
         })
     }
 }

@@ -42,12 +42,12 @@
 //! Their Eyes`), organisation tails (`Department for Transport`), compound
 //! adjectives (`Paris-based`) are not people.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Document;
-use crate::text::{edit_distance, fold, is_apostrophe, strip_possessive, words_in};
+use crate::text::{edit_distance, fold_word, is_apostrophe, strip_possessive, words_in};
 
 #[path = "names/mod.rs"]
 mod names;
@@ -387,21 +387,6 @@ fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
     out
 }
 
-/// [`fold`], borrowing the word when it is lowercase ASCII already (most
-/// words are).
-fn fold_word(text: &str) -> Cow<'_, str> {
-    if text
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
-    {
-        Cow::Borrowed(text)
-    } else if text.is_ascii() {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Owned(fold(text))
-    }
-}
-
 fn is_name_like(text: &str) -> bool {
     let first = text.as_bytes().first().copied().unwrap_or(b' ');
     if first.is_ascii_lowercase() && first != b'a' && first != b'e' {
@@ -459,8 +444,10 @@ fn is_camel_case(word: &str) -> bool {
 /// One or two capitals without periods that may be initials: not the
 /// words `A` and `I`, nor common two-letter abbreviations.
 fn is_bare_initial(text: &str) -> bool {
-    let n = text.chars().count();
-    (1..=2).contains(&n)
+    // One or two chars, without counting a long word to the end.
+    let mut chars = text.chars();
+    chars.next().is_some()
+        && chars.nth(1).is_none()
         && text.chars().all(|c| c.is_uppercase())
         && !matches!(
             text,
@@ -550,10 +537,10 @@ impl DocFacts {
                 if !t.name_like {
                     continue;
                 }
-                if k > 0 && toks[k - 1].text == "the" {
+                if k > 0 && toks[k - 1].text == "the" && !facts.after_the.contains(&*t.folded) {
                     facts.after_the.insert(t.folded.to_string());
                 }
-                if !t.sentence_start {
+                if !t.sentence_start && !facts.mid_caps.contains(&*t.folded) {
                     facts.mid_caps.insert(t.folded.to_string());
                 }
             }
@@ -1625,7 +1612,7 @@ impl Clusterer {
             new_id[id] = n;
         }
         let mut people = People {
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(candidates.len()),
             persons: order
                 .iter()
                 .map(|&id| Person {

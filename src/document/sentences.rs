@@ -36,12 +36,9 @@ pub(crate) fn split(prose: &str, range: Range<usize>, quotes: &[Quote]) -> Vec<R
     let mut start = 0usize;
     let mut i = 0;
     // Terminators are ASCII, so scan bytes and decode only around them.
-    while i < bytes.len() {
+    while let Some(skip) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += skip;
         let c = bytes[i];
-        if !matches!(c, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         // Run of terminal punctuation and closing marks.
         let mut e = i + 1;
         let mut dots = usize::from(c == b'.');

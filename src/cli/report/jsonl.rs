@@ -14,11 +14,17 @@ pub struct Jsonl;
 
 impl Reporter for Jsonl {
     fn file(&mut self, out: &mut dyn Write, file: &CheckedFile<'_>) -> io::Result<()> {
+        // serde_json writes a token at a time: into a `Vec` those writes are
+        // inlined, through `dyn Write` each is a call.
+        let mut lines = Vec::new();
         for finding in file.findings {
-            serde_json::to_writer(&mut *out, &JsonFinding::new(file.path, file.index, finding))?;
-            out.write_all(b"\n")?;
+            serde_json::to_writer(
+                &mut lines,
+                &JsonFinding::new(file.path, file.index, finding),
+            )?;
+            lines.push(b'\n');
         }
-        Ok(())
+        out.write_all(&lines)
     }
 
     fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {

@@ -17,25 +17,7 @@ pub(super) use titles::{offices_conflict, TitleDef, MODIFIERS, TITLES};
 /// A fast hash for short keys (FxHash, as in rustc): the word lists are
 /// looked up for nearly every word of a draft, and SipHash's resistance to
 /// collision attacks buys nothing for fixed lists.
-#[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub(super) type FxBuild = rustc_hash::FxBuildHasher;
 type WordSet = HashSet<String, FxBuild>;
 
 fn set(words: &'static str) -> WordSet {

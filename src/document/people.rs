@@ -1746,6 +1746,11 @@ fn compatible(cluster: &Cluster, c: &Candidate) -> bool {
     })
 }
 
+/// A lowercase noun for what a person does (`spokesman`, `pollster`).
+pub(crate) fn is_role_noun(folded: &str) -> bool {
+    names::is_role_noun(folded)
+}
+
 /// Shortest bare word (no title, no speech verb) taken for a misspelling
 /// written once, and for a form the story repeats.
 const MIN_BARE_NEAR_LEN: usize = 4;

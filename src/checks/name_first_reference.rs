@@ -98,13 +98,19 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// Whether an early one-word mention is evidently the person's surname and
 /// not a film, a company or an ordinary word that happens to match it: a
-/// title before it, or a speech verb after a word capitalized for itself.
+/// title or a lowercase role before it, or a speech verb after a word
+/// capitalized for itself.
 fn is_surname_reference(m: &Mention) -> bool {
     let titled = m
         .title_info
         .as_ref()
         .is_some_and(|t| t.class != TitleClass::Role && t.range.start < m.range.start);
-    titled || (m.evidence.speech && !m.evidence.sentence_start)
+    // `candidate Trump`, `pollster Anderson`: a role names a person.
+    let role = m
+        .title_info
+        .as_ref()
+        .is_some_and(|t| t.class == TitleClass::Role && t.range.start < m.range.start);
+    titled || role || (m.evidence.speech && !m.evidence.sentence_start)
 }
 
 /// `President Obama` in a story that names `Barack Obama` later only in
@@ -265,6 +271,18 @@ mod tests {
                 "President Biden spoke on Monday.\nUS President Joe Biden later left.\n"
             ),
             ["Biden"]
+        );
+    }
+
+    #[test]
+    fn a_role_before_an_early_surname_is_flagged() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Voters backed candidate Marlow in the primary.\nRivals met on Monday.\n\
+                 Jane Marlow later thanked them.\n"
+            ),
+            ["Marlow"]
         );
     }
 

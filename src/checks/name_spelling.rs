@@ -336,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_misspelling_opening_a_sentence_is_flagged() {
+        let text = "Candidate Donald Grump spoke in Ohio.\n\
+                    Grump said he would win.\n\
+                    Gremp drew the comparison later.\n";
+        assert_eq!(flagged(CHECK, text), ["Gremp"]);
+        // A word also written in lowercase is a word, not a slip.
+        assert_clean(
+            CHECK,
+            "Mayor Anne Wells spoke.\nWells said so.\nWalls rose, and the walls held.\n",
+        );
+    }
+
+    #[test]
     fn a_form_used_twice_or_a_given_name_is_not_a_misspelling() {
         // `Russ` is a given name in the story, `David` a common one;
         // `Rask` comes back: names of their own.

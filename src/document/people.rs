@@ -539,6 +539,8 @@ struct DocFacts {
     mid_caps: HashSet<String>,
     /// Folded capitalized words seen right after a lowercase `the`.
     after_the: HashSet<String>,
+    /// Words seen written in lowercase (`walls`, `march`).
+    lower: HashSet<String>,
 }
 
 impl DocFacts {
@@ -547,6 +549,9 @@ impl DocFacts {
         for sentence in sentences {
             let toks = &sentence.toks;
             for (k, t) in toks.iter().enumerate() {
+                if t.is_lower() {
+                    facts.lower.insert(t.folded.to_string());
+                }
                 if !t.name_like {
                     continue;
                 }
@@ -1402,10 +1407,17 @@ impl Clusterer {
                 } else {
                     MIN_BARE_NEAR_LEN
                 };
+                // At a sentence start, a word written once, never in
+                // lowercase, and long enough not to be a common word
+                // (`Tromp drew …` after `Donald Trump`).
+                let start_ok = !c.evidence.sentence_start
+                    || (!self.repeated(&c.surname_key)
+                        && c.surname_key.chars().count() >= MIN_NEAR_LEN
+                        && !facts.lower.contains(&c.surname_key));
                 let bare_ok = c.surname_key.chars().count() >= min_len
-                    && !c.evidence.sentence_start
+                    && start_ok
                     && !c.listed
-                    && self.may_start_person(c, facts);
+                    && (c.evidence.sentence_start || self.may_start_person(c, facts));
                 if (c.strong || bare_ok) && self.may_be_variant(c) {
                     if let Some(id) = self.near_person(&c.surname_key, !c.strong) {
                         self.assign_variant(i, c, id);

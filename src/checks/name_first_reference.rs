@@ -4,14 +4,15 @@
 //! story gives the full name, a surname reference (`Blinken`, `President
 //! Biden`) before it is flagged, pointing at where the full name comes. A
 //! royal or honorific title with one name (`Pope Francis`, `Prince Harry`)
-//! is a complete reference. When the story never gives a full name, the
-//! person is flagged only on strong evidence that the surname is a person's:
-//! a courtesy or formal title (`Mr Smith`, `Sen. Cruz`), or a speech verb
-//! with `he`/`she` nearby on a word capitalized for itself (not only at a
-//! sentence start) that is no known place or organisation. People on the
-//! configured well-known list are exempt. One finding per person; no fix.
+//! is a complete reference, and so is a leader's office with the surname
+//! (`President Obama`) when the full name comes later without that office.
+//! When the story never gives a full name, the person is flagged only on
+//! strong evidence that the surname is a person's: a courtesy or formal
+//! title (`Mr Smith`, `Sen. Cruz`), or a lowercase role before the name on
+//! a person mentioned twice (`pollster Anderson`). People on the configured
+//! well-known list are exempt. One finding per person; no fix.
 
-use crate::document::people::TitleClass;
+use crate::document::people::{is_role_noun, TitleClass};
 use crate::document::{Mention, MentionForm, Person};
 use crate::finding::Finding;
 use crate::text::fold;
@@ -52,6 +53,9 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let (early, full) = (&people.mentions[early], &people.mentions[full]);
+                if leader_by_title(early, full) {
+                    continue;
+                }
                 // `S Williams` in a line-up is not an introduction.
                 if full.given.as_ref().is_some_and(|g| g.len() == 1) {
                     continue;
@@ -76,7 +80,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 let Some(first) = mentions.first() else {
                     continue;
                 };
-                if !is_never_introduced(&mentions) {
+                if !is_never_introduced(&mentions, text) {
                     continue;
                 }
                 out.push(Finding::new(
@@ -94,13 +98,63 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// Whether an early one-word mention is evidently the person's surname and
 /// not a film, a company or an ordinary word that happens to match it: a
-/// title before it, or a speech verb after a word capitalized for itself.
+/// title or a lowercase role before it, or a speech verb after a word
+/// capitalized for itself.
 fn is_surname_reference(m: &Mention) -> bool {
     let titled = m
         .title_info
         .as_ref()
         .is_some_and(|t| t.class != TitleClass::Role && t.range.start < m.range.start);
-    titled || (m.evidence.speech && !m.evidence.sentence_start)
+    // `candidate Trump`, `pollster Anderson`: a role names a person.
+    let role = m
+        .title_info
+        .as_ref()
+        .is_some_and(|t| t.class == TitleClass::Role && t.range.start < m.range.start);
+    titled || role || (m.evidence.speech && !m.evidence.sentence_start)
+}
+
+/// `President Obama` in a story that names `Barack Obama` later only in
+/// passing (`the Barack Obama era`): the sitting leader's conventional
+/// complete reference. When the full name carries the same office
+/// (`US President Joe Biden`), the story does introduce the person late.
+fn leader_by_title(early: &Mention, full: &Mention) -> bool {
+    let office = |m: &Mention| {
+        m.title_info
+            .as_ref()
+            .filter(|t| t.class == TitleClass::Office && !t.qualified)
+            .and_then(|t| t.office)
+    };
+    matches!(office(early), Some(o) if LEADERS.contains(&o)) && office(full) != office(early)
+}
+
+/// Heads of state and government, whose title and surname is a complete
+/// reference to the sitting leader in much published copy.
+const LEADERS: &[&str] = &["president", "prime minister", "chancellor"];
+
+/// Roles whose holders often go by one name (`rapper Eminem`, `striker
+/// Ronaldinho`, `R&B star Usher`): no sign of a surname to introduce; and
+/// `host`, a verb as often (`Bolton host Arsenal`).
+const MONONYM_ROLES: &[&str] = &[
+    "host",
+    "rapper",
+    "singer",
+    "star",
+    "musician",
+    "artist",
+    "composer",
+    "designer",
+    "player",
+    "striker",
+    "midfielder",
+    "winger",
+    "defender",
+    "goalkeeper",
+    "champion",
+    "athlete",
+];
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
 }
 
 /// Offices whose title with a surname surely names a person the story must
@@ -124,9 +178,10 @@ const INTRODUCED_OFFICES: &[&str] = &[
 /// should have introduced: `Mr`, `Mrs` or `Ms` (not `Dr`, which also names
 /// brands, nor `Miss`), or an office the story must introduce (`Sen.
 /// Cruz`), on a person mentioned twice or quoted (a character named once,
-/// `played Mrs Potts`, is no reference to introduce). A speech verb alone
-/// is not enough: clubs, companies and mononymous artists speak too.
-fn is_never_introduced(mentions: &[&Mention]) -> bool {
+/// `played Mrs Potts`, is no reference to introduce); or a role before the
+/// name (below). A speech verb alone is not enough: clubs, companies and
+/// mononymous artists speak too.
+fn is_never_introduced(mentions: &[&Mention], text: &str) -> bool {
     let titled = mentions.iter().any(|m| {
         m.title_info.as_ref().is_some_and(|t| {
             t.range.start < m.range.start
@@ -137,7 +192,29 @@ fn is_never_introduced(mentions: &[&Mention]) -> bool {
                 }
         })
     });
-    titled && (mentions.len() >= 2 || mentions.iter().any(|m| m.evidence.speech))
+    // A lowercase role before the name (`pollster Anderson`, `Fed chief
+    // Greenspan`) on a person mentioned again: a surname, unless an office
+    // title says a leader (see above), a word is a given name (a first-name
+    // reference) or the role is one that one-name artists and players
+    // hold.
+    let office = mentions.iter().any(|m| {
+        m.title_info
+            .as_ref()
+            .is_some_and(|t| t.class == TitleClass::Office)
+    });
+    let first_name = mentions.iter().any(|m| m.evidence.given_name_only);
+    let role = !office
+        && !first_name
+        && mentions.len() >= 2
+        && mentions.iter().any(|m| {
+            m.title_info.as_ref().is_some_and(|t| {
+                t.class == TitleClass::Role && t.range.start < m.range.start && {
+                    let noun = fold(last_word(&text[t.range.clone()]));
+                    is_role_noun(&noun) && !MONONYM_ROLES.contains(&noun.as_str())
+                }
+            })
+        });
+    role || (titled && (mentions.len() >= 2 || mentions.iter().any(|m| m.evidence.speech)))
 }
 
 fn is_well_known<'m>(
@@ -194,6 +271,18 @@ mod tests {
                 "President Biden spoke on Monday.\nUS President Joe Biden later left.\n"
             ),
             ["Biden"]
+        );
+    }
+
+    #[test]
+    fn a_role_before_an_early_surname_is_flagged() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Voters backed candidate Marlow in the primary.\nRivals met on Monday.\n\
+                 Jane Marlow later thanked them.\n"
+            ),
+            ["Marlow"]
         );
     }
 
@@ -296,6 +385,50 @@ mod tests {
         assert_clean(
             CHECK,
             "The biopic Kinsey won praise.\nIt stars Liam Neeson as researcher Alfred Kinsey.\n",
+        );
+    }
+
+    #[test]
+    fn a_role_before_a_surname_never_given_in_full_is_flagged() {
+        let text = "Voters were unhappy, pollster Marlow said on Monday.\n\
+                    Marlow added that the numbers had fallen.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "‘pollster Marlow’ is never given a full name"
+        );
+        // Named once, it is no reference to introduce.
+        assert_clean(
+            CHECK,
+            "Voters were unhappy, pollster Marlow said.\nPolls closed.\n",
+        );
+    }
+
+    #[test]
+    fn one_name_artists_players_and_first_names_are_not_flagged_for_a_role() {
+        assert_clean(
+            CHECK,
+            "The rapper Zedro topped the chart.\nZedro said he was thrilled.\n\
+             Club striker Ronalto scored twice. Ronalto celebrated.\n\
+             Bolton host Arsenal on Sunday. Arsenal lead the table.\n\
+             His wife, actress Sharon, said she was proud. Sharon left.\n",
+        );
+    }
+
+    #[test]
+    fn a_leaders_title_before_a_later_passing_full_name_is_not_flagged() {
+        assert_clean(
+            CHECK,
+            "President Halvorsen vetoed the bill.\nCritics recalled the Erik Halvorsen years.\n",
+        );
+        // The full name with the same office: a late introduction.
+        assert_eq!(
+            flagged(
+                CHECK,
+                "President Halvorsen vetoed the bill.\nLater President Erik Halvorsen spoke.\n"
+            ),
+            ["Halvorsen"]
         );
     }
 

@@ -35,7 +35,7 @@
 //!
 //! Lookups are by folded surname (hash maps); near spellings are looked
 //! for only among people named in full or with a title, bucketed by the
-//! first two letters of the surname (misspellings keep the start of a name),
+//! first letter of the surname (misspellings keep the start of a name),
 //! so extraction stays linear in the text. Every decision that drops a
 //! candidate is a precision choice measured on published news (BBC and
 //! PolNeAR, research only): line-ups, brands (`WorldCom`), works (`Stars In
@@ -526,6 +526,8 @@ struct DocFacts {
     mid_caps: HashSet<String>,
     /// Folded capitalized words seen right after a lowercase `the`.
     after_the: HashSet<String>,
+    /// Words seen written in lowercase (`walls`, `march`).
+    lower: HashSet<String>,
 }
 
 impl DocFacts {
@@ -534,6 +536,9 @@ impl DocFacts {
         for sentence in sentences {
             let toks = &sentence.toks;
             for (k, t) in toks.iter().enumerate() {
+                if t.is_lower() {
+                    facts.lower.insert(t.folded.to_string());
+                }
                 if !t.name_like {
                     continue;
                 }
@@ -1316,7 +1321,7 @@ struct Clusterer {
     clusters: Vec<Cluster>,
     /// Folded surname → clusters.
     by_surname: HashMap<String, Vec<usize>>,
-    /// Clusters named in full or with a title, by the first two letters of
+    /// Clusters named in full or with a title, by the first letter of
     /// their surname, for near-spelling lookups: misspellings keep the
     /// start of a name far more often than not, and the buckets stay small.
     near_index: HashMap<String, Vec<usize>>,
@@ -1324,6 +1329,8 @@ struct Clusterer {
     givens: HashSet<String>,
     /// Candidate index → (cluster, ambiguous).
     assigned: Vec<Option<(usize, bool)>>,
+    /// Folded surname → how many candidates have it.
+    key_counts: HashMap<String, usize>,
 }
 
 impl Clusterer {
@@ -1347,6 +1354,9 @@ impl Clusterer {
             if confirmed.contains(&c.surname_key) {
                 c.evidence.sentence_start = false;
             }
+        }
+        for c in &candidates {
+            *self.key_counts.entry(c.surname_key.clone()).or_default() += 1;
         }
         self.assigned = vec![None; candidates.len()];
         let mut deferred = Vec::new();
@@ -1379,11 +1389,23 @@ impl Clusterer {
                 // A bare word only counts as a misspelling of someone named
                 // in full when it is long, capitalized for itself and no
                 // organisation's name.
-                let bare_ok = c.surname_key.chars().count() >= MIN_BARE_NEAR_LEN
-                    && !c.evidence.sentence_start
+                let min_len = if self.repeated(&c.surname_key) {
+                    MIN_BARE_NEAR_LEN_REPEATED
+                } else {
+                    MIN_BARE_NEAR_LEN
+                };
+                // At a sentence start, a word written once, never in
+                // lowercase, and long enough not to be a common word
+                // (`Tromp drew …` after `Donald Trump`).
+                let start_ok = !c.evidence.sentence_start
+                    || (!self.repeated(&c.surname_key)
+                        && c.surname_key.chars().count() >= MIN_NEAR_LEN
+                        && !facts.lower.contains(&c.surname_key));
+                let bare_ok = c.surname_key.chars().count() >= min_len
+                    && start_ok
                     && !c.listed
-                    && self.may_start_person(c, facts);
-                if c.strong || bare_ok {
+                    && (c.evidence.sentence_start || self.may_start_person(c, facts));
+                if (c.strong || bare_ok) && self.may_be_variant(c) {
                     if let Some(id) = self.near_person(&c.surname_key, !c.strong) {
                         self.assign_variant(i, c, id);
                     }
@@ -1391,6 +1413,22 @@ impl Clusterer {
             }
         }
         self.finish(doc, candidates)
+    }
+
+    /// Whether a surname reference may be another person's surname
+    /// misspelled: not a common given name (`David`) nor the given name of
+    /// someone in the story (`Russ` of `Russ Kellan`), which is a
+    /// first-name reference.
+    fn may_be_variant(&self, c: &Candidate) -> bool {
+        !c.evidence.given_name_only && !self.givens.contains(&c.surname_key)
+    }
+
+    /// Whether a surname form comes back in the story: then only a close,
+    /// long spelling joins it to another person (`Zelensky` three times
+    /// after `Volodymyr Zelenskiy`), not the looser matches a one-off slip
+    /// is allowed.
+    fn repeated(&self, key: &str) -> bool {
+        self.key_counts.get(key).copied().unwrap_or(0) > 1
     }
 
     /// A bare surname may stand for a person of its own only when it is
@@ -1561,7 +1599,12 @@ impl Clusterer {
         if !may_create {
             return;
         }
-        match self.near_person(&c.surname_key, false) {
+        let near = if self.may_be_variant(c) {
+            self.near_person(&c.surname_key, false)
+        } else {
+            None
+        };
+        match near {
             Some(id) => self.assign_variant(i, c, id),
             None => {
                 let id = self.new_cluster(c);
@@ -1578,12 +1621,25 @@ impl Clusterer {
             .into_iter()
             .filter(|&id| !need_full || self.clusters[id].has_full)
             .collect();
-        (found.len() == 1).then(|| found[0])
+        // Several people sharing the surname it misspells (`Bill Clinton`,
+        // `Hillary Clinton`): still that surname misspelled; the most
+        // recently mentioned of them, as a bare surname would take.
+        let first = *found.first()?;
+        let one_surname = found
+            .iter()
+            .all(|&id| self.clusters[id].surname_key == self.clusters[first].surname_key);
+        one_surname.then(|| {
+            found
+                .iter()
+                .copied()
+                .max_by_key(|&id| self.clusters[id].last)
+                .unwrap_or(first)
+        })
     }
 
     /// Indexed clusters whose surname is a near spelling of `key`.
     fn near_ids(&self, key: &str) -> Vec<usize> {
-        if key.chars().count() < MIN_NEAR_LEN {
+        if key.chars().count() < 4 {
             return Vec::new();
         }
         let Some(bucket) = self.near_index.get(&near_bucket(key)) else {
@@ -1594,10 +1650,18 @@ impl Clusterer {
         if bucket.len() > MAX_NEAR_BUCKET {
             return Vec::new();
         }
+        let repeated = self.repeated(key);
         bucket
             .iter()
             .copied()
-            .filter(|&id| near_spelling(&self.clusters[id].surname_key, key))
+            .filter(|&id| {
+                let known = &self.clusters[id].surname_key;
+                if repeated {
+                    near_spelling(known, key) && known.get(..2) == key.get(..2)
+                } else {
+                    near_surname(known, key)
+                }
+            })
             .collect()
     }
 
@@ -1681,8 +1745,15 @@ fn compatible(cluster: &Cluster, c: &Candidate) -> bool {
     })
 }
 
-/// Shortest bare word (no title, no speech verb) taken for a misspelling.
-const MIN_BARE_NEAR_LEN: usize = 6;
+/// A lowercase noun for what a person does (`spokesman`, `pollster`).
+pub(crate) fn is_role_noun(folded: &str) -> bool {
+    names::is_role_noun(folded)
+}
+
+/// Shortest bare word (no title, no speech verb) taken for a misspelling
+/// written once, and for a form the story repeats.
+const MIN_BARE_NEAR_LEN: usize = 4;
+const MIN_BARE_NEAR_LEN_REPEATED: usize = 6;
 
 /// Shortest name compared for near spellings: short names differ by one
 /// letter far too often (`Mark`/`Mary`, `Kerr`/`Kerry`).
@@ -1708,6 +1779,25 @@ pub(crate) fn near_spelling(a: &str, b: &str) -> bool {
     }
     let allowed = if len >= 8 { 2 } else { 1 };
     ascii_edit_distance(a, b).unwrap_or_else(|| edit_distance(a, b)) <= allowed
+}
+
+/// Whether `variant` may be surname `known` misspelled: a near spelling
+/// ([`near_spelling`]), or for four-letter surnames one vowel written for
+/// another (`Cruz`/`Croz`), the slip a four-letter name allows without
+/// turning into the common different names one letter apart (`Kerr`/`Kerry`,
+/// `Mark`/`Mary`).
+pub(crate) fn near_surname(known: &str, variant: &str) -> bool {
+    near_spelling(known, variant) || vowel_slip(known, variant)
+}
+
+fn vowel_slip(a: &str, b: &str) -> bool {
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != 4 || b.len() != 4 || a[0] != b[0] {
+        return false;
+    }
+    let diffs: Vec<usize> = (1..4).filter(|&i| a[i] != b[i]).collect();
+    matches!(diffs[..], [i] if is_vowel(a[i]) && is_vowel(b[i]))
 }
 
 /// [`edit_distance`] without allocating, for ASCII names up to 32 bytes
@@ -1747,9 +1837,11 @@ fn is_short_form(a: &str, b: &str) -> bool {
     (a.starts_with(b) || b.starts_with(a)) && names::is_given_name(a) && names::is_given_name(b)
 }
 
-/// The near-spelling bucket of a folded surname: its first two letters.
+/// The near-spelling bucket of a folded surname: its first letter (a
+/// misspelling keeps the first letter far more often than not; the second
+/// is often the very vowel swapped: `Sanders`/`Senders`).
 fn near_bucket(key: &str) -> String {
-    key.chars().take(2).collect()
+    key.chars().take(1).collect()
 }
 
 /// Largest bucket of similar-starting surnames searched for a near spelling.

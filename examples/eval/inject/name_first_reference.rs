@@ -95,6 +95,11 @@ fn strands_others(
 fn drop_given(site: &Site<'_>, person: &Person) -> Option<Injection> {
     let first = person.mentions.first()?;
     let given = first.given.clone()?;
+    // `Julio De Vido`, `Charles Saumarez Smith`: the word dropped is not the
+    // first name, and what is left (`Julio Vido`) is still a full name.
+    if given_follows_a_name(site.text, given.start) {
+        return None;
+    }
     let (edited, _) = splice(
         site.text,
         &[Splice::delete(given.start..first.surname.start)],
@@ -107,6 +112,20 @@ fn drop_given(site: &Site<'_>, person: &Person) -> Option<Injection> {
         changed: first.name.clone(),
         edited,
     })
+}
+
+/// Whether a capitalized name word stands right before `at` (one space
+/// between), so the word at `at` is a middle name or particle.
+fn given_follows_a_name(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let word = people::word_before(text, before.len() + 1);
+    word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().any(char::is_lowercase)
+        && people::is_name_word(word, 2)
+        && !people::TITLES.contains(&word)
 }
 
 fn move_above(site: &Site<'_>, person: &Person, j: usize) -> Option<Injection> {
@@ -153,6 +172,14 @@ mod tests {
         assert!(out.iter().all(|i| i.variant != "paragraph-moved"));
         let names = people::full_names(text, &site.paragraphs);
         assert_eq!(names, [("Lee".to_owned(), 2), ("Cho".to_owned(), 3)]);
+    }
+
+    #[test]
+    fn does_not_drop_a_middle_name() {
+        assert!(given_follows_a_name("Minister Julio De Vido", 15));
+        assert!(!given_follows_a_name("Minister Julio De Vido", 9));
+        assert!(!given_follows_a_name("said Sen. Ann Lee", 10));
+        assert!(!given_follows_a_name("President Ann Lee", 10));
     }
 
     #[test]

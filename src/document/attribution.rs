@@ -116,6 +116,7 @@ const SPEECH_VERBS: &[&str] = &[
     "citing",
     "claim",
     "claimed",
+    "claiming",
     "claims",
     "comment",
     "commented",
@@ -176,7 +177,9 @@ const SPEECH_VERBS: &[&str] = &[
     "emails",
     "emphasised",
     "emphasized",
+    "exclaim",
     "exclaimed",
+    "exclaims",
     "explain",
     "explained",
     "explaining",
@@ -295,7 +298,12 @@ const SPEECH_VERBS: &[&str] = &[
     "says",
     "scoffed",
     "scolded",
+    "scream",
+    "screamed",
+    "screams",
+    "shout",
     "shouted",
+    "shouts",
     "shrugged",
     "sighed",
     "slammed",
@@ -353,7 +361,9 @@ const SPEECH_VERBS: &[&str] = &[
     "writing",
     "written",
     "wrote",
+    "yell",
     "yelled",
+    "yells",
 ];
 
 /// Verbs of thinking and judging: a partial quote woven into a sentence
@@ -502,6 +512,10 @@ fn find_cue<'t>(
         let after = folded.get(i + 2).map(Cow::as_ref);
         let cue_end = match (f, next, after) {
             ("according", Some("to"), _) => Some(i + 1),
+            // `per the party's bylaws`, `per Reuters` (not `per cent`,
+            // `per share`)
+            ("per", Some("the" | "a" | "an" | "his" | "her" | "their" | "its"), _) => Some(i),
+            ("per", Some(_), _) if words[i + 1].is_capitalized() => Some(i),
             (
                 "in" | "on" | "during",
                 Some("a" | "an" | "the" | "his" | "her" | "their" | "its"),
@@ -841,6 +855,28 @@ mod tests {
         assert_eq!(
             credits(r#"The deal was "a very bad one for us," according to the minister."#),
             [kind(Sentence, "according to", Some("the minister"))]
+        );
+    }
+
+    #[test]
+    fn shouted_quotes_ongoing_claims_and_per_credit_their_source() {
+        use AttributionKind::*;
+        assert_eq!(
+            credits(r#""Get back from the door now," she yells as she runs."#),
+            [kind(Sentence, "yells", Some("she"))]
+        );
+        assert_eq!(
+            credits(r#"He's claiming that the vote was "rigged from the very start.""#),
+            [kind(Sentence, "claiming", Some("He's"))]
+        );
+        assert_eq!(
+            credits(r#"Proxies may not vote "to fill a vacancy on the ticket," per the bylaws."#),
+            [kind(Sentence, "per", Some("the bylaws"))]
+        );
+        // `per` as a rate is no credit.
+        assert_eq!(
+            credits(r#"Prices rose "far faster than wages did" at 5 per cent a year."#),
+            [None]
         );
     }
 

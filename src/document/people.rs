@@ -591,6 +591,10 @@ struct Scanner<'s, 'a> {
     paragraph: usize,
 }
 
+/// How many words from where a title starts [`Scanner::parse_title`] looks
+/// for a title word.
+const TITLE_REACH: usize = 7;
+
 /// A title parsed before a name: the title and the token the name starts at.
 struct TitleParse {
     title: Title,
@@ -605,8 +609,19 @@ impl Scanner<'_, '_> {
     fn scan(&self, out: &mut Vec<Candidate>) {
         let n = self.toks.len();
         let mut i = 0;
+        // The first title word at or after `i`: most words have none within
+        // a title's reach, and need not look (parse_title's own test, done
+        // once per sentence instead of once per word).
+        let mut next_title = 0;
         while i < n {
-            let title = self.parse_title(i);
+            if next_title < i {
+                next_title = (i..n).find(|&k| self.toks[k].title_word).unwrap_or(n);
+            }
+            let title = if next_title < i + TITLE_REACH {
+                self.parse_title(i)
+            } else {
+                None
+            };
             let start = title.as_ref().map_or(i, |t| t.name_start);
             match self.parse_run(start) {
                 Some(run) => {
@@ -662,7 +677,7 @@ impl Scanner<'_, '_> {
         let toks = self.toks;
         let n = toks.len();
         // No title word within reach: no title (most words).
-        if !toks[i..n.min(i + 7)].iter().any(|t| t.title_word) {
+        if !toks[i..n.min(i + TITLE_REACH)].iter().any(|t| t.title_word) {
             return None;
         }
         // Most words cannot open a title: not a modifier, a capitalized

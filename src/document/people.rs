@@ -42,6 +42,7 @@
 //! Their Eyes`), organisation tails (`Department for Transport`), compound
 //! adjectives (`Paris-based`) are not people.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -221,14 +222,21 @@ impl People {
     }
 }
 
+/// From this many sentences on (a long draft: a 1 MB one has thousands, a
+/// wire story a few dozen), tokenising and scanning are spread over rayon's
+/// pool. Each sentence is done on its own and the results are put back in
+/// sentence order, so the outcome is the same as done one by one.
+const PARALLEL_SENTENCES: usize = 512;
+
 pub(super) fn extract(doc: &Document<'_>) -> People {
     let sentences = tokenize(doc);
     let facts = DocFacts::gather(&sentences);
-    let mut candidates = Vec::new();
-    for (s, sentence) in sentences.iter().enumerate() {
+    let scan = |s: usize| {
+        let sentence = &sentences[s];
         let next = sentences
             .get(s + 1)
             .filter(|n| n.paragraph == sentence.paragraph);
+        let mut found = Vec::new();
         Scanner {
             text: doc.text,
             prose: &doc.prose,
@@ -237,8 +245,15 @@ pub(super) fn extract(doc: &Document<'_>) -> People {
             facts: &facts,
             paragraph: sentence.paragraph,
         }
-        .scan(&mut candidates);
-    }
+        .scan(&mut found);
+        found
+    };
+    let candidates: Vec<Candidate> = if sentences.len() >= PARALLEL_SENTENCES {
+        let found: Vec<Vec<Candidate>> = (0..sentences.len()).into_par_iter().map(scan).collect();
+        found.into_iter().flatten().collect()
+    } else {
+        (0..sentences.len()).flat_map(scan).collect()
+    };
     Clusterer::default().run(doc, candidates, &facts)
 }
 
@@ -325,66 +340,78 @@ struct Sentence<'a> {
 
 fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
     let prose = doc.prose.as_str();
-    let mut out = Vec::new();
-    for (p, paragraph) in doc.body_paragraphs() {
-        for sentence in &paragraph.sentences {
-            let words = words_in(prose, sentence.clone());
-            let mut toks = Vec::with_capacity(words.len());
-            for (k, w) in words.iter().enumerate() {
-                // Only words ending in an apostrophe or `s` can be possessive.
-                let text = if w.text.ends_with(['s', '\'', '’']) {
-                    strip_possessive(w.text)
-                } else {
-                    w.text
-                };
-                let end = w.start + text.len();
-                let word_end = w.end();
-                let dot = prose[word_end..].starts_with('.');
-                let raw = &prose[sentence.start..w.start];
-                let before = raw.trim_end_matches([' ', '\t']);
-                // Straight marks and apostrophes open only when glued to the
-                // word; `” Blinken` after a closing quote is mid-sentence.
-                let glued = raw.len() == before.len()
-                    && before.ends_with(|c: char| c == '"' || is_apostrophe(c));
-                let opener = glued || before.ends_with(['“', '‘', '(', '[', ':', '«', '„']);
-                let folded = fold_word(text);
-                // `then-Gov`, `President-elect`: a title in either part.
-                let title_word = !names::titles_starting_with(&folded).is_empty()
-                    || (folded.contains(['-', '‑'])
-                        && folded
-                            .split(['-', '‑'])
-                            .any(|part| !names::titles_starting_with(part).is_empty()));
-                // Only capitalized words can be taken for names.
-                let function_word = text.starts_with(char::is_uppercase)
-                    && names::is_common_opener(&folded)
-                    && !names::is_given_name(&folded);
-                toks.push(Tok {
-                    text,
-                    start: w.start,
-                    end,
-                    word_end,
-                    folded,
-                    possessive: text.len() != w.text.len(),
-                    dot,
-                    name_like: is_name_like(text),
-                    initial: is_initial(text, dot),
-                    function_word,
-                    title_word,
-                    sentence_start: k == 0 || opener,
-                });
-            }
-            // `George W Bush`, `JP McManus`, `F Sheahan`: initials written
-            // without periods, recognised by the name they stand before.
-            for k in 0..toks.len().saturating_sub(1) {
-                let gap = &prose[toks[k].word_end..toks[k + 1].start];
-                if gap == " " && is_bare_initial(toks[k].text) && toks[k + 1].name_like {
-                    toks[k].initial = true;
-                }
-            }
-            out.push(Sentence { paragraph: p, toks });
+    let units: Vec<(usize, &Range<usize>)> = doc
+        .body_paragraphs()
+        .flat_map(|(p, paragraph)| paragraph.sentences.iter().map(move |s| (p, s)))
+        .collect();
+    if units.len() >= PARALLEL_SENTENCES {
+        units
+            .into_par_iter()
+            .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
+            .collect()
+    } else {
+        units
+            .into_iter()
+            .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
+            .collect()
+    }
+}
+
+fn tokenize_sentence<'a>(prose: &'a str, p: usize, sentence: &Range<usize>) -> Sentence<'a> {
+    let words = words_in(prose, sentence.clone());
+    let mut toks = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        // Only words ending in an apostrophe or `s` can be possessive.
+        let text = if w.text.ends_with(['s', '\'', '’']) {
+            strip_possessive(w.text)
+        } else {
+            w.text
+        };
+        let end = w.start + text.len();
+        let word_end = w.end();
+        let dot = prose[word_end..].starts_with('.');
+        let raw = &prose[sentence.start..w.start];
+        let before = raw.trim_end_matches([' ', '\t']);
+        // Straight marks and apostrophes open only when glued to the
+        // word; `” Blinken` after a closing quote is mid-sentence.
+        let glued =
+            raw.len() == before.len() && before.ends_with(|c: char| c == '"' || is_apostrophe(c));
+        let opener = glued || before.ends_with(['“', '‘', '(', '[', ':', '«', '„']);
+        let folded = fold_word(text);
+        // `then-Gov`, `President-elect`: a title in either part.
+        let title_word = !names::titles_starting_with(&folded).is_empty()
+            || (folded.contains(['-', '‑'])
+                && folded
+                    .split(['-', '‑'])
+                    .any(|part| !names::titles_starting_with(part).is_empty()));
+        // Only capitalized words can be taken for names.
+        let function_word = text.starts_with(char::is_uppercase)
+            && names::is_common_opener(&folded)
+            && !names::is_given_name(&folded);
+        toks.push(Tok {
+            text,
+            start: w.start,
+            end,
+            word_end,
+            folded,
+            possessive: text.len() != w.text.len(),
+            dot,
+            name_like: is_name_like(text),
+            initial: is_initial(text, dot),
+            function_word,
+            title_word,
+            sentence_start: k == 0 || opener,
+        });
+    }
+    // `George W Bush`, `JP McManus`, `F Sheahan`: initials written
+    // without periods, recognised by the name they stand before.
+    for k in 0..toks.len().saturating_sub(1) {
+        let gap = &prose[toks[k].word_end..toks[k + 1].start];
+        if gap == " " && is_bare_initial(toks[k].text) && toks[k + 1].name_like {
+            toks[k].initial = true;
         }
     }
-    out
+    Sentence { paragraph: p, toks }
 }
 
 fn is_name_like(text: &str) -> bool {

@@ -229,7 +229,12 @@ impl People {
 const PARALLEL_SENTENCES: usize = 512;
 
 pub(super) fn extract(doc: &Document<'_>) -> People {
-    let sentences = tokenize(doc);
+    let sentences: usize = doc.body_paragraphs().map(|(_, p)| p.sentences.len()).sum();
+    extract_with(doc, sentences >= PARALLEL_SENTENCES)
+}
+
+fn extract_with(doc: &Document<'_>, parallel: bool) -> People {
+    let sentences = tokenize(doc, parallel);
     let facts = DocFacts::gather(&sentences);
     let scan = |s: usize| {
         let sentence = &sentences[s];
@@ -248,7 +253,7 @@ pub(super) fn extract(doc: &Document<'_>) -> People {
         .scan(&mut found);
         found
     };
-    let candidates: Vec<Candidate> = if sentences.len() >= PARALLEL_SENTENCES {
+    let candidates: Vec<Candidate> = if parallel {
         let found: Vec<Vec<Candidate>> = (0..sentences.len()).into_par_iter().map(scan).collect();
         found.into_iter().flatten().collect()
     } else {
@@ -338,13 +343,13 @@ struct Sentence<'a> {
     toks: Vec<Tok<'a>>,
 }
 
-fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
+fn tokenize<'a>(doc: &'a Document<'a>, parallel: bool) -> Vec<Sentence<'a>> {
     let prose = doc.prose.as_str();
     let units: Vec<(usize, &Range<usize>)> = doc
         .body_paragraphs()
         .flat_map(|(p, paragraph)| paragraph.sentences.iter().map(move |s| (p, s)))
         .collect();
-    if units.len() >= PARALLEL_SENTENCES {
+    if parallel {
         units
             .into_par_iter()
             .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
@@ -1801,6 +1806,23 @@ const MAX_NEAR_BUCKET: usize = 64;
 mod tests {
     use super::*;
     use crate::document::DocKind;
+
+    #[test]
+    fn a_long_draft_finds_the_same_people_in_parallel_as_one_by_one() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "Finance Minister Alma Verrick met Gov. Tobias Quell on day {i}. \
+                 Verrick said the plan would hold, and Quell's aides agreed. \
+                 Later, Dr. Ines Marlow joined them; Marlow said little.\n"
+            ));
+        }
+        let doc = Document::parse(&text, DocKind::Plain);
+        let parallel = extract_with(&doc, true);
+        assert!(parallel.mentions.len() >= 900);
+        assert_eq!(parallel, extract_with(&doc, false));
+        assert_eq!(parallel, doc.people);
+    }
 
     fn people(text: &str) -> (Document<'_>, Vec<(String, Vec<String>)>) {
         let doc = Document::parse(text, DocKind::Plain);

@@ -27,6 +27,10 @@ pub use attribution::{Attribution, AttributionKind};
 pub use people::{Mention, MentionForm, People, Person};
 pub use quotes::{Quote, StrayMark, StrayMarkKind};
 
+/// From this size on (well beyond any wire story), the independent parts of
+/// parsing run on rayon's pool.
+const PARALLEL_PARSE_BYTES: usize = 64 * 1024;
+
 /// How to read a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocKind {
@@ -143,8 +147,22 @@ impl<'a> Document<'a> {
         };
         quotes::find(&mut doc);
         sentences::split_all(&mut doc);
-        doc.people = people::extract(&doc);
-        doc.attributions = attribution::resolve(&doc, speech_verbs);
+        // People and attributions do not read each other: on a long draft
+        // they are worked out side by side (the LSP re-checks the whole
+        // document on each keystroke).
+        let (people, attributions) = if doc.text.len() >= PARALLEL_PARSE_BYTES {
+            rayon::join(
+                || people::extract(&doc),
+                || attribution::resolve(&doc, speech_verbs),
+            )
+        } else {
+            (
+                people::extract(&doc),
+                attribution::resolve(&doc, speech_verbs),
+            )
+        };
+        doc.people = people;
+        doc.attributions = attributions;
         doc
     }
 

@@ -42,6 +42,7 @@
 //! Their Eyes`), organisation tails (`Department for Transport`), compound
 //! adjectives (`Paris-based`) are not people.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -221,14 +222,26 @@ impl People {
     }
 }
 
+/// From this many sentences on (a long draft: a 1 MB one has thousands, a
+/// wire story a few dozen), tokenising and scanning are spread over rayon's
+/// pool. Each sentence is done on its own and the results are put back in
+/// sentence order, so the outcome is the same as done one by one.
+const PARALLEL_SENTENCES: usize = 512;
+
 pub(super) fn extract(doc: &Document<'_>) -> People {
-    let sentences = tokenize(doc);
+    let sentences: usize = doc.body_paragraphs().map(|(_, p)| p.sentences.len()).sum();
+    extract_with(doc, sentences >= PARALLEL_SENTENCES)
+}
+
+fn extract_with(doc: &Document<'_>, parallel: bool) -> People {
+    let sentences = tokenize(doc, parallel);
     let facts = DocFacts::gather(&sentences);
-    let mut candidates = Vec::new();
-    for (s, sentence) in sentences.iter().enumerate() {
+    let scan = |s: usize| {
+        let sentence = &sentences[s];
         let next = sentences
             .get(s + 1)
             .filter(|n| n.paragraph == sentence.paragraph);
+        let mut found = Vec::new();
         Scanner {
             text: doc.text,
             prose: &doc.prose,
@@ -237,8 +250,15 @@ pub(super) fn extract(doc: &Document<'_>) -> People {
             facts: &facts,
             paragraph: sentence.paragraph,
         }
-        .scan(&mut candidates);
-    }
+        .scan(&mut found);
+        found
+    };
+    let candidates: Vec<Candidate> = if parallel {
+        let found: Vec<Vec<Candidate>> = (0..sentences.len()).into_par_iter().map(scan).collect();
+        found.into_iter().flatten().collect()
+    } else {
+        (0..sentences.len()).flat_map(scan).collect()
+    };
     Clusterer::default().run(doc, candidates, &facts)
 }
 
@@ -323,68 +343,80 @@ struct Sentence<'a> {
     toks: Vec<Tok<'a>>,
 }
 
-fn tokenize<'a>(doc: &'a Document<'a>) -> Vec<Sentence<'a>> {
+fn tokenize<'a>(doc: &'a Document<'a>, parallel: bool) -> Vec<Sentence<'a>> {
     let prose = doc.prose.as_str();
-    let mut out = Vec::new();
-    for (p, paragraph) in doc.body_paragraphs() {
-        for sentence in &paragraph.sentences {
-            let words = words_in(prose, sentence.clone());
-            let mut toks = Vec::with_capacity(words.len());
-            for (k, w) in words.iter().enumerate() {
-                // Only words ending in an apostrophe or `s` can be possessive.
-                let text = if w.text.ends_with(['s', '\'', '’']) {
-                    strip_possessive(w.text)
-                } else {
-                    w.text
-                };
-                let end = w.start + text.len();
-                let word_end = w.end();
-                let dot = prose[word_end..].starts_with('.');
-                let raw = &prose[sentence.start..w.start];
-                let before = raw.trim_end_matches([' ', '\t']);
-                // Straight marks and apostrophes open only when glued to the
-                // word; `” Blinken` after a closing quote is mid-sentence.
-                let glued = raw.len() == before.len()
-                    && before.ends_with(|c: char| c == '"' || is_apostrophe(c));
-                let opener = glued || before.ends_with(['“', '‘', '(', '[', ':', '«', '„']);
-                let folded = fold_word(text);
-                // `then-Gov`, `President-elect`: a title in either part.
-                let title_word = !names::titles_starting_with(&folded).is_empty()
-                    || (folded.contains(['-', '‑'])
-                        && folded
-                            .split(['-', '‑'])
-                            .any(|part| !names::titles_starting_with(part).is_empty()));
-                // Only capitalized words can be taken for names.
-                let function_word = text.starts_with(char::is_uppercase)
-                    && names::is_common_opener(&folded)
-                    && !names::is_given_name(&folded);
-                toks.push(Tok {
-                    text,
-                    start: w.start,
-                    end,
-                    word_end,
-                    folded,
-                    possessive: text.len() != w.text.len(),
-                    dot,
-                    name_like: is_name_like(text),
-                    initial: is_initial(text, dot),
-                    function_word,
-                    title_word,
-                    sentence_start: k == 0 || opener,
-                });
-            }
-            // `George W Bush`, `JP McManus`, `F Sheahan`: initials written
-            // without periods, recognised by the name they stand before.
-            for k in 0..toks.len().saturating_sub(1) {
-                let gap = &prose[toks[k].word_end..toks[k + 1].start];
-                if gap == " " && is_bare_initial(toks[k].text) && toks[k + 1].name_like {
-                    toks[k].initial = true;
-                }
-            }
-            out.push(Sentence { paragraph: p, toks });
+    let units: Vec<(usize, &Range<usize>)> = doc
+        .body_paragraphs()
+        .flat_map(|(p, paragraph)| paragraph.sentences.iter().map(move |s| (p, s)))
+        .collect();
+    if parallel {
+        units
+            .into_par_iter()
+            .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
+            .collect()
+    } else {
+        units
+            .into_iter()
+            .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
+            .collect()
+    }
+}
+
+fn tokenize_sentence<'a>(prose: &'a str, p: usize, sentence: &Range<usize>) -> Sentence<'a> {
+    let words = words_in(prose, sentence.clone());
+    let mut toks = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        // Only words ending in an apostrophe or `s` can be possessive.
+        let text = if w.text.ends_with(['s', '\'', '’']) {
+            strip_possessive(w.text)
+        } else {
+            w.text
+        };
+        let end = w.start + text.len();
+        let word_end = w.end();
+        let dot = prose[word_end..].starts_with('.');
+        let raw = &prose[sentence.start..w.start];
+        let before = raw.trim_end_matches([' ', '\t']);
+        // Straight marks and apostrophes open only when glued to the
+        // word; `” Blinken` after a closing quote is mid-sentence.
+        let glued =
+            raw.len() == before.len() && before.ends_with(|c: char| c == '"' || is_apostrophe(c));
+        let opener = glued || before.ends_with(['“', '‘', '(', '[', ':', '«', '„']);
+        let folded = fold_word(text);
+        // `then-Gov`, `President-elect`: a title in either part.
+        let title_word = !names::titles_starting_with(&folded).is_empty()
+            || (folded.contains(['-', '‑'])
+                && folded
+                    .split(['-', '‑'])
+                    .any(|part| !names::titles_starting_with(part).is_empty()));
+        // Only capitalized words can be taken for names.
+        let function_word = text.starts_with(char::is_uppercase)
+            && names::is_common_opener(&folded)
+            && !names::is_given_name(&folded);
+        toks.push(Tok {
+            text,
+            start: w.start,
+            end,
+            word_end,
+            folded,
+            possessive: text.len() != w.text.len(),
+            dot,
+            name_like: is_name_like(text),
+            initial: is_initial(text, dot),
+            function_word,
+            title_word,
+            sentence_start: k == 0 || opener,
+        });
+    }
+    // `George W Bush`, `JP McManus`, `F Sheahan`: initials written
+    // without periods, recognised by the name they stand before.
+    for k in 0..toks.len().saturating_sub(1) {
+        let gap = &prose[toks[k].word_end..toks[k + 1].start];
+        if gap == " " && is_bare_initial(toks[k].text) && toks[k + 1].name_like {
+            toks[k].initial = true;
         }
     }
-    out
+    Sentence { paragraph: p, toks }
 }
 
 fn is_name_like(text: &str) -> bool {
@@ -596,6 +628,10 @@ struct Scanner<'s, 'a> {
     paragraph: usize,
 }
 
+/// How many words from where a title starts [`Scanner::parse_title`] looks
+/// for a title word.
+const TITLE_REACH: usize = 7;
+
 /// A title parsed before a name: the title and the token the name starts at.
 struct TitleParse {
     title: Title,
@@ -610,8 +646,19 @@ impl Scanner<'_, '_> {
     fn scan(&self, out: &mut Vec<Candidate>) {
         let n = self.toks.len();
         let mut i = 0;
+        // The first title word at or after `i`: most words have none within
+        // a title's reach, and need not look (parse_title's own test, done
+        // once per sentence instead of once per word).
+        let mut next_title = 0;
         while i < n {
-            let title = self.parse_title(i);
+            if next_title < i {
+                next_title = (i..n).find(|&k| self.toks[k].title_word).unwrap_or(n);
+            }
+            let title = if next_title < i + TITLE_REACH {
+                self.parse_title(i)
+            } else {
+                None
+            };
             let start = title.as_ref().map_or(i, |t| t.name_start);
             match self.parse_run(start) {
                 Some(run) => {
@@ -667,7 +714,7 @@ impl Scanner<'_, '_> {
         let toks = self.toks;
         let n = toks.len();
         // No title word within reach: no title (most words).
-        if !toks[i..n.min(i + 7)].iter().any(|t| t.title_word) {
+        if !toks[i..n.min(i + TITLE_REACH)].iter().any(|t| t.title_word) {
             return None;
         }
         // Most words cannot open a title: not a modifier, a capitalized
@@ -1851,6 +1898,23 @@ const MAX_NEAR_BUCKET: usize = 64;
 mod tests {
     use super::*;
     use crate::document::DocKind;
+
+    #[test]
+    fn a_long_draft_finds_the_same_people_in_parallel_as_one_by_one() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "Finance Minister Alma Verrick met Gov. Tobias Quell on day {i}. \
+                 Verrick said the plan would hold, and Quell's aides agreed. \
+                 Later, Dr. Ines Marlow joined them; Marlow said little.\n"
+            ));
+        }
+        let doc = Document::parse(&text, DocKind::Plain);
+        let parallel = extract_with(&doc, true);
+        assert!(parallel.mentions.len() >= 900);
+        assert_eq!(parallel, extract_with(&doc, false));
+        assert_eq!(parallel, doc.people);
+    }
 
     fn people(text: &str) -> (Document<'_>, Vec<(String, Vec<String>)>) {
         let doc = Document::parse(text, DocKind::Plain);

@@ -1,11 +1,6 @@
-//! copydesk checks news-wire copy the way a desk editor reads it: direct
-//! quotes nobody is credited with, a person whose name or title changes
-//! halfway through, a surname before the full name, and paragraphs or quotes
-//! that say again what was said before.
-//!
-//! The analysis core is pure: [`check`] takes a draft's text and a resolved
-//! [`Config`] and returns [`Finding`]s with byte ranges. The CLI
-//! ([`cli`]) and the language server ([`lsp`]) are thin layers on top.
+//! The `copydesk` package: the command line ([`cli`]), the language server
+//! ([`lsp`]) and configuration files on disk ([`config`]), on top of the
+//! engine in `copydesk-core`, which this crate re-exports for convenience.
 //!
 //! ```
 //! use copydesk::{check, Config, DocKind};
@@ -17,24 +12,11 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod checks;
 pub mod cli;
 pub mod config;
-pub mod document;
-pub mod finding;
-pub mod line_index;
 pub mod lsp;
-pub mod style;
-pub mod suppress;
-pub mod text;
 
-pub use checks::{Check, Family};
-pub use config::Config;
-pub use document::{DocKind, Document};
-pub use finding::{Edit, Finding, Fix, Related, Safety, Severity};
-
-/// Check a draft: parse it and run every enabled check.
-pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
-    let doc = Document::parse_with(text, kind, config);
-    checks::run_all(&doc, config)
-}
+pub use copydesk_core::{
+    check, checks, document, finding, line_index, style, suppress, text, Check, Config, DocKind,
+    Document, Edit, Family, Finding, Fix, Related, Safety, Severity,
+};

@@ -32,9 +32,9 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::config::{Config, ConfigError, Loader};
-use crate::document::DocKind;
-use crate::finding::{Finding, Severity};
-use crate::line_index::LineIndex;
+use copydesk_core::document::DocKind;
+use copydesk_core::finding::{Finding, Severity};
+use copydesk_core::line_index::LineIndex;
 
 use super::fix::{self, FixArgs};
 use super::report::github::DEFAULT_MAX_ANNOTATIONS;
@@ -437,7 +437,7 @@ impl Checker<'_> {
                 (draft.clone(), kind)
             }
         };
-        let findings = crate::check(&draft.text, kind, config);
+        let findings = copydesk_core::check(&draft.text, kind, config);
         tracing::debug!(path = %name, bytes = draft.text.len(), findings = findings.len(), "checked");
         let fix = &self.args.fix;
         let mut checked = Checked {
@@ -661,7 +661,7 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Check;
+    use copydesk_core::checks::Check;
 
     #[test]
     fn summary_counts_per_severity_fixes_and_unreadable_files() {

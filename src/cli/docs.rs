@@ -8,13 +8,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::checks::{Check, CheckDocs, CheckInfo, REGISTRY};
 use crate::cli::report::human::Human;
 use crate::cli::report::json::JsonFinding;
 use crate::cli::report::CheckedFile;
 use crate::config::Config;
-use crate::document::DocKind;
-use crate::line_index::LineIndex;
+use copydesk_core::checks::{Check, CheckDocs, CheckInfo, REGISTRY};
+use copydesk_core::document::DocKind;
+use copydesk_core::line_index::LineIndex;
 
 /// The command that rewrites the generated files.
 pub const REGENERATE: &str = "UPDATE_DOCS=1 cargo test --test cli_docs";
@@ -240,7 +240,7 @@ pub fn readme_json_example(path: &str, text: &str) -> String {
 
 /// Check `text` and render its first finding, or say there is none.
 fn first_finding(path: &str, text: &str, render: impl Fn(&CheckedFile<'_>) -> String) -> String {
-    let findings = crate::check(
+    let findings = copydesk_core::check(
         text,
         DocKind::from_path(Path::new(path)),
         &Config::default(),

@@ -1,6 +1,6 @@
 //! `--fix`, `--unsafe-fixes` and `--diff`: applying the checks' fixes.
 //!
-//! A fix is data ([`crate::finding::Fix`]): edits and a safety level. Here
+//! A fix is data ([`copydesk_core::finding::Fix`]): edits and a safety level. Here
 //! they are applied in passes ([`fix_text`]): each pass takes the allowed
 //! fixes in position order, skips any whose edits overlap an edit already
 //! taken (or that no longer fit the text), applies the rest at once, and
@@ -22,8 +22,8 @@ use std::path::Path;
 use clap::Args;
 
 use crate::config::Config;
-use crate::document::DocKind;
-use crate::finding::{Edit, Finding, Safety};
+use copydesk_core::document::DocKind;
+use copydesk_core::finding::{Edit, Finding, Safety};
 
 use super::walk::{self, Stamp};
 
@@ -100,7 +100,7 @@ pub fn fix_text(
         }
         fixed.text = apply(&fixed.text, edits);
         fixed.applied += fixes;
-        fixed.findings = crate::check(&fixed.text, kind, config);
+        fixed.findings = copydesk_core::check(&fixed.text, kind, config);
     }
     fixed
 }
@@ -247,8 +247,8 @@ fn keep_owner(_file: &fs::File, _metadata: &fs::Metadata) {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Check;
-    use crate::finding::Fix;
+    use copydesk_core::checks::Check;
+    use copydesk_core::finding::Fix;
 
     fn finding(range: Range<usize>, safety: Safety, edits: &[(Range<usize>, &str)]) -> Finding {
         Finding::new(Check::RepeatParagraph, range, "m").with_fix(Fix::new(
@@ -308,7 +308,7 @@ mod tests {
         let lede = "A ground offensive against Springfield would further isolate Freedonia internationally, Foreign Minister Rufus Firefly said on Tuesday.";
         let text = format!("{lede}\nMarkets were calm.\n{lede}\n{lede}\n");
         let config = Config::default();
-        let findings = crate::check(&text, DocKind::Plain, &config);
+        let findings = copydesk_core::check(&text, DocKind::Plain, &config);
         let fixed = fix_text(&text, findings, DocKind::Plain, &config, |s| {
             s == Safety::Safe
         });

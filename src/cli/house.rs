@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{docs, Status, Streams};
-use crate::checks::Check;
-use crate::config::load::FILE_NAMES;
+use crate::config::FILE_NAMES;
 use crate::config::{Config, ConfigError, ConfigSource, Loader};
-use crate::style::Rule;
+use copydesk_core::checks::Check;
+use copydesk_core::style::Rule;
 
 /// `--config PATH` / `--no-config`.
 #[derive(Debug, Clone, Default, Args)]
@@ -141,11 +141,11 @@ pub fn explain(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Stat
         streams.stdout.flush()?;
         return Ok(Status::Clean);
     }
-    let candidates = crate::checks::REGISTRY
+    let candidates = copydesk_core::checks::REGISTRY
         .iter()
         .map(|info| info.code)
         .chain(config.rules.iter().map(|r| &*r.code));
-    let hint = match crate::text::nearest(code, candidates) {
+    let hint = match copydesk_core::text::nearest(code, candidates) {
         Some(near) => format!("; did you mean `{near}`?"),
         None => String::new(),
     };
@@ -225,7 +225,7 @@ pub fn starter(preset: Option<&str>) -> String {
         None => "# extends = [\"reuters\"]   # or \"ap\", \"british\", or \"../house.toml\"\n"
             .to_owned(),
     };
-    let checks: String = crate::checks::REGISTRY
+    let checks: String = copydesk_core::checks::REGISTRY
         .iter()
         .map(|info| format!("# \"{}\" = \"{}\"\n", info.code, info.default_severity))
         .collect();

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use annotate_snippets::renderer::{AnsiColor, Style};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::finding::Severity;
+use copydesk_core::finding::Severity;
 
 pub mod check;
 pub mod docs;

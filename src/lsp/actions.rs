@@ -17,7 +17,7 @@ use tower_lsp::lsp_types::{
 
 use super::convert::Converter;
 use super::diagnostics::{code_of, data_of};
-use crate::DocKind;
+use copydesk_core::DocKind;
 
 /// The suppression comment the core honours for `code` (a check's or a
 /// house rule's) on the next line.
@@ -157,7 +157,7 @@ mod tests {
     use super::*;
     use crate::lsp::convert::Encoding;
     use crate::lsp::diagnostics::from_findings;
-    use crate::{Check, Edit, Finding, Fix, Safety};
+    use copydesk_core::{Check, Edit, Finding, Fix, Safety};
 
     const TEXT: &str = "# Title\r\n\r\n  - He said \"we allegedly won\" today.\r\n";
 

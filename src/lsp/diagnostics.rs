@@ -12,7 +12,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert::Converter;
-use crate::{Finding, Safety, Severity};
+use copydesk_core::{Finding, Safety, Severity};
 
 /// `Diagnostic.source` for everything we publish.
 pub const SOURCE: &str = "copydesk";
@@ -120,8 +120,8 @@ mod tests {
 
     use super::*;
     use crate::lsp::convert::Encoding;
-    use crate::Check;
-    use crate::{Edit, Fix};
+    use copydesk_core::Check;
+    use copydesk_core::{Edit, Fix};
 
     #[test]
     fn a_finding_becomes_a_whole_diagnostic() {

@@ -13,7 +13,7 @@ use ropey::Rope;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::convert::{Converter, Encoding};
-use crate::DocKind;
+use copydesk_core::DocKind;
 
 /// Larger documents are kept in sync but not checked: a draft is a few
 /// kilobytes, and checking many megabytes on every keystroke (about 0.1 s

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use copydesk_core::document::Document;
 
 /// A hint to show at byte `offset`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ fn words(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Attribution, AttributionKind, DocKind};
+    use copydesk_core::document::{Attribution, AttributionKind, DocKind};
 
     const TEXT: &str = "\"We will keep talking,\" Blinken said. \"Nothing is agreed.\"\n\
         \"Later,\" an official said.\n";

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{self, ConfigError, ConfigSource, HouseStyle, Loader};
-use crate::Config;
+use copydesk_core::Config;
 
 /// Something the user should be told about their configuration files.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,7 @@ impl HouseStyles {
         let named = path
             .file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| config::load::FILE_NAMES.contains(&n));
+            .is_some_and(|n| config::FILE_NAMES.contains(&n));
         named || self.files.contains(path)
     }
 
@@ -140,7 +140,7 @@ mod tests {
     use std::fs;
 
     use super::*;
-    use crate::Check;
+    use copydesk_core::Check;
 
     fn draft_in(dir: &Path) -> PathBuf {
         dir.join("draft.md")
@@ -190,7 +190,7 @@ mod tests {
         );
         assert_eq!(
             styles.config_for(&draft).severity(Check::QuoteUnattributed),
-            Some(crate::Severity::Error)
+            Some(copydesk_core::Severity::Error)
         );
     }
 }

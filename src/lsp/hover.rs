@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::document::{AttributionKind, Document, Mention, MentionForm};
+use copydesk_core::document::{AttributionKind, Document, Mention, MentionForm};
 
 /// Hover text (Markdown) and the byte range it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +129,9 @@ pub fn speaker_name(doc: &Document<'_>, speaker: &Range<usize>) -> String {
 fn paragraph_name(doc: &Document<'_>, index: usize) -> String {
     match doc.paragraphs.get(index) {
         Some(p) if p.number > 0 => format!("paragraph {}", p.number),
-        Some(p) if p.kind == crate::document::ParagraphKind::Heading => "the headline".to_owned(),
+        Some(p) if p.kind == copydesk_core::document::ParagraphKind::Heading => {
+            "the headline".to_owned()
+        }
         _ => "the credit line".to_owned(),
     }
 }
@@ -154,8 +156,8 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Attribution, DocKind};
     use crate::lsp::test_support::one_person;
+    use copydesk_core::document::{Attribution, DocKind};
 
     const TEXT: &str = "Secretary of State Antony Blinken met Israeli leaders.\n\
         \"We will keep talking,\" Blinken said.\n\

@@ -82,7 +82,7 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    serve_with(input, output, crate::check).await
+    serve_with(input, output, copydesk_core::check).await
 }
 
 /// Serve with another checker: for protocol tests of the LSP layer on

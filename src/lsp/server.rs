@@ -53,9 +53,9 @@ use super::documents::{kind_for_language, Documents, TextDocument, MAX_CHECKED_B
 use super::house::{HouseStyles, Notice};
 use super::settings::{self, Parsed, Settings, WireSettings};
 use super::{hints, hover, symbols};
-use crate::{Config, DocKind, Document, Finding};
+use copydesk_core::{Config, DocKind, Document, Finding};
 
-/// How documents are checked: [`crate::check`] in production; protocol
+/// How documents are checked: [`copydesk_core::check`] in production; protocol
 /// tests may pass a checker of their own to exercise the LSP layer on
 /// findings the core does not produce.
 pub type CheckFn = fn(&str, DocKind, &Config) -> Vec<Finding>;
@@ -363,7 +363,7 @@ impl Backend {
 
     /// Ask the client to tell us when a configuration file changes.
     async fn watch_config_files(&self) {
-        let watchers = crate::config::load::FILE_NAMES
+        let watchers = crate::config::FILE_NAMES
             .iter()
             .map(|name| FileSystemWatcher {
                 glob_pattern: GlobPattern::String(format!("**/{name}")),

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::{Check, Config, Severity};
+use copydesk_core::{Check, Config, Severity};
 
 /// The key clients nest our settings under (`{"copydesk": {…}}`), as VS
 /// Code does for `workspace/didChangeConfiguration` and as the section name

@@ -5,7 +5,7 @@ use tower_lsp::lsp_types::{DocumentSymbol, SymbolKind};
 
 use super::convert::Converter;
 use super::hover::speaker_name;
-use crate::document::{Document, MentionForm};
+use copydesk_core::document::{Document, MentionForm};
 
 /// Longest quote text shown as a symbol name, in characters.
 const QUOTE_NAME_CHARS: usize = 60;
@@ -124,9 +124,9 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::document::{Attribution, AttributionKind, DocKind};
     use crate::lsp::convert::Encoding;
     use crate::lsp::test_support::one_person;
+    use copydesk_core::document::{Attribution, AttributionKind, DocKind};
 
     #[test]
     fn people_and_quotes_are_listed() {

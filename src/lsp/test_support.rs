@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Mention, MentionForm, People, Person};
+use copydesk_core::document::{Mention, MentionForm, People, Person};
 
 /// A mention: the name's range, its form, its title's range, its paragraph.
 pub type MentionAt = (Range<usize>, MentionForm, Option<Range<usize>>, usize);
@@ -38,7 +38,7 @@ pub fn one_person(text: &str, mentions: &[MentionAt]) -> People {
             name: shown.map_or(String::new(), |m| text[m.range.clone()].to_owned()),
             full,
             surname_key: shown.map_or(String::new(), |m| {
-                crate::text::fold(&text[m.surname.clone()])
+                copydesk_core::text::fold(&text[m.surname.clone()])
             }),
         }],
         mentions,

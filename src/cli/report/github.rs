@@ -19,7 +19,7 @@
 
 use std::io::{self, Write};
 
-use crate::finding::{Finding, Safety, Severity};
+use copydesk_core::finding::{Finding, Safety, Severity};
 
 use super::{CheckedFile, Reporter};
 
@@ -130,8 +130,8 @@ impl Reporter for Github {
 mod tests {
     use super::super::test_support::{render, DRAFT, PATH};
     use super::*;
-    use crate::checks::Check;
-    use crate::line_index::LineIndex;
+    use copydesk_core::checks::Check;
+    use copydesk_core::line_index::LineIndex;
 
     #[test]
     fn renders_escaped_commands_per_level() {

@@ -25,8 +25,8 @@ use std::ops::Range;
 use annotate_snippets::renderer::{AnsiColor, Effects};
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use crate::finding::{Finding, Safety, Severity};
-use crate::line_index::LineIndex;
+use copydesk_core::finding::{Finding, Safety, Severity};
+use copydesk_core::line_index::LineIndex;
 
 use super::{CheckedFile, Reporter};
 
@@ -244,7 +244,7 @@ mod tests {
     fn render_one(text: &str, range: Range<usize>) -> String {
         let index = LineIndex::new(text);
         let findings = [Finding::new(
-            crate::checks::Check::QuoteUnattributed,
+            copydesk_core::checks::Check::QuoteUnattributed,
             range,
             "this quote is not attributed to anyone",
         )];

@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Safety, Severity};
-use crate::line_index::{LineCol, LineIndex};
+use copydesk_core::finding::{Finding, Safety, Severity};
+use copydesk_core::line_index::{LineCol, LineIndex};
 
 use super::{CheckedFile, Reporter};
 
@@ -129,7 +129,7 @@ impl Reporter for Json {
 mod tests {
     use super::super::test_support::{findings, DRAFT};
     use super::*;
-    use crate::checks::Check;
+    use copydesk_core::checks::Check;
 
     fn render() -> String {
         let index = LineIndex::new(DRAFT);

@@ -36,7 +36,7 @@ impl Reporter for Jsonl {
 mod tests {
     use super::super::test_support::{findings, render, DRAFT, PATH};
     use super::*;
-    use crate::line_index::LineIndex;
+    use copydesk_core::line_index::LineIndex;
 
     #[test]
     fn one_compact_finding_per_line() {

@@ -8,12 +8,12 @@
 //! here and one [`Format`] variant.
 //!
 //! Reporters only turn byte ranges into positions through
-//! [`crate::line_index::LineIndex`]; they never look inside the checks.
+//! [`copydesk_core::line_index::LineIndex`]; they never look inside the checks.
 
 use std::io::{self, Write};
 
-use crate::finding::Finding;
-use crate::line_index::LineIndex;
+use copydesk_core::finding::Finding;
+use copydesk_core::line_index::LineIndex;
 
 pub mod github;
 pub mod human;
@@ -94,9 +94,9 @@ pub fn reporter(format: Format, options: &Options) -> Box<dyn Reporter> {
 pub(crate) mod test_support {
     //! A hand-made draft with findings of every shape, so the reporters are
     //! tested whatever the checks currently find.
-    use crate::checks::Check;
-    use crate::finding::{Edit, Finding, Fix, Safety, Severity};
-    use crate::line_index::LineIndex;
+    use copydesk_core::checks::Check;
+    use copydesk_core::finding::{Edit, Finding, Fix, Safety, Severity};
+    use copydesk_core::line_index::LineIndex;
 
     use super::{CheckedFile, Reporter};
 

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity};
-use crate::line_index::LineIndex;
+use copydesk_core::finding::{Finding, Severity};
+use copydesk_core::line_index::LineIndex;
 
 use super::{CheckedFile, Reporter};
 

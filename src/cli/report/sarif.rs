@@ -33,9 +33,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::checks::{self, CheckInfo};
-use crate::finding::{Finding, Safety, Severity};
-use crate::line_index::LineIndex;
+use copydesk_core::checks::{self, CheckInfo};
+use copydesk_core::finding::{Finding, Safety, Severity};
+use copydesk_core::line_index::LineIndex;
 
 use super::{CheckedFile, Reporter};
 
@@ -240,7 +240,7 @@ pub struct Replacement {
 }
 
 /// The rules: one per registered check, in registry order (so a result's
-/// `ruleIndex` is its [`crate::checks::Check`] discriminant).
+/// `ruleIndex` is its [`copydesk_core::checks::Check`] discriminant).
 pub fn rules() -> Vec<Rule> {
     checks::REGISTRY.iter().map(rule).collect()
 }
@@ -333,7 +333,7 @@ impl<'a> Regions<'a> {
         let start = self.index.line_col(range.start);
         let end = self.index.line_col(range.end.max(range.start));
         let char_offset =
-            |at: crate::line_index::LineCol| self.line_chars[at.line - 1] + at.column - 1;
+            |at: copydesk_core::line_index::LineCol| self.line_chars[at.line - 1] + at.column - 1;
         Region {
             start_line: start.line,
             start_column: start.column,
@@ -514,7 +514,7 @@ impl Reporter for Sarif {
 mod tests {
     use super::super::test_support::{findings, render, DRAFT, PATH};
     use super::*;
-    use crate::checks::Check;
+    use copydesk_core::checks::Check;
 
     #[test]
     fn renders_rules_results_related_locations_and_fixes() {

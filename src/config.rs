@@ -1,4 +1,7 @@
-//! Finding and caching the configuration of each draft.
+//! Configuration files on disk: finding, reading and caching the
+//! configuration of each draft. The wire format and its resolution into a
+//! [`Config`] are the engine's (`copydesk_core::config`, re-exported here);
+//! this module gives them the disk ([`DiskFiles`]).
 //!
 //! A draft's file is `copydesk.toml` or `.copydesk.toml` in the draft's
 //! folder or the nearest folder above it, stopping at the repository root
@@ -12,8 +15,41 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::resolve::{self, absolute, Override};
-use super::{Config, ConfigError};
+use copydesk_core::config::resolve::Override;
+pub use copydesk_core::config::*;
+
+/// The disk, as the resolver reaches files named by `extends`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiskFiles;
+
+impl Files for DiskFiles {
+    fn read(&self, path: &Path) -> std::io::Result<String> {
+        std::fs::read_to_string(path)
+    }
+
+    fn absolute(&self, path: &Path) -> PathBuf {
+        absolute(path)
+    }
+}
+
+/// The configuration a single TOML text gives, read as the file `path`
+/// (which names it in errors; relative `extends` are read from its folder).
+/// No file is searched for.
+pub fn from_toml(text: &str, path: impl AsRef<Path>) -> Result<Config, ConfigError> {
+    resolve::from_text(text, path.as_ref(), &DiskFiles)
+}
+
+/// `path` made absolute against the current folder, with `.` and `..`
+/// removed lexically (so globs and cycles compare like paths).
+pub fn absolute(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    resolve::normalise(&joined)
+}
 
 /// The names a configuration file may have, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["copydesk.toml", ".copydesk.toml"];
@@ -40,7 +76,7 @@ pub struct HouseStyle {
 impl HouseStyle {
     /// Load the file at `path` with everything it extends.
     pub fn load(path: &Path) -> Result<HouseStyle, ConfigError> {
-        let resolved = resolve::from_file(path)?;
+        let resolved = resolve::from_file(path, &DiskFiles)?;
         Ok(HouseStyle {
             config: resolved.config,
             overrides: resolved.overrides,
@@ -218,6 +254,13 @@ mod tests {
         let path = root.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn absolute_paths_are_lexically_clean() {
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(absolute(Path::new("a/./b/../c")), here.join("a/c"));
+        assert_eq!(absolute(Path::new("")), here);
     }
 
     #[test]

@@ -121,17 +121,46 @@ fn set_severity(config: &mut Config, target: &Target, severity: Option<Severity>
     }
 }
 
-/// A single TOML text read as the file `path`, with no search.
-pub(super) fn from_text(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    let mut resolver = Resolver::default();
+/// How the resolver reaches the files that `extends` names. The engine does
+/// no I/O of its own: the `copydesk` package reads them from disk, and
+/// [`NoFiles`] (for a configuration given as text) refuses.
+pub trait Files {
+    /// The text of the file at `path`.
+    fn read(&self, path: &Path) -> std::io::Result<String>;
+    /// `path` made absolute (against the current folder) with `.` and `..`
+    /// removed lexically, so globs and cycles compare like paths.
+    fn absolute(&self, path: &Path) -> PathBuf;
+}
+
+/// No files: an `extends` entry naming a file is an error. Paths are only
+/// normalised, not made absolute.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoFiles;
+
+impl Files for NoFiles {
+    fn read(&self, _path: &Path) -> std::io::Result<String> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "files are not read for a configuration given as text",
+        ))
+    }
+
+    fn absolute(&self, path: &Path) -> PathBuf {
+        normalise(path)
+    }
+}
+
+/// A single TOML text read as the file `path`, with no search; files it
+/// extends are read through `fs`.
+pub fn from_text(text: &str, path: &Path, fs: &dyn Files) -> Result<Config, ConfigError> {
+    let mut resolver = Resolver::new(fs);
     resolver.apply_text(text, &Layer::file(path, text))?;
     Ok(resolver.finish().config)
 }
 
-/// Load the file at `path` (shown to the user as `shown`) with everything
-/// it extends.
-pub(super) fn from_file(path: &Path) -> Result<Resolved, ConfigError> {
-    let mut resolver = Resolver::default();
+/// Load the file at `path` with everything it extends, through `fs`.
+pub fn from_file(path: &Path, fs: &dyn Files) -> Result<Resolved, ConfigError> {
+    let mut resolver = Resolver::new(fs);
     match resolver.load_file(path, None) {
         Ok(()) => Ok(resolver.finish()),
         Err(mut err) => {
@@ -200,8 +229,8 @@ impl<'t> Layer<'t> {
     }
 }
 
-#[derive(Default)]
-struct Resolver {
+struct Resolver<'f> {
+    fs: &'f dyn Files,
     config: Config,
     overrides: Vec<Override>,
     /// Files and presets being loaded, outermost first, to catch cycles.
@@ -211,7 +240,18 @@ struct Resolver {
     discouraged: BTreeMap<String, String>,
 }
 
-impl Resolver {
+impl<'f> Resolver<'f> {
+    fn new(fs: &'f dyn Files) -> Resolver<'f> {
+        Resolver {
+            fs,
+            config: Config::default(),
+            overrides: Vec::new(),
+            stack: Vec::new(),
+            files: Vec::new(),
+            discouraged: BTreeMap::new(),
+        }
+    }
+
     fn finish(mut self) -> Resolved {
         self.config.files = self.files;
         Resolved {
@@ -227,7 +267,7 @@ impl Resolver {
         path: &Path,
         from: Option<(&Layer<'_>, Range<usize>)>,
     ) -> Result<(), ConfigError> {
-        let key = absolute(path).display().to_string();
+        let key = self.fs.absolute(path).display().to_string();
         if self.stack.contains(&key) {
             let (layer, span) = from.expect("the first file cannot be a cycle");
             return Err(layer.error(
@@ -238,7 +278,7 @@ impl Resolver {
                 ),
             ));
         }
-        let text = match std::fs::read_to_string(path) {
+        let text = match self.fs.read(path) {
             Ok(text) => text,
             Err(err) => {
                 let reason = io_reason(&err);
@@ -595,7 +635,7 @@ impl Resolver {
         }
         let _ = Glob::new;
         Ok(Override {
-            base: absolute(folder),
+            base: self.fs.absolute(folder),
             globs,
             checks,
             thresholds: thresholds_from(&entry.thresholds, layer)?,
@@ -931,17 +971,11 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-/// `path` made absolute against the current folder, with `.` and `..`
-/// removed lexically (so globs and cycles compare like paths).
-pub(crate) fn absolute(path: &Path) -> PathBuf {
-    let path = if path.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        path
-    };
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+/// `path` with `.` and `..` removed lexically (`..` at the root stays at
+/// the root); an empty path is `.`.
+pub fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
-    for component in joined.components() {
+    for component in path.components() {
         match component {
             Component::CurDir => {}
             Component::ParentDir => {
@@ -1079,8 +1113,15 @@ mod tests {
     }
 
     #[test]
-    fn absolute_paths_are_lexically_clean() {
-        let here = std::env::current_dir().unwrap();
-        assert_eq!(absolute(Path::new("a/./b/../c")), here.join("a/c"));
+    fn paths_are_normalised_lexically() {
+        assert_eq!(normalise(Path::new("a/./b/../c")), Path::new("a/c"));
+        assert_eq!(normalise(Path::new("/../a")), Path::new("/a"));
+    }
+
+    #[test]
+    fn a_text_configuration_reads_no_files() {
+        let err = Config::from_toml("extends = [\"house.toml\"]\n", "copydesk.toml").unwrap_err();
+        assert_eq!(err.location, Some((1, 12)));
+        assert!(err.message.starts_with("cannot read `house.toml`"), "{err}");
     }
 }

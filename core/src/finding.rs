@@ -4,7 +4,7 @@
 //!
 //! Findings speak byte offsets only. Turning them into 1-based line/column
 //! (CLI) or LSP positions (UTF-16 or UTF-8) is done in exactly one place each:
-//! [`crate::line_index`] and `crate::lsp::convert`.
+//! [`crate::line_index`] and the `copydesk` package's `lsp::convert`.
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -2153,7 +2153,7 @@ mod tests {
 
     #[test]
     fn the_seed_names_three_people_and_no_places() {
-        let text = include_str!("../../seeds/blinken-rafah.txt");
+        let text = include_str!("../../../seeds/blinken-rafah.txt");
         assert_eq!(
             names(text),
             ["Antony Blinken", "Benjamin Netanyahu", "Joe Biden"]

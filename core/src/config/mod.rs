@@ -9,8 +9,9 @@
 //! TOML. With no file, [`Config::default`] gives every check at its registry
 //! severity and the thresholds documented on [`Thresholds`].
 //!
-//! Finding the file for a draft and caching it per folder is [`load`]'s job;
-//! [`load_for`] is the one-call entry point for the language server.
+//! Finding the file for a draft, reading it and the files it extends from
+//! disk, and caching it per folder is the `copydesk` package's job: the
+//! engine reads files only through [`resolve::Files`].
 //! A bad file is a [`ConfigError`] naming the file, line and column and
 //! what was expected.
 
@@ -23,12 +24,10 @@ use crate::finding::Severity;
 use crate::style::Rule;
 use crate::suppress::Selector;
 
-pub mod load;
 pub mod resolve;
 pub mod wire;
 
-pub use load::{find_config, load_for, ConfigSource, HouseStyle, Loader};
-pub use resolve::{preset, PRESETS};
+pub use resolve::{preset, Files, NoFiles, Resolved, PRESETS};
 
 /// Where a setting came from, for `copydesk rules`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,7 +179,7 @@ impl Config {
         &self.origins[check as usize]
     }
 
-    pub(crate) fn set_origin(&mut self, check: Check, origin: Origin) {
+    pub fn set_origin(&mut self, check: Check, origin: Origin) {
         self.origins[check as usize] = origin;
     }
 
@@ -190,9 +189,9 @@ impl Config {
     }
 
     /// The configuration a single TOML text gives, read as the file `path`
-    /// (which names it in errors; relative `extends` are resolved from its
-    /// folder). No file is searched for.
+    /// (which names it in errors). Presets may be extended; other files may
+    /// not, since the engine reads none (`copydesk::config::from_toml` does).
     pub fn from_toml(text: &str, path: impl AsRef<Path>) -> Result<Config, ConfigError> {
-        resolve::from_text(text, path.as_ref())
+        resolve::from_text(text, path.as_ref(), &NoFiles)
     }
 }

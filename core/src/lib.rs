@@ -1,0 +1,39 @@
+//! The copydesk engine: it checks news-wire copy the way a desk editor reads
+//! it — direct quotes nobody is credited with, a person whose name or title
+//! changes halfway through, a surname before the full name, and paragraphs
+//! or quotes that say again what was said before.
+//!
+//! The engine is pure: [`check`] takes a draft's text and a resolved
+//! [`Config`] and returns [`Finding`]s with byte ranges. It does no file or
+//! terminal I/O and knows nothing of the language server; the `copydesk`
+//! package (CLI, LSP, configuration files on disk) is built on top of it.
+//!
+//! ```
+//! use copydesk_core::{check, Config, DocKind};
+//!
+//! let draft = "\"We will not back down.\" The talks resumed on Monday.\n";
+//! let findings = check(draft, DocKind::Plain, &Config::default());
+//! assert_eq!(findings[0].check.code(), "quote/unattributed");
+//! ```
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod checks;
+pub mod config;
+pub mod document;
+pub mod finding;
+pub mod line_index;
+pub mod style;
+pub mod suppress;
+pub mod text;
+
+pub use checks::{Check, Family};
+pub use config::Config;
+pub use document::{DocKind, Document};
+pub use finding::{Edit, Finding, Fix, Related, Safety, Severity};
+
+/// Check a draft: parse it and run every enabled check.
+pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
+    let doc = Document::parse_with(text, kind, config);
+    checks::run_all(&doc, config)
+}

@@ -7,7 +7,7 @@
 //!
 //! let draft = "\"We will not back down.\" The talks resumed on Monday.\n";
 //! let findings = check(draft, DocKind::Plain, &Config::default());
-//! assert_eq!(findings[0].check.code(), "quote/unattributed");
+//! assert_eq!(findings[0].code.as_str(), "quote/unattributed");
 //! ```
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]

@@ -458,10 +458,13 @@ fn rules_lists_every_check() {
         let line = out
             .stdout
             .lines()
-            .find(|l| l.starts_with(&format!("{} ", info.code)))
-            .unwrap_or_else(|| panic!("{} missing from\n{}", info.code, out.stdout));
-        assert!(line.contains(info.family.as_str()), "{line}");
-        assert!(line.contains(info.default_severity.as_str()), "{line}");
+            .find(|l| l.starts_with(&format!("{} ", info.code())))
+            .unwrap_or_else(|| panic!("{} missing from\n{}", info.code(), out.stdout));
+        assert!(line.contains(info.meta().family.as_str()), "{line}");
+        assert!(
+            line.contains(info.meta().default_severity.as_str()),
+            "{line}"
+        );
         assert!(line.ends_with(info.docs.summary), "{line}");
     }
 }
@@ -469,7 +472,7 @@ fn rules_lists_every_check() {
 #[test]
 fn explain_prints_the_docs_of_a_check() {
     for info in &copydesk::checks::REGISTRY {
-        let out = run(copydesk().args(["explain", info.code]));
+        let out = run(copydesk().args(["explain", info.code()]));
         assert_eq!(out.code, 0);
         assert_eq!(out.stdout, copydesk::cli::docs::explain(info));
         for part in [
@@ -478,7 +481,7 @@ fn explain_prints_the_docs_of_a_check() {
             info.docs.example,
             info.docs.passes,
         ] {
-            assert!(out.stdout.contains(part), "{}: {part}", info.code);
+            assert!(out.stdout.contains(part), "{}: {part}", info.code());
         }
     }
 }

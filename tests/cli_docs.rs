@@ -75,12 +75,12 @@ fn rules_md_documents_every_check() {
     let rules = docs::rules_markdown();
     for info in &copydesk::checks::REGISTRY {
         assert!(
-            rules.contains(&format!("\n## `{}`\n", info.code)),
+            rules.contains(&format!("\n## `{}`\n", info.code())),
             "{}",
-            info.code
+            info.code()
         );
         for part in [info.docs.why, info.docs.example, info.docs.passes] {
-            assert!(rules.contains(part), "{}: {part}", info.code);
+            assert!(rules.contains(part), "{}: {part}", info.code());
         }
     }
 }

@@ -14,7 +14,7 @@ fn findings(text: &str) -> Vec<(usize, &'static str, String, Vec<usize>)> {
             let words: Vec<&str> = text[f.range.clone()].split_whitespace().take(5).collect();
             (
                 idx.line_col(f.range.start).line,
-                f.check.code(),
+                f.check().code(),
                 words.join(" "),
                 f.related
                     .iter()
@@ -74,7 +74,12 @@ fn seed_as_markdown_gives_the_same_findings() {
         let idx = LineIndex::new(&md);
         check(&md, DocKind::Markdown, &Config::default())
             .into_iter()
-            .map(|f| (idx.line_col(f.range.start).line.div_ceil(2), f.check.code()))
+            .map(|f| {
+                (
+                    idx.line_col(f.range.start).line.div_ceil(2),
+                    f.check().code(),
+                )
+            })
             .collect()
     };
     assert_eq!(
@@ -95,7 +100,7 @@ fn deleting_the_restated_paragraph_clears_it() {
     assert_eq!(fixed.lines().count(), SEED.lines().count() - 1);
     let after = check(&fixed, DocKind::Plain, &Config::default());
     assert!(
-        after.iter().all(|f| f.check.code() != "repeat/paragraph"),
+        after.iter().all(|f| f.check().code() != "repeat/paragraph"),
         "{after:?}"
     );
     assert_eq!(after.len(), 2);

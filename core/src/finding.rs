@@ -11,60 +11,17 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::Check;
-
-/// How loudly a finding is reported. Ordered from most to least severe so
-/// that `severity <= fail_on` means "reaches the failing severity".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-    Hint,
-}
-
-impl Severity {
-    pub const ALL: [Severity; 4] = [
-        Severity::Error,
-        Severity::Warning,
-        Severity::Info,
-        Severity::Hint,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-            Severity::Hint => "hint",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Severity> {
-        Severity::ALL.into_iter().find(|sev| sev.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for Severity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::codes::Severity;
+use crate::codes::{Check, Code};
 
 /// One problem in a draft.
 ///
-/// A core check's finding is identified by `check` alone. A house rule from
-/// the configuration (`style/us-with-stops`) reports as [`Check::HouseRule`]
-/// with the rule's own code in `rule`: the registry stays the one source of
-/// core codes, and the rule names, which only the configuration knows, stay
-/// data. [`Finding::code`] gives the code to show either way.
+/// Its [`Code`] is one value: a core check, or a house rule from the
+/// configuration (`style/us-with-stops`), which reports under
+/// [`Check::HouseRule`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub check: Check,
-    /// The house rule's code (`style/NAME`) when `check` is
-    /// [`Check::HouseRule`].
-    pub rule: Option<Arc<str>>,
+    pub code: Code,
     pub severity: Severity,
     /// Byte range in the draft the finding points at.
     pub range: Range<usize>,
@@ -80,9 +37,8 @@ impl Finding {
     /// change the severity later.
     pub fn new(check: Check, range: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
-            check,
-            rule: None,
-            severity: check.info().default_severity,
+            code: Code::Check(check),
+            severity: check.default_severity(),
             range,
             message: message.into(),
             related: Vec::new(),
@@ -98,15 +54,19 @@ impl Finding {
         message: impl Into<String>,
     ) -> Finding {
         Finding {
-            rule: Some(code),
+            code: Code::Rule(code),
             severity,
-            ..Finding::new(Check::HouseRule, range, message)
+            range,
+            message: message.into(),
+            related: Vec::new(),
+            fix: None,
         }
     }
 
-    /// The code to report: the house rule's, else the check's.
-    pub fn code(&self) -> &str {
-        self.rule.as_deref().unwrap_or(self.check.code())
+    /// The registry check that reports it ([`Check::HouseRule`] for a house
+    /// rule).
+    pub fn check(&self) -> Check {
+        self.code.check()
     }
 
     pub fn with_related(mut self, range: Range<usize>, message: impl Into<String>) -> Finding {
@@ -199,14 +159,5 @@ mod tests {
             ],
         );
         assert_eq!(fix.apply("a bcd e"), "AA bc e");
-    }
-
-    #[test]
-    fn severity_round_trips_and_orders() {
-        for sev in Severity::ALL {
-            assert_eq!(Severity::parse(sev.as_str()), Some(sev));
-        }
-        assert!(Severity::Error < Severity::Warning);
-        assert_eq!(Severity::parse("fatal"), None);
     }
 }

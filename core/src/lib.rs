@@ -13,12 +13,13 @@
 //!
 //! let draft = "\"We will not back down.\" The talks resumed on Monday.\n";
 //! let findings = check(draft, DocKind::Plain, &Config::default());
-//! assert_eq!(findings[0].check.code(), "quote/unattributed");
+//! assert_eq!(findings[0].code.as_str(), "quote/unattributed");
 //! ```
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod checks;
+pub mod codes;
 pub mod config;
 pub mod document;
 pub mod finding;
@@ -27,10 +28,10 @@ pub mod style;
 pub mod suppress;
 pub mod text;
 
-pub use checks::{Check, Family};
+pub use codes::{Check, Code, Family, Origin, Selector, Severity};
 pub use config::Config;
 pub use document::{DocKind, Document};
-pub use finding::{Edit, Finding, Fix, Related, Safety, Severity};
+pub use finding::{Edit, Finding, Fix, Related, Safety};
 
 /// Check a draft: parse it and run every enabled check.
 pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {

@@ -29,65 +29,15 @@
 //! is read too, which is harmless since it only names codes.
 
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::checks::{Check, Family};
+pub use crate::codes::Selector;
 use crate::config::Config;
 use crate::document::{DocKind, Document};
 use crate::finding::Finding;
 use crate::style::Rule;
-
-/// What a suppression or an `[ignore]` entry applies to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Selector {
-    Check(Check),
-    Family(Family),
-    /// A house rule's code, `style/NAME`.
-    Rule(Arc<str>),
-}
-
-impl Selector {
-    /// The selector for `code`, given the house rules in effect; `None`
-    /// when nothing is called that.
-    pub fn parse(code: &str, rules: &[Rule]) -> Option<Selector> {
-        if let Some(rule) = rules.iter().find(|r| &*r.code == code) {
-            return Some(Selector::Rule(rule.code.clone()));
-        }
-        if let Some(check) = Check::from_code(code) {
-            // `style` is both the house-rule check and its family.
-            return Some(if check == Check::HouseRule {
-                Selector::Family(Family::Style)
-            } else {
-                Selector::Check(check)
-            });
-        }
-        Family::ALL
-            .into_iter()
-            .find(|f| f.as_str() == code)
-            .map(Selector::Family)
-    }
-
-    /// The nearest code to a misspelled one: a core code, a family or a
-    /// house rule.
-    pub fn suggest(code: &str, rules: &[Rule]) -> Option<String> {
-        let candidates = crate::checks::REGISTRY
-            .iter()
-            .map(|info| info.code)
-            .chain(Family::ALL.iter().map(|f| f.as_str()))
-            .chain(rules.iter().map(|r| &*r.code));
-        crate::text::nearest(code, candidates).map(str::to_owned)
-    }
-
-    pub fn matches(&self, finding: &Finding) -> bool {
-        match self {
-            Selector::Check(check) => finding.rule.is_none() && finding.check == *check,
-            Selector::Family(family) => finding.check.family() == *family,
-            Selector::Rule(code) => finding.rule.as_deref() == Some(&**code),
-        }
-    }
-}
 
 /// Which comment it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +114,9 @@ fn selectors(doc: &Document<'_>, rules: &[Rule], directive: &Directive) -> Optio
         directive
             .codes
             .iter()
-            .filter_map(|code| Selector::parse(&doc.text[code.clone()], rules))
+            .filter_map(|code| {
+                Selector::parse(&doc.text[code.clone()], rules.iter().map(|r| &r.code))
+            })
             .collect(),
     )
 }
@@ -256,10 +208,12 @@ pub(crate) fn apply(doc: &Document<'_>, config: &Config, findings: &mut Vec<Find
     findings.retain(|finding| {
         let silenced = silences.iter().any(|s| {
             s.range.contains(&finding.range.start)
-                && s.selector.as_ref().is_none_or(|sel| sel.matches(finding))
+                && s.selector
+                    .as_ref()
+                    .is_none_or(|sel| sel.matches(&finding.code))
         });
         let ignored = ignored.iter().any(|(selector, phrase)| {
-            selector.matches(finding)
+            selector.matches(&finding.code)
                 && phrase.start < finding.range.end.max(finding.range.start + 1)
                 && finding.range.start < phrase.end
         });
@@ -278,7 +232,12 @@ mod tests {
         let index = crate::line_index::LineIndex::new(text);
         check(text, kind, config)
             .iter()
-            .map(|f| (index.line_col(f.range.start).line, f.code().to_owned()))
+            .map(|f| {
+                (
+                    index.line_col(f.range.start).line,
+                    f.code.as_str().to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -342,7 +301,7 @@ mod tests {
         let found = check(&text, DocKind::Markdown, &Config::default());
         let got: Vec<(&str, &str)> = found
             .iter()
-            .map(|f| (f.code(), &text[f.range.clone()]))
+            .map(|f| (f.code.as_str(), &text[f.range.clone()]))
             .collect();
         assert_eq!(
             got,

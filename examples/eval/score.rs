@@ -146,21 +146,21 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
         result.panicked = true;
         return result;
     };
-    result.clean = clean.iter().map(|f| f.check).collect();
+    result.clean = clean.iter().map(|f| f.check()).collect();
     result.gold_flagged = article
         .attributed_quotes
         .iter()
         .filter(|q| {
             clean
                 .iter()
-                .any(|f| f.check == Check::QuoteUnattributed && overlaps(&f.range, q))
+                .any(|f| f.check() == Check::QuoteUnattributed && overlaps(&f.range, q))
         })
         .count();
     for f in &clean {
-        if (opts.wants)(CaseKind::CleanFp, f.check) {
+        if (opts.wants)(CaseKind::CleanFp, f.check()) {
             result.cases.push(Case {
                 kind: CaseKind::CleanFp,
-                check: f.check,
+                check: f.check(),
                 article: article.id.clone(),
                 split: article.split,
                 injection: None,
@@ -191,10 +191,10 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
             });
         }
         for f in &new {
-            if (opts.wants)(CaseKind::InjectedFp, f.check) {
+            if (opts.wants)(CaseKind::InjectedFp, f.check()) {
                 result.cases.push(Case {
                     kind: CaseKind::InjectedFp,
-                    check: f.check,
+                    check: f.check(),
                     article: article.id.clone(),
                     split: article.split,
                     injection: Some(label.clone()),
@@ -206,7 +206,7 @@ pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {
             check: inj.check,
             variant: inj.variant,
             hit,
-            new_findings: new.iter().map(|f| f.check).collect(),
+            new_findings: new.iter().map(|f| f.check()).collect(),
         });
     }
     result
@@ -229,8 +229,8 @@ impl Carried {
     fn new(clean: &[Finding], clean_text: &str, inj: &Injection) -> Carried {
         let names = clean
             .iter()
-            .filter(|f| f.check.family() == Family::Name)
-            .map(|f| (f.check, clean_text[f.range.clone()].to_owned()))
+            .filter(|f| f.check().family() == Family::Name)
+            .map(|f| (f.check(), clean_text[f.range.clone()].to_owned()))
             .collect();
         Carried {
             at: Carried::carry(clean, inj),
@@ -250,7 +250,7 @@ impl Carried {
                 _ => pieces,
             }
         };
-        clean.iter().map(|f| (f.check, carry(f))).collect()
+        clean.iter().map(|f| (f.check(), carry(f))).collect()
     }
 
     fn has_at(&self, check: Check, range: &Range<usize>) -> bool {
@@ -260,11 +260,11 @@ impl Carried {
     }
 
     fn has(&self, f: &Finding, text: &str) -> bool {
-        self.has_at(f.check, &f.range)
+        self.has_at(f.check(), &f.range)
             || self
                 .names
                 .iter()
-                .any(|(c, flagged)| *c == f.check && text[f.range.clone()] == **flagged)
+                .any(|(c, flagged)| *c == f.check() && text[f.range.clone()] == **flagged)
     }
 
     /// A clean finding of the expected code already sits where the expected
@@ -311,7 +311,7 @@ fn describe_miss(clean: &str, inj: &Injection, new: &[&Finding]) -> Vec<String> 
     for f in new {
         lines.push(format!(
             "found instead: {} {} — {}",
-            f.check.code(),
+            f.check().code(),
             text::context(&inj.edited.text, &f.range, 60),
             f.message
         ));
@@ -431,7 +431,7 @@ mod tests {
         ];
         let (hit, new) = carried.score(&inj, &found);
         assert!(hit);
-        let new: Vec<_> = new.iter().map(|f| (f.check, f.range.clone())).collect();
+        let new: Vec<_> = new.iter().map(|f| (f.check(), f.range.clone())).collect();
         assert_eq!(
             new,
             [(Check::RepeatQuote, 6..8), (Check::RepeatParagraph, 0..2)]

@@ -43,8 +43,8 @@ pub fn rules_table_for(config: &Config) -> String {
         .iter()
         .map(|info| {
             [
-                info.code.to_owned(),
-                info.family.as_str().to_owned(),
+                info.code().to_owned(),
+                info.meta().family.as_str().to_owned(),
                 config
                     .severity(info.check)
                     .map_or("off", |s| s.as_str())
@@ -108,9 +108,9 @@ pub fn explain(info: &CheckInfo) -> String {
          Why it matters:\n{why}\n\n\
          Flagged, for example:\n{example}\n\n\
          What passes:\n{passes}\n",
-        code = info.code,
-        family = info.family.as_str(),
-        severity = info.default_severity,
+        code = info.code(),
+        family = info.meta().family.as_str(),
+        severity = info.meta().default_severity,
         why = indent(why),
         example = indent(example),
         passes = indent(passes),
@@ -141,15 +141,15 @@ pub fn rules_markdown() -> String {
         let _ = writeln!(
             out,
             "| [`{code}`](#{anchor}) | {family} | {severity} | {summary} |",
-            code = info.code,
-            anchor = anchor(info.code),
-            family = info.family.as_str(),
-            severity = info.default_severity,
+            code = info.code(),
+            anchor = anchor(info.code()),
+            family = info.meta().family.as_str(),
+            severity = info.meta().default_severity,
             summary = info.docs.summary.replace('|', "\\|"),
         );
     }
     for info in &REGISTRY {
-        let _ = write!(out, "\n## `{}`\n\n{}", info.code, rule_markdown(info));
+        let _ = write!(out, "\n## `{}`\n\n{}", info.code(), rule_markdown(info));
     }
     out
 }
@@ -166,8 +166,8 @@ pub fn rule_markdown(info: &CheckInfo) -> String {
          ```text\n{example}\n```\n\n\
          **What passes.** {passes}\n",
         summary = docs.summary,
-        family = info.family.as_str(),
-        severity = info.default_severity,
+        family = info.meta().family.as_str(),
+        severity = info.meta().default_severity,
         why = docs.why,
         example = docs.example,
         passes = docs.passes,
@@ -194,7 +194,7 @@ pub fn readme_checks() -> String {
         let _ = writeln!(
             out,
             "- **`{code}`**: {summary} For example: {example}",
-            code = info.code,
+            code = info.code(),
             summary = info.docs.summary,
             example = inline_code(info.docs.example),
         );
@@ -278,19 +278,19 @@ mod tests {
         assert!(lines[0].starts_with("CODE "));
         let summary_col = lines[0].find("SUMMARY").unwrap();
         for (line, info) in lines[1..].iter().zip(&REGISTRY) {
-            assert!(line.starts_with(info.code), "{line}");
+            assert!(line.starts_with(info.code()), "{line}");
             assert_eq!(&line[summary_col..], info.docs.summary);
         }
     }
 
     #[test]
     fn explain_has_every_heading() {
-        let text = explain(Check::RepeatQuote.info());
+        let text = explain(copydesk_core::checks::info(Check::RepeatQuote));
         assert!(text.starts_with("repeat/quote (repeat family, default severity warning)\n"));
         for part in ["Why it matters:", "Flagged, for example:", "What passes:"] {
             assert!(text.contains(part), "{part} missing from\n{text}");
         }
-        assert!(text.contains(Check::RepeatQuote.info().docs.why));
+        assert!(text.contains(copydesk_core::checks::info(Check::RepeatQuote).docs.why));
     }
 
     #[test]

@@ -120,7 +120,7 @@ fn choose<'f>(
             continue;
         }
         if !fix.edits.iter().all(|e| fits(text, &e.range)) {
-            tracing::warn!(check = %finding.check, title = %fix.title, "fix does not fit the text; skipped");
+            tracing::warn!(check = %finding.check(), title = %fix.title, "fix does not fit the text; skipped");
             continue;
         }
         // A fix that changes nothing would be "applied" on every pass.

@@ -125,7 +125,7 @@ pub fn explain(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Stat
     if let Some(check) = Check::from_code(code) {
         streams
             .stdout
-            .write_all(docs::explain(check.info()).as_bytes())?;
+            .write_all(docs::explain(copydesk_core::checks::info(check)).as_bytes())?;
         streams.stdout.flush()?;
         return Ok(Status::Clean);
     }
@@ -143,9 +143,9 @@ pub fn explain(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Stat
     }
     let candidates = copydesk_core::checks::REGISTRY
         .iter()
-        .map(|info| info.code)
+        .map(|info| info.code())
         .chain(config.rules.iter().map(|r| &*r.code));
-    let hint = match copydesk_core::text::nearest(code, candidates) {
+    let hint = match copydesk_core::codes::nearest(code, candidates) {
         Some(near) => format!("; did you mean `{near}`?"),
         None => String::new(),
     };
@@ -227,7 +227,13 @@ pub fn starter(preset: Option<&str>) -> String {
     };
     let checks: String = copydesk_core::checks::REGISTRY
         .iter()
-        .map(|info| format!("# \"{}\" = \"{}\"\n", info.code, info.default_severity))
+        .map(|info| {
+            format!(
+                "# \"{}\" = \"{}\"\n",
+                info.code(),
+                info.meta().default_severity
+            )
+        })
         .collect();
     format!(
         "# copydesk house style. Every key is optional; `copydesk rules` shows what\n\

@@ -85,8 +85,8 @@ fn from_finding(uri: &Url, conv: &Converter<'_, str>, version: i32, f: &Finding)
     Diagnostic {
         range: conv.range(f.range.clone()),
         severity: Some(severity(f.severity)),
-        code: Some(NumberOrString::String(f.code().to_owned())),
-        code_description: Url::parse(&f.check.docs_url())
+        code: Some(NumberOrString::String(f.code.as_str().to_owned())),
+        code_description: Url::parse(&f.check().docs_url())
             .ok()
             .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_owned()),

@@ -142,7 +142,7 @@ mod tests {
         );
         assert_eq!(
             settings.config.severity(Check::NameTitle),
-            Some(Check::NameTitle.info().default_severity)
+            Some(Check::NameTitle.default_severity())
         );
         assert!(settings.speaker_hints);
     }

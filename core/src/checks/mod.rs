@@ -2,17 +2,16 @@
 //!
 //! Every check is one file in this folder: its documentation ([`CheckDocs`]),
 //! its logic (`run`) and its unit tests. [`REGISTRY`] maps the [`Check`] enum
-//! to the stable code (`quote/unattributed`), family, default severity and
-//! docs; configuration, suppressions, JSON, SARIF and the LSP all go through
-//! it, so a code is spelled in exactly one place.
+//! to each check's docs and logic; its code, family and default severity are
+//! in the bottom layer's table ([`crate::codes::CHECKS`]), so a code is
+//! spelled in exactly one place.
 
 use std::cell::OnceCell;
 
-use serde::{Serialize, Serializer};
-
+use crate::codes::{CheckMeta, Code};
 use crate::config::Config;
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 
 mod cache;
 mod name_first_reference;
@@ -24,57 +23,7 @@ pub(crate) mod repeat_paragraph;
 pub(crate) mod repeat_quote;
 mod suppression_unknown_code;
 
-/// Where docs/rules.md (generated from each check's [`CheckDocs`]) is
-/// published. A placeholder for the repository's public home: change it here
-/// and every link (LSP `codeDescription`, SARIF `helpUri`) follows.
-pub const RULES_DOCS_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
-
-/// A core check. The discriminant order is the registry order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Check {
-    QuoteUnattributed,
-    QuoteUnbalanced,
-    NameSpelling,
-    NameTitle,
-    NameFirstReference,
-    RepeatParagraph,
-    RepeatQuote,
-    /// Every house rule of the configuration (`style/NAME`); the finding's
-    /// `rule` names which. Its severity in `[checks]` (`style = "off"`)
-    /// switches all house rules at once.
-    HouseRule,
-    SuppressionUnknownCode,
-}
-
-/// Check families: the part of a code before the slash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Family {
-    Quote,
-    Name,
-    Repeat,
-    Style,
-    Suppression,
-}
-
-impl Family {
-    pub const ALL: [Family; 5] = [
-        Family::Quote,
-        Family::Name,
-        Family::Repeat,
-        Family::Style,
-        Family::Suppression,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Quote => "quote",
-            Family::Name => "name",
-            Family::Repeat => "repeat",
-            Family::Style => "style",
-            Family::Suppression => "suppression",
-        }
-    }
-}
+pub use crate::codes::{Check, Family, RULES_DOCS_URL};
 
 /// A check's documentation, with fixed headings so `copydesk explain`,
 /// `copydesk rules` and docs/rules.md are generated from the code.
@@ -92,161 +41,86 @@ pub struct CheckDocs {
 
 type RunFn = fn(&Context<'_>, &mut Vec<Finding>);
 
-/// One registry row.
+/// One registry row: a check's docs and logic.
 pub struct CheckInfo {
     pub check: Check,
-    pub code: &'static str,
-    pub family: Family,
-    pub default_severity: Severity,
     pub docs: &'static CheckDocs,
     run: RunFn,
+}
+
+impl CheckInfo {
+    /// The check's code, family and default severity.
+    pub fn meta(&self) -> &'static CheckMeta {
+        self.check.meta()
+    }
+
+    /// The stable code, e.g. `quote/unattributed`.
+    pub fn code(&self) -> &'static str {
+        self.check.code()
+    }
 }
 
 impl std::fmt::Debug for CheckInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CheckInfo")
-            .field("code", &self.code)
+            .field("code", &self.code())
             .finish()
     }
+}
+
+/// The registry row of `check`.
+pub fn info(check: Check) -> &'static CheckInfo {
+    &REGISTRY[check as usize]
 }
 
 /// The one table of core checks, in [`Check`] order.
 pub static REGISTRY: [CheckInfo; 9] = [
     CheckInfo {
         check: Check::QuoteUnattributed,
-        code: "quote/unattributed",
-        family: Family::Quote,
-        default_severity: Severity::Warning,
         docs: &quote_attribution::DOCS,
         run: quote_attribution::run,
     },
     CheckInfo {
         check: Check::QuoteUnbalanced,
-        code: "quote/unbalanced",
-        family: Family::Quote,
-        default_severity: Severity::Warning,
         docs: &quote_balance::DOCS,
         run: quote_balance::run,
     },
     CheckInfo {
         check: Check::NameSpelling,
-        code: "name/spelling",
-        family: Family::Name,
-        default_severity: Severity::Warning,
         docs: &name_spelling::DOCS,
         run: name_spelling::run,
     },
     CheckInfo {
         check: Check::NameTitle,
-        code: "name/title",
-        family: Family::Name,
-        default_severity: Severity::Warning,
         docs: &name_title::DOCS,
         run: name_title::run,
     },
     CheckInfo {
         check: Check::NameFirstReference,
-        code: "name/first-reference",
-        family: Family::Name,
-        default_severity: Severity::Warning,
         docs: &name_first_reference::DOCS,
         run: name_first_reference::run,
     },
     CheckInfo {
         check: Check::RepeatParagraph,
-        code: "repeat/paragraph",
-        family: Family::Repeat,
-        default_severity: Severity::Warning,
         docs: &repeat_paragraph::DOCS,
         run: repeat_paragraph::run,
     },
     CheckInfo {
         check: Check::RepeatQuote,
-        code: "repeat/quote",
-        family: Family::Repeat,
-        default_severity: Severity::Warning,
         docs: &repeat_quote::DOCS,
         run: repeat_quote::run,
     },
     CheckInfo {
         check: Check::HouseRule,
-        code: "style",
-        family: Family::Style,
-        default_severity: Severity::Warning,
         docs: &crate::style::DOCS,
         run: crate::style::run,
     },
     CheckInfo {
         check: Check::SuppressionUnknownCode,
-        code: "suppression/unknown-code",
-        family: Family::Suppression,
-        default_severity: Severity::Warning,
         docs: &suppression_unknown_code::DOCS,
         run: suppression_unknown_code::run,
     },
 ];
-
-impl Check {
-    pub const ALL: [Check; 9] = [
-        Check::QuoteUnattributed,
-        Check::QuoteUnbalanced,
-        Check::NameSpelling,
-        Check::NameTitle,
-        Check::NameFirstReference,
-        Check::RepeatParagraph,
-        Check::RepeatQuote,
-        Check::HouseRule,
-        Check::SuppressionUnknownCode,
-    ];
-
-    pub fn info(self) -> &'static CheckInfo {
-        &REGISTRY[self as usize]
-    }
-
-    /// The stable code, e.g. `quote/unattributed`.
-    pub fn code(self) -> &'static str {
-        self.info().code
-    }
-
-    pub fn family(self) -> Family {
-        self.info().family
-    }
-
-    pub fn from_code(code: &str) -> Option<Check> {
-        REGISTRY
-            .iter()
-            .find(|info| info.code == code)
-            .map(|i| i.check)
-    }
-
-    /// The link to this check's section of docs/rules.md: GitHub's anchor
-    /// for a heading `quote/unattributed` is `quoteunattributed`.
-    pub fn docs_url(self) -> String {
-        format!("{RULES_DOCS_URL}#{}", self.code().replace('/', ""))
-    }
-
-    /// The closest known code to a misspelled one, for "did you mean".
-    pub fn suggest(code: &str) -> Option<&'static str> {
-        REGISTRY
-            .iter()
-            .map(|info| (crate::text::edit_distance(code, info.code), info.code))
-            .filter(|(d, c)| *d <= (c.len() / 3).max(2))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, c)| c)
-    }
-}
-
-impl std::fmt::Display for Check {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl Serialize for Check {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
 
 /// What every check sees: the parsed draft, the configuration, and analyses
 /// shared between checks, computed at most once per run.
@@ -285,9 +159,9 @@ pub fn run_all(doc: &Document<'_>, config: &Config) -> Vec<Finding> {
         let start = findings.len();
         (info.run)(&cx, &mut findings);
         for finding in &mut findings[start..] {
-            debug_assert_eq!(finding.check, info.check);
+            debug_assert_eq!(finding.check(), info.check);
             // A house rule carries its own severity from the configuration.
-            if finding.rule.is_none() {
+            if let Code::Check(_) = finding.code {
                 finding.severity = severity;
             }
         }
@@ -297,12 +171,7 @@ pub fn run_all(doc: &Document<'_>, config: &Config) -> Vec<Finding> {
     }
     crate::suppress::apply(doc, config, &mut findings);
     findings.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.check, &a.rule).cmp(&(
-            b.range.start,
-            b.range.end,
-            b.check,
-            &b.rule,
-        ))
+        (a.range.start, a.range.end, &a.code).cmp(&(b.range.start, b.range.end, &b.code))
     });
     findings
 }
@@ -325,7 +194,7 @@ pub(crate) mod test_support {
         let config = Config::default();
         let cx = Context::new(&doc, &config);
         let mut out = Vec::new();
-        (check.info().run)(&cx, &mut out);
+        (info(check).run)(&cx, &mut out);
         out
     }
 
@@ -356,31 +225,9 @@ mod tests {
     #[test]
     fn registry_order_matches_enum() {
         for (i, info) in REGISTRY.iter().enumerate() {
-            assert_eq!(info.check as usize, i, "{}", info.code);
+            assert_eq!(info.check as usize, i, "{}", info.code());
             assert_eq!(Check::ALL[i], info.check);
-            assert!(info.code.starts_with(info.family.as_str()));
-            assert_eq!(Check::from_code(info.code), Some(info.check));
+            assert_eq!(info.meta().check, info.check);
         }
-    }
-
-    #[test]
-    fn suggests_near_codes() {
-        assert_eq!(
-            Check::suggest("quote/unatributed"),
-            Some("quote/unattributed")
-        );
-        assert_eq!(
-            Check::suggest("name/frist-reference"),
-            Some("name/first-reference")
-        );
-        assert_eq!(Check::suggest("style/oxford-comma"), None);
-    }
-
-    #[test]
-    fn docs_urls_point_at_the_rule_heading() {
-        assert_eq!(
-            Check::NameFirstReference.docs_url(),
-            format!("{RULES_DOCS_URL}#namefirst-reference")
-        );
     }
 }

@@ -23,10 +23,10 @@ pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for directive in directives(doc) {
         for code in &directive.codes {
             let written = &doc.text[code.clone()];
-            if Selector::parse(written, rules).is_some() {
+            if Selector::parse(written, rules.iter().map(|r| &r.code)).is_some() {
                 continue;
             }
-            let hint = match Selector::suggest(written, rules) {
+            let hint = match Selector::suggest(written, rules.iter().map(|r| &*r.code)) {
                 Some(near) => format!("; did you mean `{near}`?"),
                 None => " (`copydesk rules` lists every code)".to_owned(),
             };

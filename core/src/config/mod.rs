@@ -17,38 +17,16 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use crate::checks::Check;
-use crate::finding::Severity;
+pub use crate::codes::Origin;
+use crate::codes::Selector;
+use crate::codes::{Check, Severity};
 use crate::style::Rule;
-use crate::suppress::Selector;
 
 pub mod resolve;
 pub mod wire;
 
 pub use resolve::{preset, Files, NoFiles, Resolved, PRESETS};
-
-/// Where a setting came from, for `copydesk rules`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    /// The registry's default.
-    Default,
-    /// A built-in preset (`extends = ["reuters"]`).
-    Preset(&'static str),
-    /// A line of a configuration file.
-    File { path: Arc<Path>, line: usize },
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Default => f.write_str("default"),
-            Origin::Preset(name) => write!(f, "preset {name}"),
-            Origin::File { path, line } => write!(f, "{}:{line}", path.display()),
-        }
-    }
-}
 
 /// A person the house spells one way (`[[people.known]]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +127,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            severities: Check::ALL.map(|c| Some(c.info().default_severity)),
+            severities: Check::ALL.map(|c| Some(c.default_severity())),
             thresholds: Thresholds::default(),
             well_known: Vec::new(),
             speech_verbs: Vec::new(),

@@ -21,11 +21,11 @@ use toml::Spanned;
 use super::wire::{WireCommon, WireConfig, WireOverride, WireSeverity, WireThresholds};
 use super::{Config, ConfigError, Ignore, KnownPerson, Origin, Thresholds};
 use crate::checks::{Check, REGISTRY};
+use crate::codes::nearest;
 use crate::finding::Severity;
 use crate::line_index::LineIndex;
 use crate::style::{self, Rule, RuleKind, Scope};
 use crate::suppress::Selector;
-use crate::text::nearest;
 
 /// The built-in presets: name and TOML text.
 pub const PRESETS: [(&str, &str); 3] = [
@@ -343,8 +343,9 @@ impl<'f> Resolver<'f> {
         self.apply_rules(&wire, layer)?;
         // The ignore table and severities may name the rules just defined.
         for (code, phrases) in &wire.ignore {
-            let selector = Selector::parse(code.get_ref(), &self.config.rules)
-                .ok_or_else(|| self.unknown_code(code, layer))?;
+            let selector =
+                Selector::parse(code.get_ref(), self.config.rules.iter().map(|r| &r.code))
+                    .ok_or_else(|| self.unknown_code(code, layer))?;
             self.config.ignore.push(Ignore {
                 selector,
                 phrases: phrases.iter().filter(|p| !p.is_empty()).cloned().collect(),
@@ -447,9 +448,8 @@ impl<'f> Resolver<'f> {
                 .config
                 .rule(&format!("style/{}", style::discouraged_verb::NAME));
             // The verbs are this layer's now; a severity set before stays.
-            let severity = previous.map_or(Some(Check::HouseRule.info().default_severity), |r| {
-                r.severity
-            });
+            let severity =
+                previous.map_or(Some(Check::HouseRule.default_severity()), |r| r.severity);
             let origin = layer.origin(&discouraged.span());
             let name: Arc<str> = Arc::from(style::discouraged_verb::NAME);
             self.define(Rule {
@@ -570,7 +570,7 @@ impl<'f> Resolver<'f> {
         let text = code.get_ref();
         let candidates = REGISTRY
             .iter()
-            .map(|info| info.code)
+            .map(|info| info.code())
             .chain(self.config.rules.iter().map(|r| &*r.code));
         let hint = did_you_mean(text, candidates);
         let what = if text.starts_with("style/") {
@@ -708,7 +708,7 @@ fn rule(
     let (severity, origin) = match common.severity {
         Some(s) => (resolve_severity(*s.get_ref()), layer.origin(&name.span())),
         None => (
-            Some(Check::HouseRule.info().default_severity),
+            Some(Check::HouseRule.default_severity()),
             layer.origin(&name.span()),
         ),
     };
@@ -1081,7 +1081,7 @@ mod tests {
             crate::DocKind::Plain,
             &config,
         );
-        assert!(found.iter().all(|f| f.rule.is_none()), "{found:?}");
+        assert!(found.iter().all(|f| f.code.rule().is_none()), "{found:?}");
     }
 
     #[test]

@@ -385,9 +385,14 @@ fn checks_schema(generator: &mut SchemaGenerator) -> Schema {
         let mut schema = severity.clone();
         schema.insert(
             "description".into(),
-            format!("{} (default: {})", info.docs.summary, info.default_severity).into(),
+            format!(
+                "{} (default: {})",
+                info.docs.summary,
+                info.check.default_severity()
+            )
+            .into(),
         );
-        properties.insert(info.code.into(), schema.into());
+        properties.insert(info.code().into(), schema.into());
     }
     json_schema!({
         "type": "object",

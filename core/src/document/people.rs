@@ -48,7 +48,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Document;
-use crate::text::{edit_distance, fold_word, is_apostrophe, strip_possessive, words_in};
+use crate::text::{fold_word, is_apostrophe, strip_possessive, words_in};
 
 #[path = "names/mod.rs"]
 mod names;
@@ -1825,7 +1825,7 @@ pub(crate) fn near_spelling(a: &str, b: &str) -> bool {
         }
     }
     let allowed = if len >= 8 { 2 } else { 1 };
-    ascii_edit_distance(a, b).unwrap_or_else(|| edit_distance(a, b)) <= allowed
+    ascii_edit_distance(a, b).unwrap_or_else(|| strsim::osa_distance(a, b)) <= allowed
 }
 
 /// Whether `variant` may be surname `known` misspelled: a near spelling
@@ -1847,7 +1847,7 @@ fn vowel_slip(a: &str, b: &str) -> bool {
     matches!(diffs[..], [i] if is_vowel(a[i]) && is_vowel(b[i]))
 }
 
-/// [`edit_distance`] without allocating, for ASCII names up to 32 bytes
+/// [`strsim::osa_distance`] without allocating, for ASCII names up to 32 bytes
 /// (nearly all); `None` otherwise.
 fn ascii_edit_distance(a: &str, b: &str) -> Option<usize> {
     const MAX: usize = 32;
@@ -2125,7 +2125,7 @@ mod tests {
         ] {
             assert_eq!(
                 ascii_edit_distance(a, b),
-                Some(edit_distance(a, b)),
+                Some(strsim::osa_distance(a, b)),
                 "{a} {b}"
             );
         }
@@ -2161,7 +2161,7 @@ mod tests {
         let findings = crate::check(text, DocKind::Plain, &crate::Config::default());
         let names: Vec<_> = findings
             .iter()
-            .filter(|f| f.check.family() == crate::Family::Name)
+            .filter(|f| f.check().family() == crate::Family::Name)
             .collect();
         assert!(names.is_empty(), "{names:?}");
     }

@@ -248,7 +248,7 @@ name = "Ruth Okafor"
         let text = "Tony Blair arrived on Monday. Blair said talks would go on. Mr Blair left.\n";
         let found = findings(&config, text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].code(), "style/later-references");
+        assert_eq!(found[0].code.as_str(), "style/later-references");
         assert_eq!(&text[found[0].range.clone()], "Blair");
         assert_eq!(found[0].range.start, text.find("Blair said").unwrap());
         assert_eq!(

@@ -88,7 +88,7 @@ pattern = '[A-Z][A-Z .]+, [A-Z][a-z]{2}\.? \d{1,2} \(Reuters\) - '
         let text = "WASHINGTON (AP) — Talks resumed.\nMore talks.\n";
         let found = findings(&config, text);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].code(), "style/reuters");
+        assert_eq!(found[0].code.as_str(), "style/reuters");
         assert_eq!(
             found[0].message,
             "the story does not open with the house dateline"

@@ -112,7 +112,7 @@ discouraged = { claimed = "said", admitted = "said", stated = "said", claims = "
         let got: Vec<String> = flagged(&config, text).into_iter().map(|(_, t)| t).collect();
         assert_eq!(got, ["claimed", "admitted", "Claims"]);
         let found = findings(&config, text);
-        assert_eq!(found[0].code(), "style/discouraged-verb");
+        assert_eq!(found[0].code.as_str(), "style/discouraged-verb");
         assert_eq!(
             found[0].message,
             "`claimed` takes sides; the neutral `said` is house style"

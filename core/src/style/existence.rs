@@ -115,6 +115,6 @@ skip-quotes = true
         assert_eq!(got, ["Mr. Smith", "Mrs Brown"]);
         let found = findings(&config, text);
         assert_eq!(found[0].message, "`Mr. Smith` is not house style");
-        assert_eq!(found[0].code(), "style/courtesy-titles");
+        assert_eq!(found[0].code.as_str(), "style/courtesy-titles");
     }
 }

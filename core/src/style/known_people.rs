@@ -67,7 +67,7 @@ pub(crate) fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Finding>) 
         return;
     }
     out.retain(|f| {
-        f.check != Check::NameSpelling
+        f.check() != Check::NameSpelling
             || !found
                 .iter()
                 .any(|k| k.range.start < f.range.end && f.range.start < k.range.end)
@@ -96,7 +96,7 @@ title = "Secretary of State"
         let text = "Anthony Blinken flew to Doha. \"We are close,\" Blinkin said.\n";
         let found: Vec<_> = check(text, DocKind::Plain, &config)
             .into_iter()
-            .filter(|f| f.check == Check::NameSpelling)
+            .filter(|f| f.check() == Check::NameSpelling)
             .collect();
         let got: Vec<(&str, &str, Severity)> = found
             .iter()
@@ -127,7 +127,7 @@ title = "Secretary of State"
         );
         let again = check(&fixed, DocKind::Plain, &config);
         assert!(
-            again.iter().all(|f| f.check != Check::NameSpelling),
+            again.iter().all(|f| f.check() != Check::NameSpelling),
             "{again:?}"
         );
     }
@@ -144,6 +144,6 @@ title = "Secretary of State"
             &super::super::test_support::config(PEOPLE)
         )
         .iter()
-        .all(|f| f.check != Check::NameSpelling));
+        .all(|f| f.check() != Check::NameSpelling));
     }
 }

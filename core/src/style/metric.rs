@@ -111,7 +111,7 @@ max-words = 12
         let found = findings(&config, text);
         let got: Vec<(&str, &str, crate::Severity)> = found
             .iter()
-            .map(|f| (f.code(), f.message.as_str(), f.severity))
+            .map(|f| (f.code.as_str(), f.message.as_str(), f.severity))
             .collect();
         use crate::Severity::{Info, Warning};
         assert_eq!(

@@ -263,7 +263,7 @@ pub(crate) mod test_support {
     pub fn findings_in(config: &Config, text: &str, kind: DocKind) -> Vec<Finding> {
         crate::check(text, kind, config)
             .into_iter()
-            .filter(|f| f.rule.is_some())
+            .filter(|f| f.code.rule().is_some())
             .collect()
     }
 
@@ -272,7 +272,7 @@ pub(crate) mod test_support {
     pub fn flagged(config: &Config, text: &str) -> Vec<(String, String)> {
         findings(config, text)
             .iter()
-            .map(|f| (f.code().to_owned(), text[f.range.clone()].to_owned()))
+            .map(|f| (f.code.as_str().to_owned(), text[f.range.clone()].to_owned()))
             .collect()
     }
 

@@ -245,7 +245,7 @@ skip-headings = true
         let flagged: Vec<(String, String)> =
             super::super::test_support::findings_in(&config, text, crate::DocKind::Markdown)
                 .iter()
-                .map(|f| (f.code().to_owned(), text[f.range.clone()].to_owned()))
+                .map(|f| (f.code.as_str().to_owned(), text[f.range.clone()].to_owned()))
                 .collect();
         assert_eq!(flagged, pairs(&[("style/us-with-stops", "US")]));
         let policy = text.rfind("US").unwrap();

@@ -138,7 +138,7 @@ impl Injection {
     /// overlapping the injected place (for a repeated paragraph: starting in
     /// the pasted paragraph).
     pub fn is_hit(&self, finding: &Finding) -> bool {
-        finding.check == self.check
+        finding.check() == self.check
             && match self.check {
                 Check::RepeatParagraph => self.target.contains(&finding.range.start),
                 _ => overlaps(&finding.range, &self.target),

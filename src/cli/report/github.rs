@@ -70,7 +70,7 @@ impl Github {
             start.column,
             end.line,
             end.column,
-            property(finding.code()),
+            property(finding.code.as_str()),
             data(&message),
         )
     }

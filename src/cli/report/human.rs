@@ -72,7 +72,7 @@ impl Human {
 
         let mut message = level(finding.severity)
             .title(&finding.message)
-            .id(finding.code())
+            .id(finding.code.as_str())
             .snippets(primary.snippets(file.path, Level::Error));
         for (related, excerpt) in finding.related.iter().zip(&related) {
             message = message.footer(

@@ -60,7 +60,7 @@ impl JsonFinding {
         let (start, end) = positions(index, &finding.range);
         JsonFinding {
             path: path.to_owned(),
-            code: finding.code().to_owned(),
+            code: finding.code.as_str().to_owned(),
             severity: finding.severity,
             message: finding.message.clone(),
             start,

@@ -105,8 +105,8 @@ impl Diagnostic {
                 url: crate::cli::docs::home_url(),
             },
             code: Code {
-                value: finding.code().to_owned(),
-                url: crate::cli::docs::rule_url(finding.check),
+                value: finding.code.as_str().to_owned(),
+                url: crate::cli::docs::rule_url(finding.check()),
             },
             suggestions: finding
                 .fix

@@ -248,8 +248,8 @@ pub fn rules() -> Vec<Rule> {
 fn rule(info: &CheckInfo) -> Rule {
     let docs = info.docs;
     Rule {
-        id: info.code,
-        name: pascal_case(info.code),
+        id: info.code(),
+        name: pascal_case(info.code()),
         short_description: Text::new(docs.summary),
         full_description: Text::new(format!("{} {}", docs.summary, docs.why)),
         help: Help {
@@ -258,10 +258,10 @@ fn rule(info: &CheckInfo) -> Rule {
         },
         help_uri: crate::cli::docs::rule_url(info.check),
         default_configuration: RuleConfiguration {
-            level: info.default_severity.into(),
+            level: info.meta().default_severity.into(),
         },
         properties: RuleProperties {
-            tags: vec![info.family.as_str()],
+            tags: vec![info.meta().family.as_str()],
         },
     }
 }
@@ -384,7 +384,7 @@ pub fn results(file: &CheckedFile<'_>) -> Vec<SarifResult> {
     file.findings
         .iter()
         .map(|finding| {
-            let code = finding.code();
+            let code = finding.code.as_str();
             let flagged = file.text.get(finding.range.clone()).unwrap_or("");
             let occurrence = seen.entry((code, normalize(flagged))).or_default();
             *occurrence += 1;
@@ -415,8 +415,8 @@ fn result(
     SarifResult {
         // A house rule's id `style/NAME` is hierarchical (SARIF 3.27.5)
         // under the descriptor of its registry check, `style`.
-        rule_id: finding.code().to_owned(),
-        rule_index: finding.check as usize,
+        rule_id: finding.code.as_str().to_owned(),
+        rule_index: finding.check() as usize,
         level: finding.severity.into(),
         message: Text::new(&finding.message),
         locations: vec![location(None, &finding.range, None)],
@@ -619,10 +619,13 @@ mod tests {
         assert_eq!(rules.len(), checks::REGISTRY.len());
         for (rule, check) in rules.iter().zip(Check::ALL) {
             assert_eq!(rule.id, check.code());
-            assert_eq!(rule.short_description.text, check.info().docs.summary);
+            assert_eq!(
+                rule.short_description.text,
+                copydesk_core::checks::info(check).docs.summary
+            );
             assert_eq!(
                 rule.default_configuration.level,
-                check.info().default_severity.into()
+                check.default_severity().into()
             );
         }
         assert_eq!(pascal_case("name/first-reference"), "NameFirstReference");

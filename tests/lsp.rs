@@ -1263,3 +1263,29 @@ async fn a_house_rule_finding_can_be_ignored_with_a_comment() {
     client.change(&uri, 2, json!([{"text": ignored}])).await;
     assert_eq!(client.diagnostics(&uri, 2).await, Vec::<Value>::new());
 }
+
+/// Diagnostics, hovers and inlay hints read one parse: a house speech verb
+/// that credits a quote for the diagnostics credits it for the hover too
+/// (the hover once re-parsed without the configuration and said nobody was
+/// credited).
+#[tokio::test]
+async fn a_house_speech_verb_credits_the_quote_in_diagnostics_and_hover_alike() {
+    let (_dir, _file, uri) = newsroom("[attribution]\nverbs = [\"burbled\"]\n");
+    let mut client = started(copydesk::check, watch_caps()).await;
+    let text =
+        "Talks resumed.\n\n\"We will rebuild every school in the district,\" the mayor burbled.\n";
+    client.open(&uri, "markdown", 1, text).await;
+    assert_eq!(codes(&client.diagnostics(&uri, 1).await), []);
+    let inside = text.find("rebuild").unwrap();
+    let hover = client
+        .call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(text, inside, Units::Utf16)}),
+        )
+        .await;
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("**Quote** said by **the mayor"),
+        "{value}"
+    );
+}

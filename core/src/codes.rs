@@ -208,6 +208,20 @@ impl Serialize for Check {
     }
 }
 
+/// A check's documentation, with fixed headings so `copydesk explain`,
+/// `copydesk rules` and docs/rules.md are generated from the code.
+#[derive(Debug)]
+pub struct CheckDocs {
+    /// One line: what the check flags.
+    pub summary: &'static str,
+    /// Why a desk editor cares.
+    pub why: &'static str,
+    /// A short draft excerpt that is flagged.
+    pub example: &'static str,
+    /// What the check deliberately lets pass.
+    pub passes: &'static str,
+}
+
 /// The code a finding reports: a core check's, or a house rule's
 /// (`style/NAME`), which only the configuration knows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -415,7 +429,7 @@ mod tests {
     #[test]
     fn codes_order_by_registry_then_rule() {
         let rule = |s: &str| Code::Rule(Arc::from(s));
-        let mut codes = vec![
+        let mut codes = [
             Code::Check(Check::SuppressionUnknownCode),
             rule("style/b"),
             Code::Check(Check::QuoteUnattributed),

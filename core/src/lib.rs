@@ -22,6 +22,7 @@ pub mod checks;
 pub mod codes;
 pub mod config;
 pub mod document;
+pub mod engine;
 pub mod finding;
 pub mod line_index;
 pub mod style;
@@ -31,10 +32,11 @@ pub mod text;
 pub use codes::{Check, Code, Family, Origin, Selector, Severity};
 pub use config::Config;
 pub use document::{DocKind, Document};
+pub use engine::{Analysis, Engine};
 pub use finding::{Edit, Finding, Fix, Related, Safety};
 
-/// Check a draft: parse it and run every enabled check.
+/// Check a draft: parse it and run every enabled check
+/// ([`Engine::check`]).
 pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
-    let doc = Document::parse_with(text, kind, config);
-    checks::run_all(&doc, config)
+    Engine::new(config).check(text, kind)
 }

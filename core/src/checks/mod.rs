@@ -23,21 +23,7 @@ pub(crate) mod repeat_paragraph;
 pub(crate) mod repeat_quote;
 mod suppression_unknown_code;
 
-pub use crate::codes::{Check, Family, RULES_DOCS_URL};
-
-/// A check's documentation, with fixed headings so `copydesk explain`,
-/// `copydesk rules` and docs/rules.md are generated from the code.
-#[derive(Debug)]
-pub struct CheckDocs {
-    /// One line: what the check flags.
-    pub summary: &'static str,
-    /// Why a desk editor cares.
-    pub why: &'static str,
-    /// A short draft excerpt that is flagged.
-    pub example: &'static str,
-    /// What the check deliberately lets pass.
-    pub passes: &'static str,
-}
+pub use crate::codes::{Check, CheckDocs, Family, RULES_DOCS_URL};
 
 type RunFn = fn(&Context<'_>, &mut Vec<Finding>);
 
@@ -113,7 +99,7 @@ pub static REGISTRY: [CheckInfo; 9] = [
     CheckInfo {
         check: Check::HouseRule,
         docs: &crate::style::DOCS,
-        run: crate::style::run,
+        run: house_rules,
     },
     CheckInfo {
         check: Check::SuppressionUnknownCode,
@@ -121,6 +107,12 @@ pub static REGISTRY: [CheckInfo; 9] = [
         run: suppression_unknown_code::run,
     },
 ];
+
+/// The registry's `run` for [`Check::HouseRule`]: every house rule that is
+/// on.
+fn house_rules(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    crate::style::run(cx.doc, &cx.config.rules, &cx.config.people, out);
+}
 
 /// What every check sees: the parsed draft, the configuration, and analyses
 /// shared between checks, computed at most once per run.
@@ -167,7 +159,7 @@ pub fn run_all(doc: &Document<'_>, config: &Config) -> Vec<Finding> {
         }
     }
     if let Some(severity) = config.severity(Check::NameSpelling) {
-        crate::style::known_people::run(&cx, severity, &mut findings);
+        crate::style::known_people::run(doc, &config.people, severity, &mut findings);
     }
     crate::suppress::apply(doc, config, &mut findings);
     findings.sort_by(|a, b| {

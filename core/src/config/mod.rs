@@ -21,25 +21,13 @@ use std::path::{Path, PathBuf};
 pub use crate::codes::Origin;
 use crate::codes::Selector;
 use crate::codes::{Check, Severity};
+pub use crate::style::KnownPerson;
 use crate::style::Rule;
 
 pub mod resolve;
 pub mod wire;
 
 pub use resolve::{preset, Files, NoFiles, Resolved, PRESETS};
-
-/// A person the house spells one way (`[[people.known]]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownPerson {
-    /// The house spelling: `Antony Blinken`.
-    pub name: String,
-    /// Spellings rewritten to `name`.
-    pub aliases: Vec<String>,
-    /// Title of office: `Secretary of State`.
-    pub title: Option<String>,
-    /// Courtesy title for later references, where the house uses them.
-    pub courtesy: Option<String>,
-}
 
 /// Phrases whose findings of some code are dropped (`[ignore]`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,12 +20,10 @@ use toml::Spanned;
 
 use super::wire::{WireCommon, WireConfig, WireOverride, WireSeverity, WireThresholds};
 use super::{Config, ConfigError, Ignore, KnownPerson, Origin, Thresholds};
-use crate::checks::{Check, REGISTRY};
-use crate::codes::nearest;
+use crate::codes::{nearest, Check, Selector, CHECKS};
 use crate::finding::Severity;
 use crate::line_index::LineIndex;
 use crate::style::{self, Rule, RuleKind, Scope};
-use crate::suppress::Selector;
 
 /// The built-in presets: name and TOML text.
 pub const PRESETS: [(&str, &str); 3] = [
@@ -568,9 +566,9 @@ impl<'f> Resolver<'f> {
 
     fn unknown_code(&self, code: &Spanned<String>, layer: &Layer<'_>) -> ConfigError {
         let text = code.get_ref();
-        let candidates = REGISTRY
+        let candidates = CHECKS
             .iter()
-            .map(|info| info.code())
+            .map(|meta| meta.code)
             .chain(self.config.rules.iter().map(|r| &*r.code));
         let hint = did_you_mean(text, candidates);
         let what = if text.starts_with("style/") {

@@ -6,7 +6,8 @@
 //! globs, ranges of numbers) keep their byte span ([`Spanned`]) so that
 //! [`super::resolve`] can point at them; serde's own errors (unknown key,
 //! wrong type) get their span from the `toml` deserializer. The same structs
-//! derive the JSON Schema shipped as `copydesk.schema.json`, so editors
+//! derive the JSON Schema shipped as `copydesk.schema.json` (generated
+//! by `tests/schema.rs`), so editors
 //! complete and validate exactly what the parser accepts.
 
 use std::collections::BTreeMap;
@@ -15,7 +16,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::checks::REGISTRY;
+use crate::codes::CHECKS;
 
 /// A `copydesk.toml` file.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -289,15 +290,7 @@ pub struct WireConsistency {
     pub ignore_case: bool,
 }
 
-/// What a metric rule measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum WireMetricScope {
-    /// The first body paragraph, after its dateline.
-    Lede,
-    Sentence,
-    Paragraph,
-}
+pub use crate::style::metric::WireMetricScope;
 
 /// A lede, sentence or paragraph longer than `max-words`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -377,22 +370,13 @@ pub struct WireOverride {
 }
 
 /// `[checks]`: every core code is a known property (so editors complete
-/// them, with the check's summary); house rules match `style/NAME`.
+/// them); house rules match `style/NAME`. The checks' summaries are added
+/// by the schema's generator, which sees the checks' documentation.
 fn checks_schema(generator: &mut SchemaGenerator) -> Schema {
     let severity = generator.subschema_for::<WireSeverity>();
     let mut properties = serde_json::Map::new();
-    for info in &REGISTRY {
-        let mut schema = severity.clone();
-        schema.insert(
-            "description".into(),
-            format!(
-                "{} (default: {})",
-                info.docs.summary,
-                info.check.default_severity()
-            )
-            .into(),
-        );
-        properties.insert(info.code().into(), schema.into());
+    for meta in &CHECKS {
+        properties.insert(meta.code.into(), severity.clone().into());
     }
     json_schema!({
         "type": "object",
@@ -401,13 +385,4 @@ fn checks_schema(generator: &mut SchemaGenerator) -> Schema {
         "patternProperties": {"^style/[a-z0-9][a-z0-9-]*$": severity},
         "additionalProperties": false,
     })
-}
-
-/// The JSON Schema of the file, as committed in `copydesk.schema.json`
-/// (`tests/schema.rs` fails when they differ).
-pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(WireConfig);
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
-    text.push('\n');
-    text
 }

@@ -15,8 +15,6 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::config::Config;
-
 pub mod attribution;
 mod blocks;
 pub mod people;
@@ -123,16 +121,14 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Parse with the built-in lexicons only.
     pub fn parse(text: &'a str, kind: DocKind) -> Document<'a> {
-        Document::parse_lexicon(text, kind, &[])
+        Document::parse_with_verbs(text, kind, &[])
     }
 
-    /// Parse with the house's lexicons from `config` (its extra speech
-    /// verbs credit quotes like the built-in ones).
-    pub fn parse_with(text: &'a str, kind: DocKind, config: &Config) -> Document<'a> {
-        Document::parse_lexicon(text, kind, &config.speech_verbs)
-    }
-
-    fn parse_lexicon(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
+    /// Parse with the house's own speech verbs (lowercase), which credit
+    /// quotes like the built-in ones. Callers with a configuration go
+    /// through [`crate::Engine`], so every reader of a draft sees the same
+    /// parse.
+    pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
         let (prose, paragraphs) = blocks::split(text, kind);
         let mut doc = Document {
             text,

@@ -24,8 +24,8 @@
 
 use std::ops::Range;
 
+use super::KnownPerson;
 use super::{in_quote, Rule};
-use crate::checks::Context;
 use crate::document::{Document, MentionForm};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::{words_in, Word};
@@ -61,12 +61,12 @@ impl Courtesy {
         &self,
         rule: &Rule,
         severity: Severity,
-        cx: &Context<'_>,
+        doc: &Document<'_>,
+        people: &[KnownPerson],
         out: &mut Vec<Finding>,
     ) {
-        let doc = cx.doc;
         let words = words_in(&doc.prose, 0..doc.prose.len());
-        let mut tracked = from_known_people(cx, &words);
+        let mut tracked = from_known_people(people, &words);
         tracked.extend(from_text_model(doc));
         let mut seen: Vec<Range<usize>> = Vec::new();
         for person in tracked {
@@ -127,9 +127,9 @@ impl Courtesy {
 }
 
 /// People of `[[people.known]]` named in full in the story.
-fn from_known_people(cx: &Context<'_>, words: &[Word<'_>]) -> Vec<Tracked> {
+fn from_known_people(people: &[KnownPerson], words: &[Word<'_>]) -> Vec<Tracked> {
     let mut out = Vec::new();
-    for person in &cx.config.people {
+    for person in people {
         let names: Vec<&str> = std::iter::once(person.name.as_str())
             .chain(person.aliases.iter().map(String::as_str))
             .collect();

@@ -23,14 +23,29 @@
 use std::ops::Range;
 
 use super::whole_words;
-use crate::checks::{Check, Context};
+use crate::codes::Check;
+use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 
-pub(crate) fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Finding>) {
-    let doc = cx.doc;
+/// A person the house spells one way (`[[people.known]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPerson {
+    /// The house spelling: `Antony Blinken`.
+    pub name: String,
+    /// Spellings rewritten to `name`.
+    pub aliases: Vec<String>,
+    /// Title of office: `Secretary of State`.
+    pub title: Option<String>,
+    /// Courtesy title for later references, where the house uses them.
+    pub courtesy: Option<String>,
+}
+
+/// Respell every alias of `people` in `doc` as `name/spelling` at
+/// `severity`, replacing a core finding on the same text.
+pub fn run(doc: &Document<'_>, people: &[KnownPerson], severity: Severity, out: &mut Vec<Finding>) {
     let prose = doc.prose.as_str();
     let mut found: Vec<Finding> = Vec::new();
-    for person in &cx.config.people {
+    for person in people {
         let surname = person
             .name
             .split_whitespace()

@@ -14,11 +14,23 @@
 
 use std::ops::Range;
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use super::{paragraphs, Rule};
-use crate::config::wire::WireMetricScope;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
+
+/// What a metric rule measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum WireMetricScope {
+    /// The first body paragraph, after its dateline.
+    Lede,
+    Sentence,
+    Paragraph,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {

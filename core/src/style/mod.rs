@@ -23,8 +23,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::checks::{CheckDocs, Context};
-use crate::config::Origin;
+use crate::codes::CheckDocs;
+use crate::codes::Origin;
 use crate::document::{Document, ParagraphKind};
 use crate::finding::{Finding, Severity};
 use crate::text::is_apostrophe;
@@ -37,6 +37,8 @@ pub mod existence;
 pub mod known_people;
 pub mod metric;
 pub mod substitution;
+
+pub use known_people::KnownPerson;
 
 /// The registry's documentation of house rules as a whole.
 pub static DOCS: CheckDocs = CheckDocs {
@@ -136,14 +138,13 @@ impl Rule {
     }
 }
 
-/// Run every house rule that is on: the registry's `run` for
-/// [`crate::Check::HouseRule`].
-pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for rule in cx.config.rules.iter() {
+/// Run every house rule of `rules` that is on; `people` are the house's
+/// known people (`[[people.known]]`), which courtesy titles track.
+pub fn run(doc: &Document<'_>, rules: &[Rule], people: &[KnownPerson], out: &mut Vec<Finding>) {
+    for rule in rules {
         let Some(severity) = rule.severity else {
             continue;
         };
-        let doc = cx.doc;
         match &rule.kind {
             RuleKind::Substitution(s) => s.run(rule, severity, doc, out),
             RuleKind::Existence(e) => e.run(rule, severity, doc, out),
@@ -151,7 +152,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
             RuleKind::Metric(m) => m.run(rule, severity, doc, out),
             RuleKind::Dateline(d) => d.run(rule, severity, doc, out),
             RuleKind::DiscouragedVerb(d) => d.run(rule, severity, doc, out),
-            RuleKind::Courtesy(c) => c.run(rule, severity, cx, out),
+            RuleKind::Courtesy(c) => c.run(rule, severity, doc, people, out),
         }
     }
 }

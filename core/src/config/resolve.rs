@@ -15,7 +15,6 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 
 use super::wire::{WireCommon, WireConfig, WireOverride, WireSeverity, WireThresholds};
@@ -23,7 +22,7 @@ use super::{Config, ConfigError, Ignore, KnownPerson, Origin, Thresholds};
 use crate::codes::{nearest, Check, Selector, CHECKS};
 use crate::finding::Severity;
 use crate::line_index::LineIndex;
-use crate::style::{self, Rule, RuleKind, Scope};
+use crate::style::{self, Rule, RuleError, RuleKind, Scope, Table};
 
 /// The built-in presets: name and TOML text.
 pub const PRESETS: [(&str, &str); 3] = [
@@ -465,92 +464,33 @@ impl<'f> Resolver<'f> {
 
         // Rules in the order they appear in the file, so the first error
         // reported is the first in the file.
-        let mut rules: Vec<(Range<usize>, Result<Rule, ConfigError>)> = Vec::new();
-        let mut names: Vec<(&Spanned<String>, &'static str)> = Vec::new();
-        for (name, table) in &wire.substitution {
-            names.push((name, "substitution"));
-            rules.push((name.span(), self.substitution(name, table, layer)));
-        }
-        for (name, table) in &wire.existence {
-            names.push((name, "existence"));
-            rules.push((name.span(), existence(name, table, layer)));
-        }
-        for (name, table) in &wire.consistency {
-            names.push((name, "consistency"));
-            rules.push((name.span(), consistency(name, table, layer)));
-        }
-        for (name, table) in &wire.metric {
-            names.push((name, "metric"));
-            rules.push((name.span(), metric(name, table, layer)));
-        }
-        for (name, table) in &wire.dateline {
-            names.push((name, "dateline"));
-            rules.push((name.span(), dateline(name, table, layer)));
-        }
-        for (name, table) in &wire.courtesy {
-            names.push((name, "courtesy"));
-            rules.push((name.span(), courtesy(name, table, layer)));
-        }
-        names.sort_by_key(|(n, _)| n.span().start);
-        for (i, (name, kind)) in names.iter().enumerate() {
-            if let Some((_, other)) = names[..i]
+        let mut tables = rule_tables(wire);
+        tables.sort_by_key(|t| t.name.span().start);
+        for (i, table) in tables.iter().enumerate() {
+            if let Some(other) = tables[..i]
                 .iter()
-                .find(|(n, _)| n.get_ref() == name.get_ref())
+                .find(|t| t.name.get_ref() == table.name.get_ref())
             {
                 return Err(layer.error(
-                    Some(name.span()),
-                    format!("house rule `{}` is already defined as a {other} rule; rule names must be unique", name.get_ref()),
+                    Some(table.name.span()),
+                    format!(
+                        "house rule `{}` is already defined as a {} rule; rule names must be unique",
+                        table.name.get_ref(),
+                        other.table
+                    ),
                 ));
             }
-            let _ = kind;
         }
-        rules.sort_by_key(|(span, _)| span.start);
-        for (_, rule) in rules {
-            self.define(rule?);
+        for table in tables {
+            let kind = table.kind.map_err(|err| {
+                layer.error(
+                    Some(err.span.unwrap_or_else(|| table.name.span())),
+                    err.message,
+                )
+            })?;
+            self.define(rule(table.name, table.common, layer, kind)?);
         }
         Ok(())
-    }
-
-    fn substitution(
-        &self,
-        name: &Spanned<String>,
-        table: &super::wire::WireSubstitution,
-        layer: &Layer<'_>,
-    ) -> Result<Rule, ConfigError> {
-        if table.swap.is_empty() {
-            return Err(layer.error(
-                Some(name.span()),
-                "`swap` is empty: give at least one `\"this\" = \"that\"`",
-            ));
-        }
-        let mut swaps = Vec::new();
-        for (key, replacement) in &table.swap {
-            let source = if table.regex {
-                key.get_ref().clone()
-            } else {
-                regex::escape(key.get_ref())
-            };
-            let pattern = compile(&source, table.ignore_case, key, layer)?;
-            swaps.push(style::substitution::Swap {
-                key: key.get_ref().clone(),
-                pattern,
-                replacement: if table.regex {
-                    replacement.clone()
-                } else {
-                    replacement.replace('$', "$$")
-                },
-            });
-        }
-        rule(
-            name,
-            table.common(),
-            layer,
-            RuleKind::Substitution(style::substitution::Substitution {
-                swaps,
-                regex: table.regex,
-                ignore_case: table.ignore_case,
-            }),
-        )
     }
 
     /// What a `[checks]` key names.
@@ -725,179 +665,35 @@ fn rule(
     })
 }
 
-fn existence(
-    name: &Spanned<String>,
-    table: &super::wire::WireExistence,
-    layer: &Layer<'_>,
-) -> Result<Rule, ConfigError> {
-    if table.tokens.is_empty() {
-        return Err(layer.error(
-            Some(name.span()),
-            "`tokens` is empty: give at least one word or pattern",
-        ));
-    }
-    let mut alternatives = Vec::new();
-    for token in &table.tokens {
-        let source = if table.regex {
-            token.get_ref().clone()
-        } else {
-            regex::escape(token.get_ref())
-        };
-        // Each token on its own first, so a bad one is reported at its place.
-        compile(&source, table.ignore_case, token, layer)?;
-        alternatives.push(format!("(?:{source})"));
-    }
-    let pattern = RegexBuilder::new(&alternatives.join("|"))
-        .case_insensitive(table.ignore_case)
-        .build()
-        .map_err(|e| {
-            layer.error(
-                Some(name.span()),
-                format!("invalid tokens: {}", regex_reason(&e)),
-            )
-        })?;
-    rule(
-        name,
-        table.common(),
-        layer,
-        RuleKind::Existence(style::existence::Existence {
-            tokens: table.tokens.iter().map(|t| t.get_ref().clone()).collect(),
-            pattern,
-            regex: table.regex,
-        }),
-    )
+/// One house rule's table, compiled (or not) by its kind.
+struct RuleTable<'w> {
+    name: &'w Spanned<String>,
+    /// The table's name in the file (`substitution`).
+    table: &'static str,
+    common: WireCommon<'w>,
+    kind: Result<RuleKind, RuleError>,
 }
 
-fn consistency(
-    name: &Spanned<String>,
-    table: &super::wire::WireConsistency,
-    layer: &Layer<'_>,
-) -> Result<Rule, ConfigError> {
-    if table.variants.is_empty() {
-        return Err(layer.error(
-            Some(name.span()),
-            "`variants` is empty: give groups such as [\"Kyiv\", \"Kiev\"]",
-        ));
-    }
-    for group in &table.variants {
-        if group.get_ref().len() < 2 || group.get_ref().iter().any(|v| v.trim().is_empty()) {
-            return Err(layer.error(
-                Some(group.span()),
-                "expected a group of at least two non-empty variants",
-            ));
+/// The file's house-rule tables of every kind, each compiled by its kind.
+macro_rules! rule_tables {
+    ($( $(#[$doc:meta])* $table:ident: $variant:ident($kind:ty) ),* $(,)?) => {
+        fn rule_tables(wire: &WireConfig) -> Vec<RuleTable<'_>> {
+            let mut out = Vec::new();
+            $(
+                for (name, table) in &wire.$table.0 {
+                    out.push(RuleTable {
+                        name,
+                        table: stringify!($table),
+                        common: <$kind as Table>::common(table),
+                        kind: <$kind as Table>::compile(table).map(RuleKind::from),
+                    });
+                }
+            )*
+            out
         }
-    }
-    rule(
-        name,
-        table.common(),
-        layer,
-        RuleKind::Consistency(style::consistency::Consistency {
-            groups: table.variants.iter().map(|g| g.get_ref().clone()).collect(),
-            ignore_case: table.ignore_case,
-        }),
-    )
+    };
 }
-
-fn metric(
-    name: &Spanned<String>,
-    table: &super::wire::WireMetric,
-    layer: &Layer<'_>,
-) -> Result<Rule, ConfigError> {
-    if *table.max_words.get_ref() == 0 {
-        return Err(layer.error(
-            Some(table.max_words.span()),
-            "expected a number of words from 1 up, found 0",
-        ));
-    }
-    rule(
-        name,
-        table.common(),
-        layer,
-        RuleKind::Metric(style::metric::Metric {
-            scope: table.scope,
-            max_words: *table.max_words.get_ref(),
-        }),
-    )
-}
-
-fn dateline(
-    name: &Spanned<String>,
-    table: &super::wire::WireDateline,
-    layer: &Layer<'_>,
-) -> Result<Rule, ConfigError> {
-    let source = table.pattern.get_ref();
-    let anchored = Spanned::new(table.pattern.span(), format!("^(?:{source})"));
-    let pattern = compile(anchored.get_ref(), false, &table.pattern, layer)?;
-    rule(
-        name,
-        table.common(),
-        layer,
-        RuleKind::Dateline(style::dateline::Dateline {
-            source: source.clone(),
-            pattern,
-        }),
-    )
-}
-
-fn courtesy(
-    name: &Spanned<String>,
-    table: &super::wire::WireCourtesy,
-    layer: &Layer<'_>,
-) -> Result<Rule, ConfigError> {
-    if table.titles.is_empty() {
-        return Err(layer.error(
-            Some(name.span()),
-            "`titles` is empty: give the courtesy titles, such as \"Mr\" and \"Ms\"",
-        ));
-    }
-    rule(
-        name,
-        table.common(),
-        layer,
-        RuleKind::Courtesy(style::courtesy::Courtesy {
-            titles: table
-                .titles
-                .iter()
-                .map(|t| t.trim_end_matches('.').to_owned())
-                .collect(),
-        }),
-    )
-}
-
-/// Compile `source`, reporting an error at `at` (the pattern as written).
-fn compile(
-    source: &str,
-    ignore_case: bool,
-    at: &Spanned<String>,
-    layer: &Layer<'_>,
-) -> Result<Regex, ConfigError> {
-    RegexBuilder::new(source)
-        .case_insensitive(ignore_case)
-        .build()
-        .map_err(|e| {
-            layer.error(
-                Some(at.span()),
-                format!(
-                    "invalid regular expression `{}`: {}",
-                    at.get_ref(),
-                    regex_reason(&e)
-                ),
-            )
-        })
-}
-
-/// The last line of the regex crate's multi-line message (`error: …`).
-fn regex_reason(err: &regex::Error) -> String {
-    match err {
-        regex::Error::Syntax(text) => text
-            .lines()
-            .rev()
-            .find_map(|l| l.trim().strip_prefix("error: "))
-            .unwrap_or(text)
-            .to_owned(),
-        other => other.to_string(),
-    }
-}
+style::with_tables!(rule_tables);
 
 /// `; did you mean `x`?` or nothing.
 fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {

@@ -18,106 +18,51 @@ use toml::Spanned;
 
 use crate::codes::CHECKS;
 
-/// A `copydesk.toml` file.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-#[schemars(title = "copydesk.toml", description = "House style for copydesk.")]
-pub struct WireConfig {
-    /// Built-in presets (`ap`, `reuters`, `british`) or paths of other
-    /// files (relative to this one), applied in order before this file.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub extends: Vec<Spanned<String>>,
-    /// Severity per check code or house rule (`style/NAME`):
-    /// `error`, `warning`, `info`, `hint` or `off`.
-    #[serde(default)]
-    #[schemars(schema_with = "checks_schema")]
-    pub checks: BTreeMap<Spanned<String>, Spanned<WireSeverity>>,
-    #[serde(default)]
-    pub thresholds: WireThresholds,
-    #[serde(default)]
-    pub attribution: WireAttribution,
-    #[serde(default)]
-    pub people: WirePeople,
-    /// Phrases whose findings of a code are dropped, per code: a finding
-    /// that overlaps the phrase is not reported (suppression for plain text).
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Vec<String>>")]
-    pub ignore: BTreeMap<Spanned<String>, Vec<String>>,
-    /// House rules: replace this with that.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, WireSubstitution>")]
-    pub substitution: BTreeMap<Spanned<String>, WireSubstitution>,
-    /// House rules: a word or pattern that must not appear.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, WireExistence>")]
-    pub existence: BTreeMap<Spanned<String>, WireExistence>,
-    /// House rules: variants that must not both appear in one story.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, WireConsistency>")]
-    pub consistency: BTreeMap<Spanned<String>, WireConsistency>,
-    /// House rules: a lede, sentence or paragraph longer than a limit.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, WireMetric>")]
-    pub metric: BTreeMap<Spanned<String>, WireMetric>,
-    /// House rules: the form the first paragraph's dateline must take.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, WireDateline>")]
-    pub dateline: BTreeMap<Spanned<String>, WireDateline>,
-    /// House rules: later references need a courtesy title (`Mr Blair`).
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, WireCourtesy>")]
-    pub courtesy: BTreeMap<Spanned<String>, WireCourtesy>,
-    /// Settings for drafts whose path matches a glob.
-    #[serde(default)]
-    pub overrides: Vec<WireOverride>,
-}
-
-/// A severity, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum WireSeverity {
-    Error,
-    Warning,
-    Info,
-    Hint,
-    Off,
-}
-
-impl WireSeverity {
-    const NAMES: [&'static str; 5] = ["error", "warning", "info", "hint", "off"];
-    const ALL: [WireSeverity; 5] = [
-        WireSeverity::Error,
-        WireSeverity::Warning,
-        WireSeverity::Info,
-        WireSeverity::Hint,
-        WireSeverity::Off,
-    ];
-}
-
-/// By hand, so that a number or a table where a severity belongs gets
-/// "expected a severity" rather than the TOML reader's view of enums.
-impl<'de> Deserialize<'de> for WireSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = WireSeverity;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a severity")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<WireSeverity, E> {
-                WireSeverity::NAMES
-                    .iter()
-                    .position(|n| *n == value)
-                    .map(|i| WireSeverity::ALL[i])
-                    .ok_or_else(|| E::unknown_variant(value, &WireSeverity::NAMES))
-            }
+/// The file's shape, with a table for each house-rule kind
+/// ([`crate::style::with_tables!`]).
+macro_rules! wire_config {
+    ($( $(#[$doc:meta])* $table:ident: $variant:ident($kind:ty) ),* $(,)?) => {
+        /// A `copydesk.toml` file.
+        #[derive(Debug, Default, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        #[schemars(title = "copydesk.toml", description = "House style for copydesk.")]
+        pub struct WireConfig {
+            /// Built-in presets (`ap`, `reuters`, `british`) or paths of other
+            /// files (relative to this one), applied in order before this file.
+            #[serde(default)]
+            #[schemars(with = "Vec<String>")]
+            pub extends: Vec<Spanned<String>>,
+            /// Severity per check code or house rule (`style/NAME`):
+            /// `error`, `warning`, `info`, `hint` or `off`.
+            #[serde(default)]
+            #[schemars(schema_with = "checks_schema")]
+            pub checks: BTreeMap<Spanned<String>, Spanned<WireSeverity>>,
+            #[serde(default)]
+            pub thresholds: WireThresholds,
+            #[serde(default)]
+            pub attribution: WireAttribution,
+            #[serde(default)]
+            pub people: WirePeople,
+            /// Phrases whose findings of a code are dropped, per code: a finding
+            /// that overlaps the phrase is not reported (suppression for plain text).
+            #[serde(default)]
+            #[schemars(with = "BTreeMap<String, Vec<String>>")]
+            pub ignore: BTreeMap<Spanned<String>, Vec<String>>,
+            $(
+                $(#[$doc])*
+                #[serde(default)]
+                pub $table: Tables<<$kind as Table>::Wire>,
+            )*
+            /// Settings for drafts whose path matches a glob.
+            #[serde(default)]
+            pub overrides: Vec<WireOverride>,
         }
-        deserializer.deserialize_str(Visitor)
-    }
+    };
 }
+crate::style::with_tables!(wire_config);
+
+use crate::style::Table;
+pub use crate::style::{Tables, WireCommon, WireSeverity};
 
 /// Tunable numbers.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -179,180 +124,6 @@ pub struct WireKnownPerson {
     /// The courtesy title for later references, where the house uses them
     /// (`Mr`).
     pub courtesy: Option<String>,
-}
-
-/// What every house rule has, borrowed from its wire table.
-#[derive(Debug, Clone, Copy)]
-pub struct WireCommon<'a> {
-    pub message: Option<&'a str>,
-    pub severity: Option<&'a Spanned<WireSeverity>>,
-    pub skip_quotes: bool,
-    pub skip_headings: bool,
-}
-
-/// The fields every house rule table has (serde's `flatten` cannot be used
-/// with `deny_unknown_fields`, so each table spells them out).
-macro_rules! common_fields {
-    ($wire:ty) => {
-        impl $wire {
-            pub fn common(&self) -> WireCommon<'_> {
-                WireCommon {
-                    message: self.message.as_deref(),
-                    severity: self.severity.as_ref(),
-                    skip_quotes: self.skip_quotes,
-                    skip_headings: self.skip_headings,
-                }
-            }
-        }
-    };
-}
-
-common_fields!(WireSubstitution);
-common_fields!(WireExistence);
-common_fields!(WireConsistency);
-common_fields!(WireMetric);
-common_fields!(WireDateline);
-common_fields!(WireCourtesy);
-
-/// Replace this with that. Matches are whole words.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireSubstitution {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// What to find → the house form. With `regex = true` the keys are
-    /// regular expressions and the values may use `$1`.
-    #[schemars(with = "BTreeMap<String, String>")]
-    pub swap: BTreeMap<Spanned<String>, String>,
-    /// Keys are regular expressions.
-    #[serde(default)]
-    pub regex: bool,
-    /// Match any case; the replacement follows the case of what it replaces.
-    #[serde(default)]
-    pub ignore_case: bool,
-}
-
-/// A word or pattern that must not appear. Matches are whole words.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireExistence {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    #[schemars(with = "Vec<String>")]
-    pub tokens: Vec<Spanned<String>>,
-    /// Tokens are regular expressions.
-    #[serde(default)]
-    pub regex: bool,
-    #[serde(default)]
-    pub ignore_case: bool,
-}
-
-/// Groups of variants of which one story uses one.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireConsistency {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// Each group lists spellings of one word (`["Zelensky", "Zelenskiy"]`).
-    #[schemars(with = "Vec<Vec<String>>")]
-    pub variants: Vec<Spanned<Vec<String>>>,
-    #[serde(default)]
-    pub ignore_case: bool,
-}
-
-pub use crate::style::metric::WireMetricScope;
-
-/// A lede, sentence or paragraph longer than `max-words`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireMetric {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    pub scope: WireMetricScope,
-    #[schemars(with = "u32", range(min = 1))]
-    pub max_words: Spanned<usize>,
-}
-
-/// The first body paragraph must start with a dateline of this form.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireDateline {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// A regular expression matched at the start of the first body
-    /// paragraph (`^` is implied).
-    #[schemars(with = "String")]
-    pub pattern: Spanned<String>,
-}
-
-/// Later references to a person need a courtesy title.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireCourtesy {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// The titles that count (`Mr`, `Mrs`, `Ms`, `Dr`, `Sir` …).
-    pub titles: Vec<String>,
 }
 
 /// Settings for the drafts that match `files`.

@@ -13,9 +13,15 @@
 //! whichever form it is: the rule asks for consistency, not for a spelling
 //! (a substitution rule does that).
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
 use std::ops::Range;
 
+use super::table::common_fields;
 use super::{in_quote, match_case, paragraphs, whole_words, Rule};
+use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::fold;
@@ -28,11 +34,6 @@ pub struct Consistency {
 }
 
 impl Consistency {
-    pub fn describe(&self) -> String {
-        let groups: Vec<String> = self.groups.iter().map(|g| g.join(" / ")).collect();
-        format!("one form per story of: {}", groups.join("; "))
-    }
-
     /// Every whole-word use of `variant` in the rule's prose.
     fn uses(&self, rule: &Rule, doc: &Document<'_>, variant: &str) -> Vec<Range<usize>> {
         let prose = doc.prose.as_str();
@@ -60,14 +61,71 @@ impl Consistency {
         }
         out
     }
+}
 
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        out: &mut Vec<Finding>,
-    ) {
+/// Groups of variants of which one story uses one.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireConsistency {
+    /// The message; `{match}` is the flagged text (and, for
+    /// substitutions, `{replacement}` the house form).
+    pub message: Option<String>,
+    /// `error`, `warning` (the default), `info`, `hint` or `off`.
+    #[schemars(with = "Option<WireSeverity>")]
+    pub severity: Option<Spanned<WireSeverity>>,
+    /// Do not look inside direct quotes.
+    #[serde(default)]
+    pub skip_quotes: bool,
+    /// Do not look at headlines and headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    /// Each group lists spellings of one word (`["Zelensky", "Zelenskiy"]`).
+    #[schemars(with = "Vec<Vec<String>>")]
+    pub variants: Vec<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub ignore_case: bool,
+}
+
+common_fields!(WireConsistency);
+
+impl Table for Consistency {
+    type Wire = WireConsistency;
+
+    fn common(wire: &WireConsistency) -> WireCommon<'_> {
+        wire.common()
+    }
+
+    fn compile(table: &WireConsistency) -> Result<Consistency, RuleError> {
+        if table.variants.is_empty() {
+            return Err(RuleError::rule(
+                "`variants` is empty: give groups such as [\"Kyiv\", \"Kiev\"]",
+            ));
+        }
+        for group in &table.variants {
+            if group.get_ref().len() < 2 || group.get_ref().iter().any(|v| v.trim().is_empty()) {
+                return Err(RuleError::at(
+                    group.span(),
+                    "expected a group of at least two non-empty variants",
+                ));
+            }
+        }
+        Ok(Consistency {
+            groups: table.variants.iter().map(|g| g.get_ref().clone()).collect(),
+            ignore_case: table.ignore_case,
+        })
+    }
+}
+
+impl HouseRule for Consistency {
+    const NAME: &'static str = "consistency";
+
+    fn describe(&self) -> String {
+        let groups: Vec<String> = self.groups.iter().map(|g| g.join(" / ")).collect();
+        format!("one form per story of: {}", groups.join("; "))
+    }
+
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         for group in &self.groups {
             let uses: Vec<(&String, Vec<Range<usize>>)> = group
                 .iter()

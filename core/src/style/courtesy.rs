@@ -22,10 +22,16 @@
 //! The opposite house rule (AP, Reuters: no courtesy titles) is a plain
 //! substitution; see the presets.
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
 use std::ops::Range;
 
+use super::table::common_fields;
 use super::KnownPerson;
 use super::{in_quote, Rule};
+use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
 use crate::document::{Document, MentionForm};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::{words_in, Word};
@@ -46,74 +52,11 @@ struct Tracked {
 }
 
 impl Courtesy {
-    pub fn describe(&self) -> String {
-        format!("later references need one of: {}", self.titles.join(", "))
-    }
-
     /// The courtesy title right before `at`, if any (`Mr`, `Mr.`).
     fn title_before<'t>(&self, words: &[Word<'t>], index: usize) -> Option<&'t str> {
         let previous = words.get(index.checked_sub(1)?)?;
         let bare = previous.text.trim_end_matches('.');
         self.titles.iter().any(|t| t == bare).then_some(bare)
-    }
-
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        people: &[KnownPerson],
-        out: &mut Vec<Finding>,
-    ) {
-        let words = words_in(&doc.prose, 0..doc.prose.len());
-        let mut tracked = from_known_people(people, &words);
-        tracked.extend(from_text_model(doc));
-        let mut seen: Vec<Range<usize>> = Vec::new();
-        for person in tracked {
-            for mention in &person.surname_mentions {
-                if mention.start < person.first_full.end
-                    || seen.contains(mention)
-                    || in_quote(doc, mention)
-                {
-                    continue;
-                }
-                let Some(index) = words.iter().position(|w| w.start == mention.start) else {
-                    continue;
-                };
-                if self.title_before(&words, index).is_some() {
-                    continue;
-                }
-                seen.push(mention.clone());
-                let surname = &doc.text[mention.clone()];
-                let title = person
-                    .courtesy
-                    .clone()
-                    .or_else(|| self.title_given(&words, &person.surname));
-                let default = format!(
-                    "a later reference takes a courtesy title: `Mr {surname}`, `Ms {surname}`"
-                );
-                let mut finding = rule.finding(
-                    severity,
-                    mention.clone(),
-                    surname,
-                    title.as_deref(),
-                    default,
-                );
-                if let Some(title) = title {
-                    finding.message =
-                        format!("a later reference takes a courtesy title: `{title} {surname}`");
-                    finding = finding.with_fix(Fix::new(
-                        format!("write `{title} {surname}`"),
-                        Safety::Safe,
-                        vec![Edit {
-                            range: mention.start..mention.start,
-                            replacement: format!("{title} "),
-                        }],
-                    ));
-                }
-                out.push(finding.with_related(person.first_full.clone(), "first named here"));
-            }
-        }
     }
 
     /// A courtesy title the story gives `surname` somewhere.
@@ -223,6 +166,112 @@ fn part_of_longer_name(words: &[Word<'_>], range: &Range<usize>) -> bool {
     index > 0 && {
         let previous = &words[index - 1];
         previous.is_capitalized() && previous.end() + 1 == range.start
+    }
+}
+
+/// Later references to a person need a courtesy title.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireCourtesy {
+    /// The message; `{match}` is the flagged text (and, for
+    /// substitutions, `{replacement}` the house form).
+    pub message: Option<String>,
+    /// `error`, `warning` (the default), `info`, `hint` or `off`.
+    #[schemars(with = "Option<WireSeverity>")]
+    pub severity: Option<Spanned<WireSeverity>>,
+    /// Do not look inside direct quotes.
+    #[serde(default)]
+    pub skip_quotes: bool,
+    /// Do not look at headlines and headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    /// The titles that count (`Mr`, `Mrs`, `Ms`, `Dr`, `Sir` …).
+    pub titles: Vec<String>,
+}
+
+common_fields!(WireCourtesy);
+
+impl Table for Courtesy {
+    type Wire = WireCourtesy;
+
+    fn common(wire: &WireCourtesy) -> WireCommon<'_> {
+        wire.common()
+    }
+
+    fn compile(table: &WireCourtesy) -> Result<Courtesy, RuleError> {
+        if table.titles.is_empty() {
+            return Err(RuleError::rule(
+                "`titles` is empty: give the courtesy titles, such as \"Mr\" and \"Ms\"",
+            ));
+        }
+        Ok(Courtesy {
+            titles: table
+                .titles
+                .iter()
+                .map(|t| t.trim_end_matches('.').to_owned())
+                .collect(),
+        })
+    }
+}
+
+impl HouseRule for Courtesy {
+    const NAME: &'static str = "courtesy";
+
+    fn describe(&self) -> String {
+        format!("later references need one of: {}", self.titles.join(", "))
+    }
+
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let (doc, people) = (input.doc, input.people);
+        let words = words_in(&doc.prose, 0..doc.prose.len());
+        let mut tracked = from_known_people(people, &words);
+        tracked.extend(from_text_model(doc));
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        for person in tracked {
+            for mention in &person.surname_mentions {
+                if mention.start < person.first_full.end
+                    || seen.contains(mention)
+                    || in_quote(doc, mention)
+                {
+                    continue;
+                }
+                let Some(index) = words.iter().position(|w| w.start == mention.start) else {
+                    continue;
+                };
+                if self.title_before(&words, index).is_some() {
+                    continue;
+                }
+                seen.push(mention.clone());
+                let surname = &doc.text[mention.clone()];
+                let title = person
+                    .courtesy
+                    .clone()
+                    .or_else(|| self.title_given(&words, &person.surname));
+                let default = format!(
+                    "a later reference takes a courtesy title: `Mr {surname}`, `Ms {surname}`"
+                );
+                let mut finding = rule.finding(
+                    severity,
+                    mention.clone(),
+                    surname,
+                    title.as_deref(),
+                    default,
+                );
+                if let Some(title) = title {
+                    finding.message =
+                        format!("a later reference takes a courtesy title: `{title} {surname}`");
+                    finding = finding.with_fix(Fix::new(
+                        format!("write `{title} {surname}`"),
+                        Safety::Safe,
+                        vec![Edit {
+                            range: mention.start..mention.start,
+                            replacement: format!("{title} "),
+                        }],
+                    ));
+                }
+                out.push(finding.with_related(person.first_full.clone(), "first named here"));
+            }
+        }
     }
 }
 

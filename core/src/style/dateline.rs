@@ -10,10 +10,15 @@
 //! not match is flagged once, on its dateline if the text model found one,
 //! else on its first word. No fix: the place and date are the reporter's.
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
 use regex::Regex;
 
+use super::table::{common_fields, compile};
 use super::Rule;
-use crate::document::Document;
+use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
 
@@ -31,18 +36,57 @@ impl PartialEq for Dateline {
     }
 }
 
-impl Dateline {
-    pub fn describe(&self) -> String {
+/// The first body paragraph must start with a dateline of this form.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireDateline {
+    /// The message; `{match}` is the flagged text (and, for
+    /// substitutions, `{replacement}` the house form).
+    pub message: Option<String>,
+    /// `error`, `warning` (the default), `info`, `hint` or `off`.
+    #[schemars(with = "Option<WireSeverity>")]
+    pub severity: Option<Spanned<WireSeverity>>,
+    /// Do not look inside direct quotes.
+    #[serde(default)]
+    pub skip_quotes: bool,
+    /// Do not look at headlines and headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    /// A regular expression matched at the start of the first body
+    /// paragraph (`^` is implied).
+    #[schemars(with = "String")]
+    pub pattern: Spanned<String>,
+}
+
+common_fields!(WireDateline);
+
+impl Table for Dateline {
+    type Wire = WireDateline;
+
+    fn common(wire: &WireDateline) -> WireCommon<'_> {
+        wire.common()
+    }
+
+    fn compile(table: &WireDateline) -> Result<Dateline, RuleError> {
+        let source = table.pattern.get_ref();
+        let anchored = format!("^(?:{source})");
+        let pattern = compile(&anchored, false, &table.pattern)?;
+        Ok(Dateline {
+            source: source.clone(),
+            pattern,
+        })
+    }
+}
+
+impl HouseRule for Dateline {
+    const NAME: &'static str = "dateline";
+
+    fn describe(&self) -> String {
         format!("the first paragraph starts with `{}`", self.source)
     }
 
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         let Some((_, lede)) = doc.body_paragraphs().next() else {
             return;
         };

@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use super::{in_quote, match_case, Rule};
-use crate::document::Document;
+use super::{HouseRule, Input};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::{fold, words_in};
 
@@ -30,8 +30,10 @@ pub struct DiscouragedVerbs {
     pub verbs: BTreeMap<String, String>,
 }
 
-impl DiscouragedVerbs {
-    pub fn describe(&self) -> String {
+impl HouseRule for DiscouragedVerbs {
+    const NAME: &'static str = "discouraged verbs";
+
+    fn describe(&self) -> String {
         let verbs: Vec<String> = self
             .verbs
             .iter()
@@ -40,13 +42,8 @@ impl DiscouragedVerbs {
         format!("speech verbs to avoid: {}", verbs.join(", "))
     }
 
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         let cues: Vec<_> = doc
             .attributions
             .iter()

@@ -12,10 +12,17 @@
 //! call. Tokens are literal, matching whole words, unless `regex = true`
 //! (then the pattern says where a match may start and end).
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
 use regex::Regex;
 
+use regex::RegexBuilder;
+
+use super::table::{common_fields, compile, regex_reason};
 use super::{in_quote, paragraphs, whole_words, Rule};
-use crate::document::Document;
+use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
 use crate::finding::{Finding, Severity};
 
 #[derive(Debug, Clone)]
@@ -35,19 +42,79 @@ impl PartialEq for Existence {
     }
 }
 
-impl Existence {
-    pub fn describe(&self) -> String {
+/// A word or pattern that must not appear. Matches are whole words.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireExistence {
+    /// The message; `{match}` is the flagged text (and, for
+    /// substitutions, `{replacement}` the house form).
+    pub message: Option<String>,
+    /// `error`, `warning` (the default), `info`, `hint` or `off`.
+    #[schemars(with = "Option<WireSeverity>")]
+    pub severity: Option<Spanned<WireSeverity>>,
+    /// Do not look inside direct quotes.
+    #[serde(default)]
+    pub skip_quotes: bool,
+    /// Do not look at headlines and headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    #[schemars(with = "Vec<String>")]
+    pub tokens: Vec<Spanned<String>>,
+    /// Tokens are regular expressions.
+    #[serde(default)]
+    pub regex: bool,
+    #[serde(default)]
+    pub ignore_case: bool,
+}
+
+common_fields!(WireExistence);
+
+impl Table for Existence {
+    type Wire = WireExistence;
+
+    fn common(wire: &WireExistence) -> WireCommon<'_> {
+        wire.common()
+    }
+
+    fn compile(table: &WireExistence) -> Result<Existence, RuleError> {
+        if table.tokens.is_empty() {
+            return Err(RuleError::rule(
+                "`tokens` is empty: give at least one word or pattern",
+            ));
+        }
+        let mut alternatives = Vec::new();
+        for token in &table.tokens {
+            let source = if table.regex {
+                token.get_ref().clone()
+            } else {
+                regex::escape(token.get_ref())
+            };
+            // Each token on its own first, so a bad one is reported at its place.
+            compile(&source, table.ignore_case, token)?;
+            alternatives.push(format!("(?:{source})"));
+        }
+        let pattern = RegexBuilder::new(&alternatives.join("|"))
+            .case_insensitive(table.ignore_case)
+            .build()
+            .map_err(|e| RuleError::rule(format!("invalid tokens: {}", regex_reason(&e))))?;
+        Ok(Existence {
+            tokens: table.tokens.iter().map(|t| t.get_ref().clone()).collect(),
+            pattern,
+            regex: table.regex,
+        })
+    }
+}
+
+impl HouseRule for Existence {
+    const NAME: &'static str = "existence";
+
+    fn describe(&self) -> String {
         let tokens: Vec<String> = self.tokens.iter().map(|t| format!("`{t}`")).collect();
         format!("flags {}", tokens.join(", "))
     }
 
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         let prose = doc.prose.as_str();
         for paragraph in paragraphs(doc, rule.scope) {
             for m in self.pattern.find_iter(&prose[paragraph.clone()]) {

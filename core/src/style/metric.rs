@@ -16,9 +16,11 @@ use std::ops::Range;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
+use toml::Spanned;
 
+use super::table::common_fields;
 use super::{paragraphs, Rule};
-use crate::document::Document;
+use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
 
@@ -46,18 +48,61 @@ impl Metric {
             WireMetricScope::Paragraph => "paragraph",
         }
     }
+}
 
-    pub fn describe(&self) -> String {
+/// A lede, sentence or paragraph longer than `max-words`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireMetric {
+    /// The message; `{match}` is the flagged text (and, for
+    /// substitutions, `{replacement}` the house form).
+    pub message: Option<String>,
+    /// `error`, `warning` (the default), `info`, `hint` or `off`.
+    #[schemars(with = "Option<WireSeverity>")]
+    pub severity: Option<Spanned<WireSeverity>>,
+    /// Do not look inside direct quotes.
+    #[serde(default)]
+    pub skip_quotes: bool,
+    /// Do not look at headlines and headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    pub scope: WireMetricScope,
+    #[schemars(with = "u32", range(min = 1))]
+    pub max_words: Spanned<usize>,
+}
+
+common_fields!(WireMetric);
+
+impl Table for Metric {
+    type Wire = WireMetric;
+
+    fn common(wire: &WireMetric) -> WireCommon<'_> {
+        wire.common()
+    }
+
+    fn compile(table: &WireMetric) -> Result<Metric, RuleError> {
+        if *table.max_words.get_ref() == 0 {
+            return Err(RuleError::at(
+                table.max_words.span(),
+                "expected a number of words from 1 up, found 0",
+            ));
+        }
+        Ok(Metric {
+            scope: table.scope,
+            max_words: *table.max_words.get_ref(),
+        })
+    }
+}
+
+impl HouseRule for Metric {
+    const NAME: &'static str = "metric";
+
+    fn describe(&self) -> String {
         format!("a {} of more than {} words", self.noun(), self.max_words)
     }
 
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         let spans: Vec<Range<usize>> = match self.scope {
             WireMetricScope::Lede => doc
                 .body_paragraphs()

@@ -37,6 +37,9 @@ pub mod existence;
 pub mod known_people;
 pub mod metric;
 pub mod substitution;
+pub mod table;
+
+pub use table::{RuleError, Tables, WireCommon, WireSeverity};
 
 pub use known_people::KnownPerson;
 
@@ -77,45 +80,108 @@ pub struct Scope {
     pub skip_headings: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum RuleKind {
-    Substitution(substitution::Substitution),
-    Existence(existence::Existence),
-    Consistency(consistency::Consistency),
-    Metric(metric::Metric),
-    Dateline(dateline::Dateline),
-    DiscouragedVerb(discouraged_verb::DiscouragedVerbs),
-    Courtesy(courtesy::Courtesy),
+/// What a rule reads besides its own settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub doc: &'a Document<'a>,
+    /// The house's known people (`[[people.known]]`).
+    pub people: &'a [KnownPerson],
 }
 
-impl RuleKind {
-    /// The kind's name, as the configuration table is called.
-    pub fn name(&self) -> &'static str {
-        match self {
-            RuleKind::Substitution(_) => "substitution",
-            RuleKind::Existence(_) => "existence",
-            RuleKind::Consistency(_) => "consistency",
-            RuleKind::Metric(_) => "metric",
-            RuleKind::Dateline(_) => "dateline",
-            RuleKind::DiscouragedVerb(_) => "discouraged verbs",
-            RuleKind::Courtesy(_) => "courtesy",
-        }
-    }
-
+/// A house-rule kind: what it looks for and how it runs. Each kind is one
+/// file of this folder, registered once in [`with_tables!`] (or, for a kind
+/// configured elsewhere, in [`RuleKind`]).
+pub trait HouseRule {
+    /// How `copydesk explain` names the kind.
+    const NAME: &'static str;
     /// A one-line account of what the rule looks for, for
     /// `copydesk explain`.
-    pub fn describe(&self) -> String {
-        match self {
-            RuleKind::Substitution(s) => s.describe(),
-            RuleKind::Existence(e) => e.describe(),
-            RuleKind::Consistency(c) => c.describe(),
-            RuleKind::Metric(m) => m.describe(),
-            RuleKind::Dateline(d) => d.describe(),
-            RuleKind::DiscouragedVerb(d) => d.describe(),
-            RuleKind::Courtesy(c) => c.describe(),
-        }
-    }
+    fn describe(&self) -> String;
+    /// Report the rule's findings at `severity`.
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>);
 }
+
+/// A kind with a table of its own in `copydesk.toml`
+/// (`[substitution.NAME]`): the table's shape and its compile step live in
+/// the kind's file too.
+pub trait Table: HouseRule + Sized {
+    /// The table as the file has it (unknown keys refused).
+    type Wire: for<'de> serde::Deserialize<'de> + schemars::JsonSchema;
+    /// What every rule table has.
+    fn common(wire: &Self::Wire) -> WireCommon<'_>;
+    /// Validate the table and compile it.
+    fn compile(wire: &Self::Wire) -> Result<Self, RuleError>;
+}
+
+/// Every kind with a table, once, in the order the file format lists them:
+/// `with_tables!(callback)` expands to `callback! { table: Variant(Kind), … }`
+/// (each entry documented as the configuration key). The wire format, the
+/// resolver and [`RuleKind`] are all built from it, so adding a kind is its
+/// file and one entry here.
+macro_rules! with_tables {
+    ($callback:ident) => {
+        $callback! {
+            /// House rules: replace this with that.
+            substitution: Substitution($crate::style::substitution::Substitution),
+            /// House rules: a word or pattern that must not appear.
+            existence: Existence($crate::style::existence::Existence),
+            /// House rules: variants that must not both appear in one story.
+            consistency: Consistency($crate::style::consistency::Consistency),
+            /// House rules: a lede, sentence or paragraph longer than a limit.
+            metric: Metric($crate::style::metric::Metric),
+            /// House rules: the form the first paragraph's dateline must take.
+            dateline: Dateline($crate::style::dateline::Dateline),
+            /// House rules: later references need a courtesy title (`Mr Blair`).
+            courtesy: Courtesy($crate::style::courtesy::Courtesy),
+        }
+    };
+}
+pub(crate) use with_tables;
+
+/// The compiled kinds: one variant per table kind, plus the discouraged
+/// speech verbs, which `[attribution]` configures.
+macro_rules! rule_kinds {
+    ($( $(#[$doc:meta])* $table:ident: $variant:ident($kind:ty) ),* $(,)?) => {
+        /// A configured rule's compiled kind.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum RuleKind {
+            $($variant($kind),)*
+            DiscouragedVerb(discouraged_verb::DiscouragedVerbs),
+        }
+
+        impl RuleKind {
+            /// The kind's name, as the configuration table is called.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(RuleKind::$variant(_) => <$kind as HouseRule>::NAME,)*
+                    RuleKind::DiscouragedVerb(_) => discouraged_verb::DiscouragedVerbs::NAME,
+                }
+            }
+
+            /// A one-line account of what the rule looks for.
+            pub fn describe(&self) -> String {
+                match self {
+                    $(RuleKind::$variant(k) => k.describe(),)*
+                    RuleKind::DiscouragedVerb(k) => k.describe(),
+                }
+            }
+
+            fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+                match self {
+                    $(RuleKind::$variant(k) => k.run(rule, severity, input, out),)*
+                    RuleKind::DiscouragedVerb(k) => k.run(rule, severity, input, out),
+                }
+            }
+        }
+
+        $(impl From<$kind> for RuleKind {
+            fn from(kind: $kind) -> RuleKind {
+                RuleKind::$variant(kind)
+            }
+        })*
+    };
+}
+with_tables!(rule_kinds);
 
 impl Rule {
     /// A finding of this rule at `severity`, with the configured message
@@ -145,15 +211,7 @@ pub fn run(doc: &Document<'_>, rules: &[Rule], people: &[KnownPerson], out: &mut
         let Some(severity) = rule.severity else {
             continue;
         };
-        match &rule.kind {
-            RuleKind::Substitution(s) => s.run(rule, severity, doc, out),
-            RuleKind::Existence(e) => e.run(rule, severity, doc, out),
-            RuleKind::Consistency(c) => c.run(rule, severity, doc, out),
-            RuleKind::Metric(m) => m.run(rule, severity, doc, out),
-            RuleKind::Dateline(d) => d.run(rule, severity, doc, out),
-            RuleKind::DiscouragedVerb(d) => d.run(rule, severity, doc, out),
-            RuleKind::Courtesy(c) => c.run(rule, severity, doc, people, out),
-        }
+        rule.kind.run(rule, severity, &Input { doc, people }, out);
     }
 }
 
@@ -300,6 +358,19 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    macro_rules! table_names {
+        ($( $(#[$doc:meta])* $table:ident: $variant:ident($kind:ty) ),* $(,)?) => {
+            [$((stringify!($table), <$kind as HouseRule>::NAME)),*]
+        };
+    }
+
+    #[test]
+    fn each_table_kind_is_named_as_its_table() {
+        for (table, name) in with_tables!(table_names) {
+            assert_eq!(table, name);
+        }
+    }
 
     #[track_caller]
     fn whole(text: &str, needle: &str) -> bool {

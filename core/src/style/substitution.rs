@@ -20,10 +20,15 @@
 //! and replaces `said Friday` only. Where two keys match overlapping text,
 //! the earlier and then longer match wins.
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
 use regex::Regex;
 
+use super::table::{common_fields, compile};
 use super::{in_quote, match_case, paragraphs, whole_words, Rule};
-use crate::document::Document;
+use super::{HouseRule, Input, RuleError, Table, Tables, WireCommon, WireSeverity};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 
 #[derive(Debug, Clone)]
@@ -56,8 +61,78 @@ impl PartialEq for Substitution {
     }
 }
 
-impl Substitution {
-    pub fn describe(&self) -> String {
+/// Replace this with that. Matches are whole words.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireSubstitution {
+    /// The message; `{match}` is the flagged text (and, for
+    /// substitutions, `{replacement}` the house form).
+    pub message: Option<String>,
+    /// `error`, `warning` (the default), `info`, `hint` or `off`.
+    #[schemars(with = "Option<WireSeverity>")]
+    pub severity: Option<Spanned<WireSeverity>>,
+    /// Do not look inside direct quotes.
+    #[serde(default)]
+    pub skip_quotes: bool,
+    /// Do not look at headlines and headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    /// What to find → the house form. With `regex = true` the keys are
+    /// regular expressions and the values may use `$1`.
+    pub swap: Tables<String>,
+    /// Keys are regular expressions.
+    #[serde(default)]
+    pub regex: bool,
+    /// Match any case; the replacement follows the case of what it replaces.
+    #[serde(default)]
+    pub ignore_case: bool,
+}
+
+common_fields!(WireSubstitution);
+
+impl Table for Substitution {
+    type Wire = WireSubstitution;
+
+    fn common(wire: &WireSubstitution) -> WireCommon<'_> {
+        wire.common()
+    }
+
+    fn compile(table: &WireSubstitution) -> Result<Substitution, RuleError> {
+        if table.swap.0.is_empty() {
+            return Err(RuleError::rule(
+                "`swap` is empty: give at least one `\"this\" = \"that\"`",
+            ));
+        }
+        let mut swaps = Vec::new();
+        for (key, replacement) in &table.swap.0 {
+            let source = if table.regex {
+                key.get_ref().clone()
+            } else {
+                regex::escape(key.get_ref())
+            };
+            let pattern = compile(&source, table.ignore_case, key)?;
+            swaps.push(Swap {
+                key: key.get_ref().clone(),
+                pattern,
+                replacement: if table.regex {
+                    replacement.clone()
+                } else {
+                    replacement.replace('$', "$$")
+                },
+            });
+        }
+        Ok(Substitution {
+            swaps,
+            regex: table.regex,
+            ignore_case: table.ignore_case,
+        })
+    }
+}
+
+impl HouseRule for Substitution {
+    const NAME: &'static str = "substitution";
+
+    fn describe(&self) -> String {
         let swaps: Vec<String> = self
             .swaps
             .iter()
@@ -69,13 +144,8 @@ impl Substitution {
         swaps.join(", ")
     }
 
-    pub(crate) fn run(
-        &self,
-        rule: &Rule,
-        severity: Severity,
-        doc: &Document<'_>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn run(&self, rule: &Rule, severity: Severity, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         let prose = doc.prose.as_str();
         for paragraph in paragraphs(doc, rule.scope) {
             let text = &prose[paragraph.clone()];

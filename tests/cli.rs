@@ -453,7 +453,10 @@ fn human_output_is_coloured_only_when_asked() {
 fn rules_lists_every_check() {
     let out = run(copydesk().arg("rules"));
     assert_eq!(out.code, 0);
-    assert_eq!(out.stdout, copydesk::cli::docs::rules_table());
+    assert_eq!(
+        out.stdout,
+        copydesk::cli::docs::rules_table(&copydesk::Config::default())
+    );
     for info in &copydesk::checks::REGISTRY {
         let line = out
             .stdout

@@ -113,7 +113,7 @@ pub fn rules(args: &RulesArgs, streams: &mut Streams<'_>) -> io::Result<Status> 
     };
     streams
         .stdout
-        .write_all(docs::rules_table_for(&config).as_bytes())?;
+        .write_all(docs::rules_table(&config).as_bytes())?;
     streams.stdout.flush()?;
     Ok(Status::Clean)
 }

@@ -5,8 +5,9 @@
 #   (c) Emacs + eglot, when `emacs` with eglot is installed (else skipped).
 # Called by .ci/run; `cargo test` never depends on it.
 #
-# Env: E2E_PROFILE=release|debug (default release); E2E_VENV (default
-# .venv-e2e in the repository). Fails when a client cannot be installed.
+# Env: E2E_PROFILE=release|dist|debug (default release); E2E_VENV (default
+# .venv-e2e in the repository); CARGO_TARGET_DIR is honoured. Fails when a
+# client cannot be installed.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,12 +16,14 @@ profile=${E2E_PROFILE:-release}
 venv=${E2E_VENV:-$repo/.venv-e2e}
 
 echo "== building copydesk ($profile)"
-if [[ $profile == release ]]; then
-  cargo build --release --quiet --bin copydesk
-else
+if [[ $profile == debug ]]; then
   cargo build --quiet --bin copydesk
+else
+  cargo build --profile "$profile" --quiet --bin copydesk
 fi
-bin_dir=$repo/target/$profile
+target_dir=${CARGO_TARGET_DIR:-target}
+[[ $target_dir == /* ]] || target_dir=$repo/$target_dir
+bin_dir=$target_dir/$profile
 export COPYDESK_BIN=$bin_dir/copydesk
 
 echo "== installing the clients into $venv"

@@ -17,8 +17,10 @@
 # Needs Debian packages chromium, ripgrep, libkrb5-dev, pkg-config (installed
 # with apt-get when missing and running as root) and the npm registry.
 #
-# Env: E2E_PROFILE=release|debug (default release); E2E_COPYDESK_BIN=path
-# bundles that binary instead of building one.
+# Env: E2E_PROFILE=release|dist|debug (default release, which tests/e2e/run.sh
+# has just built; editors/vscode/package-linux-x64.sh ships dist, the same
+# code stripped and with thin LTO); E2E_COPYDESK_BIN=path bundles that binary
+# instead of building one; CARGO_TARGET_DIR is honoured.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -70,12 +72,14 @@ if [[ -n ${E2E_COPYDESK_BIN:-} ]]; then
   echo "== using $binary"
 else
   echo "== building copydesk ($profile)"
-  if [[ $profile == release ]]; then
-    cargo build --release --quiet --bin copydesk
-  else
+  if [[ $profile == debug ]]; then
     cargo build --quiet --bin copydesk
+  else
+    cargo build --profile "$profile" --quiet --bin copydesk
   fi
-  binary=$repo/target/$profile/copydesk
+  target_dir=${CARGO_TARGET_DIR:-target}
+  [[ $target_dir == /* ]] || target_dir=$repo/$target_dir
+  binary=$target_dir/$profile/copydesk
 fi
 
 cs=$repo/.cs/node_modules/.bin/code-server

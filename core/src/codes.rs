@@ -415,7 +415,7 @@ mod tests {
     #[test]
     fn codes_order_by_registry_then_rule() {
         let rule = |s: &str| Code::Rule(Arc::from(s));
-        let mut codes = vec![
+        let mut codes = [
             Code::Check(Check::SuppressionUnknownCode),
             rule("style/b"),
             Code::Check(Check::QuoteUnattributed),

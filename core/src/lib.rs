@@ -23,6 +23,7 @@ pub mod codes;
 pub mod config;
 pub mod document;
 pub mod finding;
+pub(crate) mod lexicon;
 pub mod line_index;
 pub mod style;
 pub mod suppress;

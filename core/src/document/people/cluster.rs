@@ -8,10 +8,10 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::names;
 use super::scan::Candidate;
 use super::tokens::DocFacts;
 use super::{Document, Mention, MentionForm, People, Person, Title, TitleClass};
+use crate::lexicon;
 
 #[derive(Default)]
 struct Cluster {
@@ -530,7 +530,9 @@ fn ascii_edit_distance(a: &str, b: &str) -> Option<usize> {
 /// `Steve`/`Steven`: a given name that is the start of another given name
 /// is its short form, possibly another person's name.
 fn is_short_form(a: &str, b: &str) -> bool {
-    (a.starts_with(b) || b.starts_with(a)) && names::is_given_name(a) && names::is_given_name(b)
+    (a.starts_with(b) || b.starts_with(a))
+        && lexicon::GIVEN_NAMES.contains(a)
+        && lexicon::GIVEN_NAMES.contains(b)
 }
 
 /// The near-spelling bucket of a folded surname: its first letter (a

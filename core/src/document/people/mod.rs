@@ -47,7 +47,7 @@
 //! candidates), `titles` (the part of pass 2 that reads titles and roles,
 //! and the comparison of titles that clustering and the title check use)
 //! and `cluster` (pass 3, with the near-spelling test the spelling check
-//! shares). The word lists they consult are in `names`.
+//! shares). The word lists they consult are data in `crate::lexicon`.
 //!
 //! Invariants the checks rely on: [`People::mentions`] are in text order and
 //! do not overlap (so [`People::mention_at`] can bisect); every person has at
@@ -58,10 +58,9 @@ use rayon::prelude::*;
 use std::ops::Range;
 
 use super::Document;
+use crate::lexicon;
 
 mod cluster;
-#[path = "../names/mod.rs"]
-mod names;
 mod scan;
 mod titles;
 mod tokens;
@@ -262,7 +261,7 @@ fn extract_with(doc: &Document<'_>, parallel: bool) -> People {
 
 /// A lowercase noun for what a person does (`spokesman`, `pollster`).
 pub(crate) fn is_role_noun(folded: &str) -> bool {
-    names::is_role_noun(folded)
+    lexicon::ROLE_NOUNS.contains(folded)
 }
 
 #[cfg(test)]

@@ -7,10 +7,10 @@
 
 use std::ops::Range;
 
-use super::names;
-use super::titles::TITLE_REACH;
+use super::titles::{is_title_abbreviation, is_title_word, TITLE_REACH};
 use super::tokens::{is_sentence_opener, DocFacts, Sentence, Tok};
 use super::{Evidence, MentionForm, Title, TitleClass};
+use crate::lexicon;
 use crate::text::is_apostrophe;
 
 /// A name found in a sentence, before clustering.
@@ -103,7 +103,7 @@ impl Scanner<'_, '_> {
         let gap = &self.prose[x.word_end..y.start];
         // `then-Gov.`: the title word after a glued modifier.
         let last_part = x.folded.rsplit(['-', '‑']).next().unwrap_or(&x.folded);
-        let abbreviation = x.initial || names::is_title_abbreviation(last_part);
+        let abbreviation = x.initial || is_title_abbreviation(last_part);
         let gap = if x.dot && abbreviation {
             gap.strip_prefix('.').unwrap_or(gap)
         } else {
@@ -152,7 +152,7 @@ impl Scanner<'_, '_> {
             while after + 1 < n
                 && toks[after].text.len() <= 5
                 && (toks[after + 1].name_like || toks[after + 1].text.len() <= 5)
-                && names::is_particle(toks[after].text)
+                && lexicon::PARTICLES.contains(toks[after].text)
                 && self.adjacent(after)
             {
                 after += 1;
@@ -195,13 +195,13 @@ impl Scanner<'_, '_> {
         let mut s = run.start;
         let mut e = run.end;
         // Generational suffixes end a name without being its surname.
-        while e > s + 1 && names::is_name_suffix(toks[e - 1].text) {
+        while e > s + 1 && lexicon::NAME_SUFFIXES.contains(toks[e - 1].text) {
             e -= 1;
         }
         // `General Electric`: a known organisation or place as a whole.
         if title.is_none() {
             let folded: Vec<&str> = (s..e).map(|k| toks[k].folded.as_ref()).collect();
-            if names::not_person_prefix(&folded) == e - s {
+            if not_person_prefix(&folded) == e - s {
                 return None;
             }
         }
@@ -211,9 +211,9 @@ impl Scanner<'_, '_> {
             && e - s > 1
             && toks[s].sentence_start
             && !toks[s].initial
-            && !names::is_given_name(&toks[s].folded)
+            && !lexicon::GIVEN_NAMES.contains(&toks[s].folded)
             && (is_sentence_opener(&toks[s].folded, &self.facts.mid_caps)
-                || names::is_role_noun(&toks[s].folded))
+                || lexicon::ROLE_NOUNS.contains(&toks[s].folded))
         {
             s += 1;
         }
@@ -221,21 +221,25 @@ impl Scanner<'_, '_> {
         // `Gaza Blinken`, `Republican Donald Trump`.
         let folded: Vec<&str> = (s..e).map(|k| toks[k].folded.as_ref()).collect();
         let place = if title.is_none() {
-            names::not_person_prefix(&folded)
+            not_person_prefix(&folded)
         } else {
             0
         };
         if place > 0 {
             let given_first = place == 1
                 && e - s > 1
-                && names::is_given_name(&toks[s].folded)
-                && !names::is_not_person(&toks[s + 1].folded);
+                && lexicon::GIVEN_NAMES.contains(&toks[s].folded)
+                && !lexicon::PLACES_AND_ORGS.contains(&toks[s + 1].folded);
             if place == e - s || !given_first {
                 s += place;
             }
         }
         // Particles cannot end a name or open it after the cuts above.
-        while s < e && !toks[s].name_like && !toks[s].initial && !names::is_particle(toks[s].text) {
+        while s < e
+            && !toks[s].name_like
+            && !toks[s].initial
+            && !lexicon::PARTICLES.contains(toks[s].text)
+        {
             s += 1;
         }
         if s >= e {
@@ -243,10 +247,13 @@ impl Scanner<'_, '_> {
         }
         // `Child Support Agency Doug Smith`: an organisation, then a name
         // that opens with a given name.
-        if let Some(org) = (s..e).rev().find(|&k| names::is_org_word(&toks[k].folded)) {
+        if let Some(org) = (s..e)
+            .rev()
+            .find(|&k| lexicon::ORG_WORDS.contains(&toks[k].folded))
+        {
             let name_follows = org + 2 < e + 1
                 && org + 1 < e
-                && names::is_given_name(&toks[org + 1].folded)
+                && lexicon::GIVEN_NAMES.contains(&toks[org + 1].folded)
                 && e - org > 2;
             if !name_follows {
                 return None;
@@ -258,10 +265,10 @@ impl Scanner<'_, '_> {
         let courtesy = title
             .as_ref()
             .is_some_and(|t| t.class == TitleClass::Courtesy);
-        if names::is_not_person(&joined) && !courtesy {
+        if lexicon::PLACES_AND_ORGS.contains(&joined) && !courtesy {
             return None;
         }
-        if e - s == 1 && names::is_not_person(&words[0]) && !courtesy {
+        if e - s == 1 && lexicon::PLACES_AND_ORGS.contains(&words[0]) && !courtesy {
             return None;
         }
         // `the Pentagon`, `a Trump`: an article before a bare run.
@@ -269,7 +276,7 @@ impl Scanner<'_, '_> {
             && s > 0
             && s == run.start
             && matches!(toks[s - 1].text, "the" | "a" | "an" | "The" | "A" | "An");
-        if after_article && !names::is_given_name(&toks[s].folded) {
+        if after_article && !lexicon::GIVEN_NAMES.contains(&toks[s].folded) {
             return None;
         }
 
@@ -289,13 +296,13 @@ impl Scanner<'_, '_> {
         // Particles before the surname belong to it (`de Gaulle`).
         let mut surname_start = toks[surname_tok].start;
         let mut p = surname_tok;
-        while !east_asian && p > s && names::is_particle(toks[p - 1].text) {
+        while !east_asian && p > s && lexicon::PARTICLES.contains(toks[p - 1].text) {
             p -= 1;
             surname_start = toks[p].start;
         }
         let surname_tok_ref = &toks[surname_tok];
         let given_is_initial = given_tok.is_some_and(|g| toks[g].initial);
-        let given_known = given_tok.is_some_and(|g| names::is_given_name(&toks[g].folded));
+        let given_known = given_tok.is_some_and(|g| lexicon::GIVEN_NAMES.contains(&toks[g].folded));
         let form = if given_tok.is_some() {
             MentionForm::Full
         } else {
@@ -304,11 +311,11 @@ impl Scanner<'_, '_> {
         if form == MentionForm::Surname {
             let key = &surname_tok_ref.folded;
             // `Munich Re`; only East Asian surnames are this short.
-            if key.chars().count() < 3 && !names::is_east_asian_surname(key) {
+            if key.chars().count() < 3 && !lexicon::EAST_ASIAN_SURNAMES.contains(key) {
                 return None;
             }
             // `Director General`, `Secretary`: a title word alone.
-            if names::is_title_word(key) {
+            if is_title_word(key) {
                 return None;
             }
             // `Department for Transport`, `Bank of England`: the tail of a
@@ -349,7 +356,7 @@ impl Scanner<'_, '_> {
             pronoun: self.pronoun_after(e),
             sentence_start: toks[s].sentence_start && title.is_none(),
             given_name_only: form == MentionForm::Surname
-                && names::is_given_name(&surname_tok_ref.folded),
+                && lexicon::GIVEN_NAMES.contains(&surname_tok_ref.folded),
         };
         let strong = title.is_some()
             || given_known
@@ -366,7 +373,7 @@ impl Scanner<'_, '_> {
             given_key: given_tok.map(|g| toks[g].folded.trim_end_matches('.').to_owned()),
             given_is_initial,
             alias_key: given_tok
-                .filter(|&g| !east_asian && names::is_east_asian_surname(&toks[g].folded))
+                .filter(|&g| !east_asian && lexicon::EAST_ASIAN_SURNAMES.contains(&toks[g].folded))
                 .map(|g| toks[g].folded.to_string()),
             listed: {
                 let comma_cap = |a: usize, b: usize| {
@@ -399,32 +406,16 @@ impl Scanner<'_, '_> {
         }
         let first = &self.toks[name_toks[0]];
         let second = &self.toks[name_toks[1]];
-        if !names::is_east_asian_surname(&first.folded) || names::is_given_name(&second.folded) {
+        if !lexicon::EAST_ASIAN_SURNAMES.contains(&first.folded)
+            || lexicon::GIVEN_NAMES.contains(&second.folded)
+        {
             return false;
         }
         let hyphen_syllables = second
             .text
             .split_once('-')
             .is_some_and(|(_, r)| r.starts_with(char::is_lowercase));
-        let chinese = matches!(
-            first.folded.as_ref(),
-            "xi" | "li"
-                | "wang"
-                | "zhang"
-                | "liu"
-                | "chen"
-                | "yang"
-                | "huang"
-                | "zhao"
-                | "zhou"
-                | "xu"
-                | "hu"
-                | "guo"
-                | "wen"
-                | "jiang"
-                | "deng"
-                | "mao"
-        );
+        let chinese = lexicon::CHINESE_SURNAMES.contains(&first.folded);
         let syllables = name_toks.len() == 3
             && name_toks[1..]
                 .iter()
@@ -441,7 +432,7 @@ impl Scanner<'_, '_> {
         let mut fillers = 0;
         while k < toks.len() && self.adjacent(k - 1) {
             let w = toks[k].folded.as_ref();
-            if names::is_speech_verb(w) {
+            if lexicon::SPEAKER_VERBS.contains(w) {
                 // `Euronext said it would bid`: a company speaks of itself
                 // as `it`.
                 let next = toks[k + 1..]
@@ -451,7 +442,7 @@ impl Scanner<'_, '_> {
                 after = !matches!(next, Some("it" | "its" | "it's"));
                 break;
             }
-            if names::is_verb_filler(w) && fillers < 2 {
+            if lexicon::VERB_FILLERS.contains(w) && fillers < 2 {
                 fillers += 1;
                 k += 1;
                 continue;
@@ -460,10 +451,7 @@ impl Scanner<'_, '_> {
         }
         let inverted = run_start > 0
             && self.adjacent(run_start - 1)
-            && matches!(
-                toks[run_start - 1].folded.as_ref(),
-                "said" | "says" | "added" | "asked" | "wrote"
-            )
+            && lexicon::INVERTED_SPEECH_VERBS.contains(&toks[run_start - 1].folded)
             && {
                 let rest = self.prose[toks[e - 1].word_end..].trim_start_matches(' ');
                 rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?'])
@@ -487,12 +475,12 @@ impl Scanner<'_, '_> {
         let verb = toks[e..]
             .iter()
             .take(3)
-            .position(|t| names::is_speech_verb(&t.folded));
+            .position(|t| lexicon::SPEAKER_VERBS.contains(&t.folded));
         let after_verb = verb.is_some_and(|v| {
             toks[e + v + 1..]
                 .iter()
                 .take(4)
-                .any(|t| names::is_personal_pronoun(&t.folded))
+                .any(|t| lexicon::PERSONAL_PRONOUNS.contains(&t.folded))
         });
         let next_opens = self
             .next
@@ -502,10 +490,35 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// The longest phrase of [`lexicon::PLACES_AND_ORGS`] that starts a run of
+/// folded words; returns its length in words.
+pub(super) fn not_person_prefix(folded: &[&str]) -> usize {
+    let mut phrase = String::new();
+    let mut best = 0;
+    for (i, word) in folded.iter().take(5).enumerate() {
+        if i > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(word);
+        if lexicon::PLACES_AND_ORGS.contains(&phrase) {
+            best = i + 1;
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{names, names_of, people};
+    use super::not_person_prefix;
     use crate::document::{DocKind, Document};
+
+    #[test]
+    fn places_match_as_prefixes() {
+        assert_eq!(not_person_prefix(&["new", "york", "mayor"]), 2);
+        assert_eq!(not_person_prefix(&["goldman", "sachs"]), 2);
+        assert_eq!(not_person_prefix(&["antony", "blinken"]), 0);
+    }
 
     #[test]
     fn places_and_organisations_are_not_people() {

@@ -6,9 +6,12 @@
 //! A title is only ever taken when a name follows it directly: `the Rev.`
 //! alone, `General Electric` or `will miss January` are no titles.
 
-use super::names;
-use super::scan::Scanner;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
+
+use super::scan::{not_person_prefix, Scanner};
 use super::{Title, TitleClass};
+use crate::lexicon::{self, WordSet};
 
 /// How many words from where a title starts [`Scanner::parse_title`] looks
 /// for a title word.
@@ -39,8 +42,8 @@ impl Scanner<'_, '_> {
         // prefix, an acronym, or a title word.
         let t = &toks[i];
         let may_open = t.is_capitalized()
-            || names::is_title_abbreviation(&t.folded)
-            || names::MODIFIERS.contains(&t.folded.as_ref())
+            || is_title_abbreviation(&t.folded)
+            || lexicon::MODIFIERS.contains(&t.folded)
             || t.folded.contains(['-', '‑']);
         if !may_open {
             return None;
@@ -52,13 +55,13 @@ impl Scanner<'_, '_> {
         let mut glued_first: Option<String> = None;
         while j < n {
             let w = toks[j].folded.as_ref();
-            if names::MODIFIERS.contains(&w) {
+            if lexicon::MODIFIERS.contains(w) {
                 qualified = true;
                 j += 1;
                 continue;
             }
             if let Some((m, rest)) = w.split_once(['-', '‑']) {
-                if names::MODIFIERS.contains(&m) && !rest.is_empty() {
+                if lexicon::MODIFIERS.contains(m) && !rest.is_empty() {
                     qualified = true;
                     glued_first = Some(rest.to_owned());
                 }
@@ -77,8 +80,9 @@ impl Scanner<'_, '_> {
             let prefix = (k == j && glued_first.is_some())
                 || t.is_acronym() && t.text.len() <= 4
                 || (t.is_capitalized()
-                    && (names::is_department(&t.folded) || names::is_not_person(&t.folded)))
-                || (t.text == "and" && k > j && names::is_department(&toks[k - 1].folded));
+                    && (lexicon::DEPARTMENTS.contains(&t.folded)
+                        || lexicon::PLACES_AND_ORGS.contains(&t.folded)))
+                || (t.text == "and" && k > j && lexicon::DEPARTMENTS.contains(&toks[k - 1].folded));
             if !prefix || !self.adjacent(k) {
                 break;
             }
@@ -94,7 +98,7 @@ impl Scanner<'_, '_> {
                     .take(3)
                     .map(|t| t.folded.as_ref())
                     .collect();
-                if names::not_person_prefix(&folded) >= 2 {
+                if not_person_prefix(&folded) >= 2 {
                     return None;
                 }
                 let mut end = end;
@@ -149,15 +153,15 @@ impl Scanner<'_, '_> {
         &self,
         h: usize,
         first: Option<&str>,
-    ) -> Option<(&'static names::TitleDef, usize)> {
+    ) -> Option<(&'static TitleDef, usize)> {
         let toks = self.toks;
         let head = first.unwrap_or(&toks[h].folded);
         let head = head
             .strip_suffix("-elect")
             .or_else(|| head.strip_suffix("-designate"))
             .unwrap_or(head);
-        let mut best: Option<(&'static names::TitleDef, usize)> = None;
-        for def in names::titles_starting_with(head) {
+        let mut best: Option<(&'static TitleDef, usize)> = None;
+        for def in titles_starting_with(head) {
             let len = def.words.len();
             if h + len > toks.len() || best.is_some_and(|(b, _)| b.words.len() >= len) {
                 continue;
@@ -193,7 +197,8 @@ impl Scanner<'_, '_> {
         while k < toks.len() && self.adjacent(k - 1) {
             let t = &toks[k];
             let cap = t.is_capitalized()
-                && (names::is_complement(&t.folded) || names::is_not_person(&t.folded));
+                && (lexicon::COMPLEMENT.contains(&t.folded)
+                    || lexicon::PLACES_AND_ORGS.contains(&t.folded));
             if cap {
                 last_cap = Some(k);
             } else if !matches!(t.text, "the" | "and") {
@@ -210,7 +215,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let noun = &self.toks[start - 1];
-        if !noun.is_lower() || !names::is_role_noun(&noun.folded) {
+        if !noun.is_lower() || !lexicon::ROLE_NOUNS.contains(&noun.folded) {
             return None;
         }
         // Take in the words describing the role: `company chief executive`.
@@ -263,7 +268,7 @@ impl Scanner<'_, '_> {
             if !self.adjacent_loose(j - 1) {
                 break;
             }
-            if names::is_role_noun(&t.folded) && t.is_lower() {
+            if lexicon::ROLE_NOUNS.contains(&t.folded) && t.is_lower() {
                 role_end = Some(t.word_end);
             }
         }
@@ -289,7 +294,7 @@ impl Title {
                     && other.class == TitleClass::Office
                     && !self.qualified
                     && !other.qualified
-                    && names::offices_conflict(a, b)
+                    && offices_conflict(a, b)
             }
             _ => false,
         }
@@ -319,6 +324,95 @@ impl Title {
             _ => true,
         }
     }
+}
+
+/// One way of writing a title, read from [`lexicon::TITLES`].
+pub(super) struct TitleDef {
+    pub(super) words: Vec<&'static str>,
+    /// The office, one key for all spellings (`Sen.`, `Senator` → `senator`).
+    pub(super) office: &'static str,
+    pub(super) class: TitleClass,
+}
+
+/// Every title spelling, in the order of [`lexicon::TITLES`] (longest
+/// spellings first within an office, so the longest match wins when the
+/// table is scanned in order).
+static TITLE_DEFS: LazyLock<Vec<TitleDef>> = LazyLock::new(|| {
+    let mut defs = Vec::new();
+    for entry in lexicon::TITLES.split(';') {
+        let Some((head, spellings)) = entry.split_once(':') else {
+            continue;
+        };
+        let head = head.trim();
+        let (class, office) = head.split_once(' ').expect("a title's class and office");
+        let class = match class {
+            "Courtesy" => TitleClass::Courtesy,
+            "Honorific" => TitleClass::Honorific,
+            "Royal" => TitleClass::Royal,
+            "Office" => TitleClass::Office,
+            other => unreachable!("title class {other}"),
+        };
+        for spelling in spellings.split(',') {
+            defs.push(TitleDef {
+                words: spelling.split_whitespace().collect(),
+                office: office.trim(),
+                class,
+            });
+        }
+    }
+    defs
+});
+
+/// The titles whose first word is `first`.
+pub(super) fn titles_starting_with(first: &str) -> &'static [&'static TitleDef] {
+    type ByFirst = HashMap<&'static str, Vec<&'static TitleDef>>;
+    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+        let mut map = ByFirst::default();
+        for def in TITLE_DEFS.iter() {
+            map.entry(def.words[0]).or_default().push(def);
+        }
+        map
+    });
+    BY_FIRST.get(first).map_or(&[], Vec::as_slice)
+}
+
+/// A word of some title (`general`, `director`, `secretary`), except those
+/// that are common surnames too (`King`, `Major`, `Bishop`).
+pub(super) fn is_title_word(folded: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLE_DEFS
+            .iter()
+            .flat_map(|t| t.words.iter().copied())
+            .filter(|w| !lexicon::TITLE_WORDS_ALSO_SURNAMES.contains(w))
+            .collect()
+    });
+    WORDS.contains(folded)
+}
+
+/// A word of any title, abbreviations included: a period after it does not
+/// end a name (`Sen. Ted Cruz`, `Lt. Gov. Dan Patrick`).
+pub(super) fn is_title_abbreviation(folded: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLE_DEFS
+            .iter()
+            .flat_map(|t| t.words.iter().copied())
+            .collect()
+    });
+    WORDS.contains(folded)
+}
+
+/// Whether one person cannot hold offices `a` and `b` at once. Deliberately
+/// narrow: people do hold several titles (a senator who is majority leader,
+/// a general who runs an agency), so only clear contradictions count.
+fn offices_conflict(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let both = |set: &WordSet| set.contains(a) && set.contains(b);
+    let pair = |x: &str, set: &WordSet| (a == x && set.contains(b)) || (b == x && set.contains(a));
+    both(&lexicon::GOVERNMENT_OFFICES)
+        || both(&lexicon::RANKS)
+        || pair("secretary", &lexicon::HEADS_OF_GOVERNMENT)
 }
 
 #[cfg(test)]

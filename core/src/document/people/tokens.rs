@@ -9,8 +9,9 @@ use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::names;
+use super::titles::titles_starting_with;
 use crate::document::Document;
+use crate::lexicon;
 use crate::text::{fold_word, is_apostrophe, strip_possessive, words_in};
 
 /// A word of a sentence, classified for name finding.
@@ -63,7 +64,7 @@ impl Tok<'_> {
 }
 
 fn surname_key(folded: &str) -> String {
-    for glued in names::GLUED_PARTICLES {
+    for glued in lexicon::GLUED_PARTICLES {
         if let Some(rest) = folded.strip_prefix(glued) {
             if !rest.is_empty() {
                 return rest.to_owned();
@@ -75,7 +76,7 @@ fn surname_key(folded: &str) -> String {
 
 /// The surname as written without a glued particle: `Assad` of `al-Assad`.
 pub(super) fn surname_core(text: &str) -> &str {
-    for glued in names::GLUED_PARTICLES {
+    for glued in lexicon::GLUED_PARTICLES {
         if text.len() > glued.len()
             && text.is_char_boundary(glued.len())
             && text[..glued.len()].eq_ignore_ascii_case(glued)
@@ -132,15 +133,15 @@ fn tokenize_sentence<'a>(prose: &'a str, p: usize, sentence: &Range<usize>) -> S
         let opener = glued || before.ends_with(['“', '‘', '(', '[', ':', '«', '„']);
         let folded = fold_word(text);
         // `then-Gov`, `President-elect`: a title in either part.
-        let title_word = !names::titles_starting_with(&folded).is_empty()
+        let title_word = !titles_starting_with(&folded).is_empty()
             || (folded.contains(['-', '‑'])
                 && folded
                     .split(['-', '‑'])
-                    .any(|part| !names::titles_starting_with(part).is_empty()));
+                    .any(|part| !titles_starting_with(part).is_empty()));
         // Only capitalized words can be taken for names.
         let function_word = text.starts_with(char::is_uppercase)
-            && names::is_common_opener(&folded)
-            && !names::is_given_name(&folded);
+            && lexicon::COMMON_OPENERS.contains(&folded)
+            && !lexicon::GIVEN_NAMES.contains(&folded);
         toks.push(Tok {
             text,
             start: w.start,
@@ -172,7 +173,7 @@ fn is_name_like(text: &str) -> bool {
     if first.is_ascii_lowercase() && first != b'a' && first != b'e' {
         return false;
     }
-    let body = names::GLUED_PARTICLES
+    let body = lexicon::GLUED_PARTICLES
         .iter()
         .find_map(|g| text.strip_prefix(g))
         .unwrap_or(text);
@@ -209,10 +210,7 @@ fn is_camel_case(word: &str) -> bool {
         }
         if c.is_uppercase() && prev_lower {
             let prefix = &word[segment_start..i];
-            if !matches!(
-                prefix,
-                "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
-            ) {
+            if !lexicon::CAPITAL_PREFIXES.contains(prefix) {
                 return true;
             }
         }
@@ -229,40 +227,7 @@ fn is_bare_initial(text: &str) -> bool {
     chars.next().is_some()
         && chars.nth(1).is_none()
         && text.chars().all(|c| c.is_uppercase())
-        && !matches!(
-            text,
-            "A" | "I"
-                | "US"
-                | "UK"
-                | "EU"
-                | "UN"
-                | "PM"
-                | "MP"
-                | "TV"
-                | "GP"
-                | "AP"
-                | "BT"
-                | "HP"
-                | "GE"
-                | "IT"
-                | "AI"
-                | "EC"
-                | "DC"
-                | "NY"
-                | "LA"
-                | "OK"
-                | "MC"
-                | "DJ"
-                | "DR"
-                | "MG"
-                | "GM"
-                | "BP"
-                | "BA"
-                | "EA"
-                | "VW"
-                | "LG"
-                | "PR"
-        )
+        && !lexicon::NOT_BARE_INITIALS.contains(text)
 }
 
 /// `J` followed by a period, or `J.K.`, but not `U.S.`.
@@ -280,10 +245,7 @@ fn is_initial(text: &str, dot: bool) -> bool {
                         c == '.'
                     }
                 })
-                && !matches!(
-                    text,
-                    "U.S." | "U.K." | "U.N." | "E.U." | "D.C." | "N.Y." | "L.A."
-                )
+                && !lexicon::NOT_DOTTED_INITIALS.contains(text)
         }
     }
 }
@@ -291,7 +253,7 @@ fn is_initial(text: &str, dot: bool) -> bool {
 /// Whether a capitalized first word of a sentence is an ordinary word
 /// (`But`, `Speaking`, `Meanwhile`) rather than the first name of a run.
 pub(super) fn is_sentence_opener(folded: &str, mid_caps: &HashSet<String>) -> bool {
-    if names::is_common_opener(folded) {
+    if lexicon::COMMON_OPENERS.contains(folded) {
         return true;
     }
     let word_form = folded.chars().count() > 4

@@ -24,6 +24,7 @@ pub mod config;
 pub mod document;
 pub mod engine;
 pub mod finding;
+pub(crate) mod lexicon;
 pub mod line_index;
 pub mod style;
 pub mod suppress;

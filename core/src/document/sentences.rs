@@ -8,17 +8,6 @@ use std::ops::Range;
 
 use super::{Document, Quote};
 
-/// Words that take a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Ala", "Apr", "Ariz", "Ark", "Aug", "Ave", "Blvd", "Brig", "Bros", "Calif", "Capt",
-    "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Feb", "Fla",
-    "Fr", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Jan", "Jr", "Kan", "Ky", "La",
-    "Lt", "Ltd", "Maj", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mont", "Mr", "Mrs",
-    "Ms", "Msgr", "Mt", "No", "Nos", "Nov", "Oct", "Okla", "Ore", "Pa", "Pfc", "Ph", "Prof", "Pvt",
-    "Rep", "Reps", "Rev", "Rd", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn",
-    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "ca", "cf", "e.g", "i.e", "vs",
-];
-
 pub(super) fn split_all(doc: &mut Document<'_>) {
     for i in 0..doc.paragraphs.len() {
         let body = doc.paragraphs[i].body.clone();
@@ -110,7 +99,7 @@ fn is_abbreviation(before: &str) -> bool {
     if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
         return true;
     }
-    ABBREVIATIONS.contains(&word)
+    crate::lexicon::ABBREVIATIONS.contains(word)
 }
 
 #[cfg(test)]

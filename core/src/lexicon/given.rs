@@ -7,7 +7,9 @@
 //! news copy (`Will`, `Bill` stay in: they are followed by a surname when
 //! they are names; `May`, `June`, `April` are months and are left out).
 
-pub(super) const GIVEN_NAMES: &str = "
+use super::WordSet;
+
+const GIVEN_NAME_TEXT: &str = "
 aaron abby abdel abdul abdullah abdulla abe abel abigail abraham  adam  adel adele adnan
 adrian adriana adrienne agnes ahmad ahmed ahmet aidan aileen aisha akbar al alain alan alana
 alastair albert alberto alejandra alejandro aleksandr aleksandra aleksei alessandra alessandro
@@ -113,3 +115,6 @@ donald hillary barack joe kamala mike nancy chuck mitch bernie ted marco jeb ben
 carly elizabeth tim reince kellyanne ivanka jared melania eric tiffany huma
 tony gordon david theresa boris jeremy keir rishi liz nick ed nigel alex ken jack john
 ";
+
+/// See the module docs.
+pub(crate) static GIVEN_NAMES: WordSet = WordSet::of(&[GIVEN_NAME_TEXT]);

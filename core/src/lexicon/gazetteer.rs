@@ -6,7 +6,9 @@
 //! line group; a phrase entry uses `_` for its spaces so the whole list can
 //! be split on whitespace.
 
-pub(super) const PLACES_AND_ORGS: &str = "
+use super::WordSet;
+
+const PLACES_AND_ORG_TEXT: &str = "
 afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
 bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
 botswana brazil brunei bulgaria burkina_faso burundi cambodia cameroon canada cape_verde chad
@@ -127,3 +129,28 @@ internet web
 general_electric general_motors general_mills general_dynamics general_assembly
 dr_pepper dr_reddy dr_martens
 ";
+
+/// A place, organisation, nationality, day or month (one word or a phrase
+/// of single-spaced folded words).
+pub(crate) static PLACES_AND_ORGS: WordSet = WordSet::of(&[PLACES_AND_ORG_TEXT]);
+
+/// Capitalized words that end organisation and place names (`Goldman Sachs
+/// Group`, `Supreme Court`, `Wall Street`): a run containing one is not a
+/// person.
+pub(crate) static ORG_WORDS: WordSet = WordSet::of(&["
+academy act administration agency airline airlines airport airways alliance arena army assembly
+association authority avenue award awards bank bay beach board brothers building bureau cabinet
+campaign capital cathedral center centre championship championships chapel city club co coast
+college commission committee communications company conference congress corp corporation council
+county court cup day department district division energy enterprises entertainment exchange
+express federation festival films financial force forces forum foundation fund gallery games
+government group guard holdings hospital hotel house inc index industries institute institution
+insurance international investments island islands journal lake league llc ltd magazine mall
+market markets media memorial ministry motors mountain mountains movement museum navy network
+networks news office olympics open organisation organization palace parliament partners party
+pharmaceuticals place plan plaza plc police post press prize program programme project province
+records region report republic review river road school securities senate service services show
+society software square stadium state station street studio studios summit systems team
+technologies telegraph times tower towers treaty tribunal trust union united university valley
+village war week
+"]);

@@ -1,0 +1,487 @@
+//! Titles and roles: the part of pass 2 that reads a title before a name
+//! (`former US Secretary of State`, `Sen.`, `Mr`), a lowercase role before
+//! it (`chief executive Jane Doe`) or in apposition after it (`Jane Doe, the
+//! company's chief executive,`), and the comparison of two titles.
+//!
+//! A title is only ever taken when a name follows it directly: `the Rev.`
+//! alone, `General Electric` or `will miss January` are no titles.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
+
+use super::scan::{not_person_prefix, Scanner};
+use super::{Title, TitleClass};
+use crate::lexicon::{self, WordSet};
+
+/// How many words from where a title starts [`Scanner::parse_title`] looks
+/// for a title word.
+pub(super) const TITLE_REACH: usize = 7;
+
+/// A title parsed before a name: the title and the token the name starts at.
+pub(super) struct TitleParse {
+    pub(super) title: Title,
+    /// The title ends with an `of …`/`for …` complement, where a single
+    /// capitalized word after it may still belong to the complement
+    /// (`Minister for Defence Procurement`).
+    pub(super) complemented: bool,
+    pub(super) name_start: usize,
+}
+
+impl Scanner<'_, '_> {
+    /// A title starting at token `i`: modifiers, a country or department
+    /// prefix, the title itself, an `of …` complement; it must be followed
+    /// directly by a name.
+    pub(super) fn parse_title(&self, i: usize) -> Option<TitleParse> {
+        let toks = self.toks;
+        let n = toks.len();
+        // No title word within reach: no title (most words).
+        if !toks[i..n.min(i + TITLE_REACH)].iter().any(|t| t.title_word) {
+            return None;
+        }
+        // Most words cannot open a title: not a modifier, a capitalized
+        // prefix, an acronym, or a title word.
+        let t = &toks[i];
+        let may_open = t.is_capitalized()
+            || is_title_abbreviation(&t.folded)
+            || lexicon::MODIFIERS.contains(&t.folded)
+            || t.folded.contains(['-', '‑']);
+        if !may_open {
+            return None;
+        }
+        let mut j = i;
+        let mut qualified = false;
+        // A modifier glued to the title (`then-Secretary`, `ex-President`)
+        // leaves the rest of the word as the first title word.
+        let mut glued_first: Option<String> = None;
+        while j < n {
+            let w = toks[j].folded.as_ref();
+            if lexicon::MODIFIERS.contains(w) {
+                qualified = true;
+                j += 1;
+                continue;
+            }
+            if let Some((m, rest)) = w.split_once(['-', '‑']) {
+                if lexicon::MODIFIERS.contains(m) && !rest.is_empty() {
+                    qualified = true;
+                    glued_first = Some(rest.to_owned());
+                }
+            }
+            break;
+        }
+        if j >= n {
+            return None;
+        }
+        // Candidate starts for the title head: right here, or after up to
+        // four prefix words.
+        let mut k = j;
+        let mut heads = vec![j];
+        while k + 1 < n && heads.len() <= 4 {
+            let t = &toks[k];
+            let prefix = (k == j && glued_first.is_some())
+                || t.is_acronym() && t.text.len() <= 4
+                || (t.is_capitalized()
+                    && (lexicon::DEPARTMENTS.contains(&t.folded)
+                        || lexicon::PLACES_AND_ORGS.contains(&t.folded)))
+                || (t.text == "and" && k > j && lexicon::DEPARTMENTS.contains(&toks[k - 1].folded));
+            if !prefix || !self.adjacent(k) {
+                break;
+            }
+            k += 1;
+            heads.push(k);
+        }
+        for &h in &heads {
+            let first = if h == j { glued_first.as_deref() } else { None };
+            if let Some((def, end)) = self.match_title_words(h, first) {
+                // `General Electric`, `Dr Pepper`: a company, not a title.
+                let folded: Vec<&str> = toks[h..]
+                    .iter()
+                    .take(3)
+                    .map(|t| t.folded.as_ref())
+                    .collect();
+                if not_person_prefix(&folded) >= 2 {
+                    return None;
+                }
+                let mut end = end;
+                let mut qualified = qualified;
+                let last = &toks[end - 1].folded;
+                if last.ends_with("-elect") || last.ends_with("-designate") {
+                    qualified = true;
+                }
+                let before_complement = end;
+                end = self.complement(end);
+                let complemented = end > before_complement;
+                if end >= n || !self.adjacent(end - 1) || !self.is_name_tok(end) {
+                    // `the Rev.` etc. may still stand alone; no name, no title.
+                    return None;
+                }
+                let head = &toks[h];
+                let capitalized = first.map_or(head.is_capitalized(), |_| {
+                    head.text
+                        .split_once(['-', '‑'])
+                        .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
+                });
+                let class = match def.class {
+                    _ if capitalized => def.class,
+                    TitleClass::Office => TitleClass::Role,
+                    // `will miss January`: not a courtesy title.
+                    _ => return None,
+                };
+                let last_tok = &toks[end - 1];
+                let range_end = if last_tok.dot {
+                    last_tok.word_end + 1
+                } else {
+                    last_tok.word_end
+                };
+                return Some(TitleParse {
+                    complemented,
+                    title: Title {
+                        range: toks[i].start..range_end,
+                        class,
+                        office: (class != TitleClass::Role).then_some(def.office),
+                        qualified,
+                    },
+                    name_start: end,
+                });
+            }
+        }
+        None
+    }
+
+    /// The longest title spelling at token `h`; returns it and the token
+    /// after it.
+    fn match_title_words(
+        &self,
+        h: usize,
+        first: Option<&str>,
+    ) -> Option<(&'static TitleDef, usize)> {
+        let toks = self.toks;
+        let head = first.unwrap_or(&toks[h].folded);
+        let head = head
+            .strip_suffix("-elect")
+            .or_else(|| head.strip_suffix("-designate"))
+            .unwrap_or(head);
+        let mut best: Option<(&'static TitleDef, usize)> = None;
+        for def in titles_starting_with(head) {
+            let len = def.words.len();
+            if h + len > toks.len() || best.is_some_and(|(b, _)| b.words.len() >= len) {
+                continue;
+            }
+            let matches = def.words.iter().enumerate().all(|(o, w)| {
+                let k = h + o;
+                let word = if o == 0 {
+                    first.unwrap_or(&toks[k].folded)
+                } else {
+                    &toks[k].folded
+                };
+                let word = word
+                    .strip_suffix("-elect")
+                    .or_else(|| word.strip_suffix("-designate"))
+                    .unwrap_or(word);
+                word == *w && (o == 0 || self.adjacent(k - 1))
+            });
+            if matches {
+                best = Some((def, h + len));
+            }
+        }
+        best
+    }
+
+    /// Extend a title over `of State`, `of the Exchequer`, `for Europe`.
+    fn complement(&self, end: usize) -> usize {
+        let toks = self.toks;
+        if end >= toks.len() || !matches!(toks[end].text, "of" | "for") {
+            return end;
+        }
+        let mut k = end + 1;
+        let mut last_cap = None;
+        while k < toks.len() && self.adjacent(k - 1) {
+            let t = &toks[k];
+            let cap = t.is_capitalized()
+                && (lexicon::COMPLEMENT.contains(&t.folded)
+                    || lexicon::PLACES_AND_ORGS.contains(&t.folded));
+            if cap {
+                last_cap = Some(k);
+            } else if !matches!(t.text, "the" | "and") {
+                break;
+            }
+            k += 1;
+        }
+        last_cap.map_or(end, |c| c + 1)
+    }
+
+    /// A lowercase role right before the name: `chief executive Jane Doe`.
+    pub(super) fn role_before(&self, start: usize) -> Option<Title> {
+        if start == 0 || !self.adjacent(start - 1) {
+            return None;
+        }
+        let noun = &self.toks[start - 1];
+        if !noun.is_lower() || !lexicon::ROLE_NOUNS.contains(&noun.folded) {
+            return None;
+        }
+        // Take in the words describing the role: `company chief executive`.
+        let mut first = start - 1;
+        while first > 0
+            && start - first < 4
+            && self.adjacent(first - 1)
+            && !crate::text::is_stopword(&self.toks[first - 1].folded)
+            && !self.toks[first - 1].possessive
+        {
+            first -= 1;
+        }
+        Some(Title {
+            range: self.toks[first].start..noun.word_end,
+            class: TitleClass::Role,
+            office: None,
+            qualified: false,
+        })
+    }
+
+    /// `Jane Doe, the company's chief executive,` or `Jane Doe, 45, a
+    /// teacher,`: a role in apposition, as a title after the name.
+    pub(super) fn apposition(&self, e: usize) -> Option<Title> {
+        let toks = self.toks;
+        if e >= toks.len() {
+            return None;
+        }
+        let gap = &self.prose[toks[e - 1].word_end..toks[e].start];
+        if gap.trim() != "," {
+            return None;
+        }
+        let opener = toks[e].text;
+        let mut k = e;
+        if opener.chars().all(|c| c.is_ascii_digit()) {
+            // An age: `Jane Doe, 45, a teacher`.
+            k += 1;
+            if k >= toks.len() || self.prose[toks[k - 1].word_end..toks[k].start].trim() != "," {
+                return None;
+            }
+        }
+        if !matches!(
+            toks.get(k)?.text,
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            return None;
+        }
+        let from = toks[k].start;
+        let mut role_end = None;
+        for (j, t) in toks.iter().enumerate().take(k + 9).skip(k + 1) {
+            if !self.adjacent_loose(j - 1) {
+                break;
+            }
+            if lexicon::ROLE_NOUNS.contains(&t.folded) && t.is_lower() {
+                role_end = Some(t.word_end);
+            }
+        }
+        role_end.map(|end| Title {
+            range: from..end,
+            class: TitleClass::Role,
+            office: None,
+            qualified: false,
+        })
+    }
+}
+
+impl Title {
+    /// Whether one person cannot hold this title and `other` at once: two
+    /// different formal offices of government (`Prime Minister`,
+    /// `President`) or two military ranks, neither describing another time.
+    /// Courtesy titles, honours, roles and the same office written another
+    /// way (`Sen.`/`Senator`) never conflict.
+    pub fn conflicts_with(&self, other: &Title) -> bool {
+        match (self.office, other.office) {
+            (Some(a), Some(b)) => {
+                self.class == TitleClass::Office
+                    && other.class == TitleClass::Office
+                    && !self.qualified
+                    && !other.qualified
+                    && offices_conflict(a, b)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether this title and `other`, given at two mentions, may belong to
+    /// one person: not two different courtesy titles (`Mr`, `Ms`; `Ms`,
+    /// `Mrs` and `Miss` are one), two different unqualified offices, or an
+    /// office and a lowercase role (`President Obama`, `first lady Michelle
+    /// Obama`). Symmetric.
+    pub(super) fn may_be_one_person(&self, other: &Title) -> bool {
+        match (self.class, other.class) {
+            (TitleClass::Courtesy, TitleClass::Courtesy) => {
+                self.office == other.office
+                    || matches!(
+                        (self.office, other.office),
+                        (Some("ms" | "mrs" | "miss"), Some("ms" | "mrs" | "miss"))
+                    )
+            }
+            (TitleClass::Courtesy, _) | (_, TitleClass::Courtesy) => true,
+            (TitleClass::Office, TitleClass::Office) => {
+                self.office == other.office || self.qualified || other.qualified
+            }
+            (TitleClass::Office, TitleClass::Role) | (TitleClass::Role, TitleClass::Office) => {
+                false
+            }
+            _ => true,
+        }
+    }
+}
+
+/// One way of writing a title, read from [`lexicon::TITLES`].
+pub(super) struct TitleDef {
+    pub(super) words: Vec<&'static str>,
+    /// The office, one key for all spellings (`Sen.`, `Senator` → `senator`).
+    pub(super) office: &'static str,
+    pub(super) class: TitleClass,
+}
+
+/// Every title spelling, in the order of [`lexicon::TITLES`] (longest
+/// spellings first within an office, so the longest match wins when the
+/// table is scanned in order).
+static TITLE_DEFS: LazyLock<Vec<TitleDef>> = LazyLock::new(|| {
+    let mut defs = Vec::new();
+    for entry in lexicon::TITLES.split(';') {
+        let Some((head, spellings)) = entry.split_once(':') else {
+            continue;
+        };
+        let head = head.trim();
+        let (class, office) = head.split_once(' ').expect("a title's class and office");
+        let class = match class {
+            "Courtesy" => TitleClass::Courtesy,
+            "Honorific" => TitleClass::Honorific,
+            "Royal" => TitleClass::Royal,
+            "Office" => TitleClass::Office,
+            other => unreachable!("title class {other}"),
+        };
+        for spelling in spellings.split(',') {
+            defs.push(TitleDef {
+                words: spelling.split_whitespace().collect(),
+                office: office.trim(),
+                class,
+            });
+        }
+    }
+    defs
+});
+
+/// The titles whose first word is `first`.
+pub(super) fn titles_starting_with(first: &str) -> &'static [&'static TitleDef] {
+    type ByFirst = HashMap<&'static str, Vec<&'static TitleDef>>;
+    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+        let mut map = ByFirst::default();
+        for def in TITLE_DEFS.iter() {
+            map.entry(def.words[0]).or_default().push(def);
+        }
+        map
+    });
+    BY_FIRST.get(first).map_or(&[], Vec::as_slice)
+}
+
+/// A word of some title (`general`, `director`, `secretary`), except those
+/// that are common surnames too (`King`, `Major`, `Bishop`).
+pub(super) fn is_title_word(folded: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLE_DEFS
+            .iter()
+            .flat_map(|t| t.words.iter().copied())
+            .filter(|w| !lexicon::TITLE_WORDS_ALSO_SURNAMES.contains(w))
+            .collect()
+    });
+    WORDS.contains(folded)
+}
+
+/// A word of any title, abbreviations included: a period after it does not
+/// end a name (`Sen. Ted Cruz`, `Lt. Gov. Dan Patrick`).
+pub(super) fn is_title_abbreviation(folded: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLE_DEFS
+            .iter()
+            .flat_map(|t| t.words.iter().copied())
+            .collect()
+    });
+    WORDS.contains(folded)
+}
+
+/// Whether one person cannot hold offices `a` and `b` at once. Deliberately
+/// narrow: people do hold several titles (a senator who is majority leader,
+/// a general who runs an agency), so only clear contradictions count.
+fn offices_conflict(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let both = |set: &WordSet| set.contains(a) && set.contains(b);
+    let pair = |x: &str, set: &WordSet| (a == x && set.contains(b)) || (b == x && set.contains(a));
+    both(&lexicon::GOVERNMENT_OFFICES)
+        || both(&lexicon::RANKS)
+        || pair("secretary", &lexicon::HEADS_OF_GOVERNMENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::TitleClass;
+    use crate::document::{DocKind, Document};
+
+    #[test]
+    fn titles_are_parsed_with_prefix_and_complement() {
+        let text = "US Secretary of State Antony Blinken met former Prime Minister Tony Blair.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let m = &doc.people.mentions;
+        assert_eq!(m.len(), 2);
+        let t0 = m[0].title_info.as_ref().unwrap();
+        assert_eq!(&text[t0.range.clone()], "US Secretary of State");
+        assert_eq!(
+            (t0.class, t0.office, t0.qualified),
+            (TitleClass::Office, Some("secretary"), false)
+        );
+        let t1 = m[1].title_info.as_ref().unwrap();
+        assert_eq!(&text[t1.range.clone()], "former Prime Minister");
+        assert_eq!((t1.office, t1.qualified), (Some("prime minister"), true));
+    }
+
+    #[test]
+    fn abbreviated_and_glued_titles() {
+        let text =
+            "Sen. Ted Cruz spoke after then-Gov. Rick Perry and President-elect Joe Biden.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let titles: Vec<(&str, Option<&str>, bool)> = doc
+            .people
+            .mentions
+            .iter()
+            .map(|m| {
+                let t = m.title_info.as_ref().unwrap();
+                (&text[t.range.clone()], t.office, t.qualified)
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Sen.", Some("senator"), false),
+                ("then-Gov.", Some("governor"), true),
+                ("President-elect", Some("president"), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn courtesy_titles_on_later_references() {
+        let text = "Prime Minister Tony Blair spoke.\nMr Blair said he would stay.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let m = &doc.people.mentions[1];
+        assert_eq!(&text[m.range.clone()], "Blair");
+        assert_eq!(m.title_info.as_ref().unwrap().class, TitleClass::Courtesy);
+        assert_eq!(m.person, 0);
+    }
+
+    #[test]
+    fn roles_before_and_after_the_name() {
+        let text = "Jane Doe, the company's chief executive, said sales fell.\n\
+                    Analysts agreed with chief economist Paul Krugman.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let roles: Vec<&str> = doc
+            .people
+            .mentions
+            .iter()
+            .map(|m| &text[m.title.clone().unwrap()])
+            .collect();
+        assert_eq!(roles, ["the company's chief executive", "chief economist"]);
+    }
+}

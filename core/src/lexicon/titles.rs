@@ -1,0 +1,140 @@
+//! Person titles: the words that stand before a name (`Prime Minister`,
+//! `Sen.`, `Mr`), what office each names, and which offices cannot be held
+//! by one person at once.
+//!
+//! Words are folded; abbreviations are listed without their period (the
+//! tokenizer leaves `Sen.` as `Sen` followed by a period). Phrases in the
+//! word sets write `_` for their spaces.
+
+use super::WordSet;
+
+/// Every title, one entry per office ending in `;`: its class (`Courtesy`,
+/// `Honorific`, `Royal`, `Office`), the office key (one for all spellings:
+/// `Sen.` and `Senator` are `senator`), a colon, then its spellings, each a
+/// run of folded words, separated by commas. Longest spellings come first
+/// within an office, and the table is read in order, so that a scan in
+/// table order meets the longest match first.
+pub(crate) const TITLES: &str = "
+Courtesy mr: mr;
+Courtesy mrs: mrs;
+Courtesy ms: ms, mx;
+Courtesy miss: miss;
+Courtesy dr: dr, doctor;
+Honorific sir: sir;
+Honorific dame: dame;
+Honorific lord: lord;
+Honorific lady: lady;
+Honorific baron: baroness, baron;
+Honorific rev: rev, reverend;
+Honorific rabbi: rabbi;
+Honorific imam: imam;
+Honorific sheikh: sheikh, sheik;
+Honorific ayatollah: grand ayatollah, ayatollah;
+Honorific cardinal: cardinal;
+Honorific archbishop: archbishop;
+Honorific bishop: bishop;
+Honorific professor: professor, prof;
+Royal king: king;
+Royal queen: queen;
+Royal prince: crown prince, prince;
+Royal princess: crown princess, princess;
+Royal pope: pope;
+Royal emperor: emperor, empress;
+Royal emir: emir, sultan;
+Royal duke: duke, duchess;
+Office vice president: vice president, vice-president;
+Office president: president, pres;
+Office deputy prime minister: deputy prime minister;
+Office prime minister: prime minister, premier;
+Office vice chancellor: vice chancellor, vice-chancellor;
+Office chancellor: chancellor;
+Office secretary-general: secretary-general, secretary general;
+Office secretary: secretary, minister;
+Office lieutenant governor: lieutenant governor, lt governor, lt gov, lieutenant-governor;
+Office governor: governor, gov;
+Office senator: senator, sen;
+Office representative: representative, rep, congressman, congresswoman;
+Office mayor: mayor;
+Office speaker: speaker;
+Office attorney general: attorney general;
+Office leader: majority leader, minority leader, leader;
+Office chair: chairman, chairwoman;
+Office chief executive: chief executive;
+Office judge: chief justice, justice, judge;
+Office ambassador: ambassador;
+Office commissioner: commissioner;
+Office director: director;
+Office coach: coach, manager;
+Office police: detective chief inspector, detective inspector, chief inspector, inspector,
+    detective sergeant, detective, superintendent, chief constable, constable, sheriff;
+Office general: lieutenant general, lt gen, major general, maj gen, brigadier general, brig gen,
+    general, gen, brigadier;
+Office admiral: vice admiral, vice adm, rear admiral, rear adm, admiral, adm;
+Office colonel: lieutenant colonel, lt col, colonel, col;
+Office major: major, maj;
+Office captain: captain, capt;
+Office commander: commander, cmdr;
+Office lieutenant: lieutenant, lt;
+Office sergeant: staff sergeant, staff sgt, sergeant, sgt;
+Office corporal: corporal, cpl, lance corporal;
+Office private: pfc, pvt;
+";
+
+/// Title words that are common surnames too (`King`, `Major`, `Bishop`): a
+/// lone one may be a person's surname.
+pub(crate) static TITLE_WORDS_ALSO_SURNAMES: WordSet =
+    WordSet::of(&["king major bishop judge lord rev"]);
+
+/// The heads of government a cabinet secretary or minister cannot also be.
+const HEAD_OF_GOVERNMENT_TEXT: &str =
+    "president vice_president prime_minister deputy_prime_minister";
+
+/// See [`HEAD_OF_GOVERNMENT_TEXT`].
+pub(crate) static HEADS_OF_GOVERNMENT: WordSet = WordSet::of(&[HEAD_OF_GOVERNMENT_TEXT]);
+
+/// Offices of government: one person holds at most one of them at a time.
+/// The heads of government and the other elected offices.
+pub(crate) static GOVERNMENT_OFFICES: WordSet = WordSet::of(&[
+    HEAD_OF_GOVERNMENT_TEXT,
+    "chancellor governor lieutenant_governor senator representative mayor",
+]);
+
+/// Military ranks: one person holds one at a time.
+pub(crate) static RANKS: WordSet = WordSet::of(&["
+general admiral colonel major captain commander lieutenant sergeant corporal private
+"]);
+
+/// Words that make a title describe another time (`former`, `then-`): such a
+/// title never conflicts with the current one.
+pub(crate) static MODIFIERS: WordSet = WordSet::of(&["
+former acting then ex retired outgoing incoming interim late deposed ousted exiled caretaker
+elect designate future onetime one-time erstwhile
+"]);
+
+/// Capitalized words that may stand between a modifier and a title head:
+/// departments and portfolios (`Foreign Secretary`, `Trade and Industry
+/// Secretary`), rank prefixes (`Deputy`), and houses (`State Sen.`).
+pub(crate) static DEPARTMENTS: WordSet = WordSet::of(&["
+foreign home defence defense health education treasury trade industry culture environment
+transport transportation interior justice finance economy economic energy labor agriculture
+commerce housing immigration security homeland veterans affairs work pensions shadow junior
+cabinet media sport sports northern ireland scottish welsh wales scotland international
+development european business communities local government constitutional deputy senior
+assistant under state federal national regional city county party opposition chief
+science technology digital climate women equalities policing prisons armed forces army navy
+air force military intelligence information communications planning public works water
+resources mines petroleum oil gas tourism family children social welfare services labour
+fisheries food rural urban infrastructure transport trade investment external
+"]);
+
+/// Words of a title's complement after `of`/`for`: `Secretary of State`,
+/// `Chancellor of the Exchequer`, `Minister for Europe`.
+pub(crate) static COMPLEMENT: WordSet = WordSet::of(&["
+state exchequer the and defense defence homeland security health human services education
+energy commerce labor labour treasury transportation agriculture interior justice veterans
+affairs housing urban development foreign home family work pensions trade industry culture
+media sport environment food rural europe european union commission council united nations
+states kingdom finance economy staff joint chiefs board directors federal reserve bank
+england house representatives senate parliament republic court appeals police army navy
+air force marine corps guard national armed forces central intelligence agency
+"]);

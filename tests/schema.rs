@@ -1,68 +1,20 @@
 //! The JSON Schema of `copydesk.toml` (`copydesk.schema.json`, for editors
 //! such as VS Code with Even Better TOML, or any taplo-based client) is
-//! generated from the wire format: the committed file must match it, and
-//! the shipped sample files and presets must validate against it. Run with
-//! `UPDATE_DOCS=1` to rewrite the schema.
+//! generated from the wire format by `cargo xtask docs` (whose test fails
+//! when the committed file is stale); the shipped sample files and presets
+//! must validate against it.
 
 use std::path::Path;
 
-use copydesk::config::wire::WireConfig;
 use copydesk::config::PRESETS;
-
-/// The schema of `copydesk.toml`: derived from the wire format, with each
-/// core code's `[checks]` entry (in the file and in `[[overrides]]`)
-/// described by the check's own summary.
-fn json_schema() -> String {
-    let mut schema = schemars::schema_for!(WireConfig);
-    let top = schema.as_object_mut().expect("the file is a table");
-    top.values_mut().for_each(describe_codes);
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
-    text.push('\n');
-    text
-}
-
-fn describe_codes(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, entry) in map.iter_mut() {
-                match (copydesk::Check::from_code(key), entry.as_object_mut()) {
-                    (Some(check), Some(entry)) if entry.contains_key("$ref") => {
-                        let summary = copydesk::checks::info(check).docs.summary;
-                        let text = format!("{summary} (default: {})", check.default_severity());
-                        entry.insert("description".into(), text.into());
-                    }
-                    _ => describe_codes(entry),
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(describe_codes),
-        _ => {}
-    }
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn committed_schema_is_generated_from_the_wire_format() {
-    let path = root().join("copydesk.schema.json");
-    let generated = json_schema();
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    if committed != generated {
-        if std::env::var_os("UPDATE_DOCS").is_some_and(|v| v != "0") {
-            std::fs::write(&path, generated).unwrap();
-            return;
-        }
-        panic!(
-            "copydesk.schema.json is out of date with core/src/config/wire.rs; regenerate it with: \
-             UPDATE_DOCS=1 cargo test --test schema"
-        );
-    }
-}
-
 fn validator() -> jsonschema::Validator {
-    let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
+    let committed = std::fs::read_to_string(root().join("copydesk.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
 

@@ -1,6 +1,7 @@
 //! `cargo xtask docs`: the files the repository commits that are generated
-//! from the code: docs/rules.md, and in README.md the list of checks and the
-//! example output of the human and JSON formats on the seed.
+//! from the code: docs/rules.md, in README.md the list of checks and the
+//! example output of the human and JSON formats on the seed, and the JSON
+//! Schema of `copydesk.toml` (`copydesk.schema.json`).
 //!
 //! The words live once, in each check's `CheckDocs`, and a rule's section of
 //! docs/rules.md is the same Markdown SARIF reports carry
@@ -20,6 +21,7 @@ use copydesk::cli::docs::rule_markdown;
 use copydesk::cli::report::human::Human;
 use copydesk::cli::report::json::JsonFinding;
 use copydesk::cli::report::CheckedFile;
+use copydesk::config::wire::WireConfig;
 use copydesk::line_index::LineIndex;
 use copydesk::{Config, DocKind};
 
@@ -107,7 +109,39 @@ pub fn generate(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn Erro
     Ok(vec![
         ("docs/rules.md", rules_markdown()),
         ("README.md", readme),
+        ("copydesk.schema.json", json_schema()),
     ])
+}
+
+/// The schema of `copydesk.toml`: derived from the wire format, with each
+/// core code's `[checks]` entry (in the file and in `[[overrides]]`)
+/// described by the check's own summary.
+fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(WireConfig);
+    let top = schema.as_object_mut().expect("the file is a table");
+    top.values_mut().for_each(describe_codes);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}
+
+fn describe_codes(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, entry) in map.iter_mut() {
+                match (copydesk::Check::from_code(key), entry.as_object_mut()) {
+                    (Some(check), Some(entry)) if entry.contains_key("$ref") => {
+                        let summary = copydesk::checks::info(check).docs.summary;
+                        let text = format!("{summary} (default: {})", check.default_severity());
+                        entry.insert("description".into(), text.into());
+                    }
+                    _ => describe_codes(entry),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(describe_codes),
+        _ => {}
+    }
 }
 
 /// Where two texts first differ, for the staleness message.
@@ -334,9 +368,11 @@ mod tests {
 
         let report = run(root.path(), Mode::Check).unwrap();
         assert!(report.stale);
-        assert_eq!(report.lines.len(), 2, "{:?}", report.lines);
+        assert_eq!(report.lines.len(), 3, "{:?}", report.lines);
         assert!(report.lines[0].starts_with("docs/rules.md: out of date with the code (missing)"));
         assert!(report.lines[1].contains("first difference at line 2"));
+        assert!(report.lines[2]
+            .starts_with("copydesk.schema.json: out of date with the code (missing)"));
         assert_eq!(
             std::fs::read_to_string(root.path().join("README.md")).unwrap(),
             readme

@@ -2,7 +2,7 @@
 //! .cargo/config.toml). Nothing here ships: the tasks write files the
 //! repository commits, from the same code the `copydesk` binary runs.
 //!
-//! - `cargo xtask docs` rewrites docs/rules.md and the generated blocks of
+//! - `cargo xtask docs` rewrites docs/rules.md, copydesk.schema.json and the generated blocks of
 //!   README.md ([`docs`]); `cargo xtask docs --check` changes nothing and
 //!   exits 1 when one of them is stale. `cargo test` runs the same check.
 
@@ -15,7 +15,8 @@ mod docs;
 
 const USAGE: &str = "usage: cargo xtask docs [--check]
 
-  docs           rewrite docs/rules.md and the generated blocks of README.md
+  docs           rewrite docs/rules.md, the generated blocks of README.md
+                 and copydesk.schema.json
   docs --check   change nothing; fail when one of them is out of date";
 
 fn main() -> ExitCode {

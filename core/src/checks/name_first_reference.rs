@@ -15,6 +15,7 @@
 use crate::document::people::{is_role_noun, TitleClass};
 use crate::document::{Mention, MentionForm, Person};
 use crate::finding::Finding;
+use crate::lexicon::{INTRODUCED_OFFICES, LEADERS, MONONYM_ROLES};
 use crate::text::fold;
 
 use super::{Check, CheckDocs, Context};
@@ -124,55 +125,12 @@ fn leader_by_title(early: &Mention, full: &Mention) -> bool {
             .filter(|t| t.class == TitleClass::Office && !t.qualified)
             .and_then(|t| t.office)
     };
-    matches!(office(early), Some(o) if LEADERS.contains(&o)) && office(full) != office(early)
+    matches!(office(early), Some(o) if LEADERS.contains(o)) && office(full) != office(early)
 }
-
-/// Heads of state and government, whose title and surname is a complete
-/// reference to the sitting leader in much published copy.
-const LEADERS: &[&str] = &["president", "prime minister", "chancellor"];
-
-/// Roles whose holders often go by one name (`rapper Eminem`, `striker
-/// Ronaldinho`, `R&B star Usher`): no sign of a surname to introduce; and
-/// `host`, a verb as often (`Bolton host Arsenal`).
-const MONONYM_ROLES: &[&str] = &[
-    "host",
-    "rapper",
-    "singer",
-    "star",
-    "musician",
-    "artist",
-    "composer",
-    "designer",
-    "player",
-    "striker",
-    "midfielder",
-    "winger",
-    "defender",
-    "goalkeeper",
-    "champion",
-    "athlete",
-];
 
 fn last_word(s: &str) -> &str {
     s.rsplit(' ').next().unwrap_or(s)
 }
-
-/// Offices whose title with a surname surely names a person the story must
-/// introduce. Heads of state and government are left out: `President Bush`
-/// is the conventional complete reference to a sitting leader in much
-/// published copy; ranks, judges and coaches double as names of characters
-/// and works (`Captain Archer`, `Judge Dredd`, `Coach Carter`).
-const INTRODUCED_OFFICES: &[&str] = &[
-    "senator",
-    "representative",
-    "governor",
-    "lieutenant governor",
-    "mayor",
-    "secretary",
-    "attorney general",
-    "vice president",
-    "deputy prime minister",
-];
 
 /// Whether a person never given a full name is surely a person the story
 /// should have introduced: `Mr`, `Mrs` or `Ms` (not `Dr`, which also names
@@ -187,7 +145,7 @@ fn is_never_introduced(mentions: &[&Mention], text: &str) -> bool {
             t.range.start < m.range.start
                 && match t.class {
                     TitleClass::Courtesy => !matches!(t.office, Some("dr" | "miss")),
-                    TitleClass::Office => t.office.is_some_and(|o| INTRODUCED_OFFICES.contains(&o)),
+                    TitleClass::Office => t.office.is_some_and(|o| INTRODUCED_OFFICES.contains(o)),
                     _ => false,
                 }
         })
@@ -210,7 +168,7 @@ fn is_never_introduced(mentions: &[&Mention], text: &str) -> bool {
             m.title_info.as_ref().is_some_and(|t| {
                 t.class == TitleClass::Role && t.range.start < m.range.start && {
                     let noun = fold(last_word(&text[t.range.clone()]));
-                    is_role_noun(&noun) && !MONONYM_ROLES.contains(&noun.as_str())
+                    is_role_noun(&noun) && !MONONYM_ROLES.contains(&noun)
                 }
             })
         });

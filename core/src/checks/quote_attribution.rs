@@ -9,6 +9,7 @@
 
 use crate::document::{attribution, Document, Quote};
 use crate::finding::Finding;
+use crate::lexicon::TITLE_SMALL_WORDS;
 use crate::text::{fold, words_in};
 
 use super::{Check, CheckDocs, Context};
@@ -19,12 +20,6 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     example: "\"We will not back down.\" The talks resumed on Monday.",
     passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`, `in a statement`), colon introductions (also from the end of the previous paragraph), continued multi-paragraph quotes credited anywhere in the chain, scare quotes and quoted terms of one or two words, titles of works and slogans in title case, nicknames inside names (`Dwayne \"The Rock\" Johnson`).",
 };
-
-/// Words that stay lowercase inside a title (`Lord of the Rings`).
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "or", "the", "to", "vs", "with",
-];
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
@@ -91,7 +86,7 @@ fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
     let title_case = words.iter().all(|w| {
         w.is_capitalized()
             || !w.text.chars().next().is_some_and(char::is_alphabetic)
-            || TITLE_SMALL_WORDS.contains(&fold(w.text).as_str())
+            || TITLE_SMALL_WORDS.contains(&fold(w.text))
     });
     if title_case && words.len() >= 2 && !inner_sentence && q.close.is_some() {
         return false;

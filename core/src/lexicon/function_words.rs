@@ -54,3 +54,9 @@ const VERB_FILLER_TEXT: &str = "
 also later previously earlier has had have will would again recently repeatedly once then
 publicly privately reportedly never often
 ";
+
+/// Words that stay lowercase inside a title of a work (`Lord of the
+/// Rings`).
+pub(crate) static TITLE_SMALL_WORDS: WordSet = WordSet::of(&["
+a an and as at but by for from in into nor of on or the to vs with
+"]);

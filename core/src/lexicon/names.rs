@@ -78,3 +78,11 @@ pub(crate) static NOT_DOTTED_INITIALS: WordSet =
 /// (elsewhere, `WorldCom`, it is a brand).
 pub(crate) static CAPITAL_PREFIXES: WordSet =
     WordSet::of(&["Mc Mac De Di Da Du La Le Van Von Fitz"]);
+
+/// Roles whose holders often go by one name (`rapper Eminem`, `striker
+/// Ronaldinho`, `R&B star Usher`): no sign of a surname to introduce; and
+/// `host`, a verb as often (`Bolton host Arsenal`).
+pub(crate) static MONONYM_ROLES: WordSet = WordSet::of(&["
+host rapper singer star musician artist composer designer player striker midfielder winger
+defender goalkeeper champion athlete
+"]);

@@ -99,6 +99,22 @@ pub(crate) static GOVERNMENT_OFFICES: WordSet = WordSet::of(&[
     "chancellor governor lieutenant_governor senator representative mayor",
 ]);
 
+/// Heads of state and government, whose title and surname is a complete
+/// reference to the sitting leader in much published copy
+/// (`name/first-reference`).
+pub(crate) static LEADERS: WordSet = WordSet::of(&["president prime_minister chancellor"]);
+
+/// Offices whose title with a surname surely names a person the story must
+/// introduce (`name/first-reference`). Heads of state and government are
+/// left out: `President Bush` is the conventional complete reference to a
+/// sitting leader in much published copy; ranks, judges and coaches double
+/// as names of characters and works (`Captain Archer`, `Judge Dredd`,
+/// `Coach Carter`).
+pub(crate) static INTRODUCED_OFFICES: WordSet = WordSet::of(&["
+senator representative governor lieutenant_governor mayor secretary attorney_general
+vice_president deputy_prime_minister
+"]);
+
 /// Military ranks: one person holds one at a time.
 pub(crate) static RANKS: WordSet = WordSet::of(&["
 general admiral colonel major captain commander lieutenant sergeant corporal private

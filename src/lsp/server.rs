@@ -53,7 +53,7 @@ use super::documents::{kind_for_language, Documents, TextDocument, MAX_CHECKED_B
 use super::house::{HouseStyles, Notice};
 use super::settings::{self, Parsed, Settings, WireSettings};
 use super::{hints, hover, symbols};
-use copydesk_core::{Config, DocKind, Engine, Finding};
+use copydesk_core::{Config, DocKind, Finding, Session};
 
 /// How documents are checked: [`copydesk_core::check`] in production; protocol
 /// tests may pass a checker of their own to exercise the LSP layer on
@@ -653,7 +653,7 @@ impl LanguageServer for Backend {
         };
         let hover = shielded("hovering", || {
             let conv = Converter::new(snap.text.as_str(), snap.encoding);
-            let doc = Engine::new(&snap.config).parse(&snap.text, snap.kind);
+            let doc = Session::parse(&snap.config, &snap.text, snap.kind);
             hover::hover(&doc, conv.offset(position.position)).map(|h| Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -674,7 +674,7 @@ impl LanguageServer for Backend {
         }
         let found = shielded("finding inlay hints", || {
             let conv = Converter::new(snap.text.as_str(), snap.encoding);
-            let doc = Engine::new(&snap.config).parse(&snap.text, snap.kind);
+            let doc = Session::parse(&snap.config, &snap.text, snap.kind);
             hints::speaker_hints(&doc, conv.byte_range(params.range))
                 .into_iter()
                 .map(|h| InlayHint {
@@ -701,7 +701,7 @@ impl LanguageServer for Backend {
         };
         let found = shielded("listing symbols", || {
             let conv = Converter::new(snap.text.as_str(), snap.encoding);
-            let doc = Engine::new(&snap.config).parse(&snap.text, snap.kind);
+            let doc = Session::parse(&snap.config, &snap.text, snap.kind);
             DocumentSymbolResponse::Nested(symbols::document_symbols(&doc, &conv))
         });
         Ok(found)

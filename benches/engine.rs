@@ -1,6 +1,11 @@
 //! Engine throughput: `cargo bench --bench engine`.
 //!
-//! - `seed`: the seed article, the size of a typical wire story.
+//! - `seed`: the seed article, the size of a typical wire story, checked
+//!   cold (a fresh session each time, as `copydesk check FILE` does).
+//! - `keystroke`: the seed re-checked after a one-character edit in a warm
+//!   session, as the language server does on each keystroke (each
+//!   iteration alternates between the two versions, so every check follows
+//!   an edit).
 //! - `long_document`: one generated draft of about 1 MB, the worst case for
 //!   the checks that compare paragraphs and quotes pairwise.
 //! - `folder`: a folder of generated stories, through the same walk, read
@@ -13,7 +18,7 @@
 mod stories;
 
 use copydesk::cli::walk;
-use copydesk::{check, Config, DocKind};
+use copydesk::{check, Config, DocKind, Session};
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 
@@ -34,6 +39,21 @@ fn seed(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(SEED))
         .bench(|| check(black_box(SEED), DocKind::Plain, &config));
+}
+
+#[divan::bench]
+fn keystroke(bencher: Bencher) {
+    let config = Config::default();
+    let edited = SEED.replacen("some hard issues", "some hard issue", 1);
+    assert_ne!(edited, SEED);
+    let versions = [SEED, edited.as_str()];
+    let mut session = Session::new();
+    session.check(&config, SEED, DocKind::Plain);
+    let mut next = 0;
+    bencher.counter(BytesCount::of_str(SEED)).bench_local(|| {
+        next ^= 1;
+        session.check(&config, black_box(versions[next]), DocKind::Plain)
+    });
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]

@@ -17,6 +17,6 @@ pub mod config;
 pub mod lsp;
 
 pub use copydesk_core::{
-    check, checks, document, finding, line_index, style, suppress, text, Check, Config, DocKind,
-    Document, Edit, Family, Finding, Fix, Related, Safety, Severity,
+    check, checks, document, finding, line_index, style, suppress, text, Analysis, Check, Config,
+    DocKind, Document, Edit, Family, Finding, Fix, Related, Safety, Session, Severity,
 };

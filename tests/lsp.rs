@@ -7,6 +7,7 @@
 mod common;
 
 use common::{apply_edits, position, range, Client, Units};
+use copydesk::lsp::Checker;
 use copydesk::{Check, Config, DocKind, Edit, Finding, Fix, Safety};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -61,8 +62,8 @@ fn utf8_caps() -> Value {
            "textDocument": {"publishDiagnostics": {"relatedInformation": true}}})
 }
 
-async fn started(check: copydesk::lsp::CheckFn, caps: Value) -> Client {
-    let mut client = Client::start(check);
+async fn started(checker: Checker, caps: Value) -> Client {
+    let mut client = Client::start(checker);
     client.initialize(caps, Value::Null).await;
     client
 }
@@ -93,7 +94,7 @@ fn summary(diags: &[Value]) -> Vec<(u64, String, Vec<u64>)> {
 
 #[tokio::test]
 async fn initialize_negotiates_the_position_encoding_and_capabilities() {
-    let mut client = Client::start(copydesk::check);
+    let mut client = Client::start(Checker::Core);
     let result = client.initialize(utf8_caps(), Value::Null).await;
     let caps = &result["capabilities"];
     assert_eq!(caps["positionEncoding"], "utf-8");
@@ -111,7 +112,7 @@ async fn initialize_negotiates_the_position_encoding_and_capabilities() {
     assert!(caps.get("diagnosticProvider").is_none(), "push client");
     assert_eq!(result["serverInfo"]["name"], "copydesk");
 
-    let mut client = Client::start(copydesk::check);
+    let mut client = Client::start(Checker::Core);
     let caps = json!({"general": {"positionEncodings": ["utf-32", "utf-16"]},
                       "textDocument": {"diagnostic": {}},
                       "workspace": {"diagnostic": {"refreshSupport": true}}});
@@ -128,7 +129,7 @@ async fn initialize_negotiates_the_position_encoding_and_capabilities() {
 /// Waits on the lead's repeat checks: the seed's three findings (SPEC §3).
 #[tokio::test]
 async fn the_seed_gets_its_three_findings_with_related_information() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, SEED).await;
     let diags = client.diagnostics(URI, 1).await;
     assert_eq!(
@@ -155,7 +156,7 @@ async fn the_seed_gets_its_three_findings_with_related_information() {
 /// Waits on the lead's quote checks.
 #[tokio::test]
 async fn an_unattributed_quote_is_reported_where_it_is() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     let text = "Talks resumed on Monday.\n\"We will not back down.\" The ministers met again.\n";
     client.open(URI, "plaintext", 1, text).await;
     let diags = client.diagnostics(URI, 1).await;
@@ -169,7 +170,7 @@ async fn an_unattributed_quote_is_reported_where_it_is() {
 /// Waits on the lead's repeat checks.
 #[tokio::test]
 async fn the_quick_fix_of_the_seeds_repeated_paragraph_removes_it() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, SEED).await;
     let diags = client.diagnostics(URI, 1).await;
     let repeated = diags
@@ -208,7 +209,7 @@ async fn the_quick_fix_of_the_seeds_repeated_paragraph_removes_it() {
 
 #[tokio::test]
 async fn diagnostics_are_published_after_open_change_and_save() {
-    let mut client = started(allegedly, plain_caps()).await;
+    let mut client = started(Checker::StandIn(allegedly), plain_caps()).await;
     let text = "He allegedly left.\r\n👍 She allegedly stayed.\n";
     client.open(URI, "plaintext", 1, text).await;
     let diags = client.diagnostics(URI, 1).await;
@@ -265,7 +266,7 @@ async fn diagnostics_are_published_after_open_change_and_save() {
 
 #[tokio::test]
 async fn other_languages_are_kept_in_sync_but_not_checked() {
-    let mut client = started(allegedly, plain_caps()).await;
+    let mut client = started(Checker::StandIn(allegedly), plain_caps()).await;
     client
         .open("file:///src/main.rs", "rust", 1, "// allegedly\n")
         .await;
@@ -283,7 +284,7 @@ async fn other_languages_are_kept_in_sync_but_not_checked() {
 async fn pull_clients_without_refresh_get_pushes() {
     // Neovim 0.11's capabilities.
     let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}});
-    let mut client = Client::start(allegedly);
+    let mut client = Client::start(Checker::StandIn(allegedly));
     let result = client.initialize(caps, Value::Null).await;
     assert!(result["capabilities"].get("diagnosticProvider").is_none());
     client
@@ -296,7 +297,7 @@ async fn pull_clients_without_refresh_get_pushes() {
 async fn pull_clients_get_no_pushes_and_can_ask() {
     let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}},
                       "workspace": {"diagnostic": {"refreshSupport": true}}});
-    let mut client = started(allegedly, caps).await;
+    let mut client = started(Checker::StandIn(allegedly), caps).await;
     client
         .open(URI, "plaintext", 1, "It allegedly rained.")
         .await;
@@ -351,7 +352,7 @@ async fn pull_clients_get_no_pushes_and_can_ask() {
 /// text) through the protocol, then open the final text as a second
 /// document: both must get the same diagnostics.
 async fn edits_match_a_fresh_open(
-    check: copydesk::lsp::CheckFn,
+    check: Checker,
     caps: Value,
     units: Units,
     start: &str,
@@ -397,8 +398,14 @@ async fn incremental_edits_give_the_findings_of_a_fresh_check() {
     let start = "First allegedly.\r\nSecond 👍 line allegedly.\nThird 👩‍💻 line.\n";
     let at = start.find("line allegedly").unwrap();
     let insert = [(at..at, "allegedly ")];
-    let diags =
-        edits_match_a_fresh_open(allegedly, plain_caps(), Units::Utf16, start, &insert).await;
+    let diags = edits_match_a_fresh_open(
+        Checker::StandIn(allegedly),
+        plain_caps(),
+        Units::Utf16,
+        start,
+        &insert,
+    )
+    .await;
     assert_eq!(diags.len(), 3);
 
     // Each step is relative to the text left by the previous one, so build
@@ -427,7 +434,8 @@ async fn incremental_edits_give_the_findings_of_a_fresh_check() {
     let steps: Vec<(std::ops::Range<usize>, &str)> =
         steps.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
     for (caps, units) in [(plain_caps(), Units::Utf16), (utf8_caps(), Units::Utf8)] {
-        let diags = edits_match_a_fresh_open(allegedly, caps, units, start, &steps).await;
+        let diags =
+            edits_match_a_fresh_open(Checker::StandIn(allegedly), caps, units, start, &steps).await;
         assert_eq!(diags.len(), text.matches("allegedly").count());
         assert_eq!(diags.len(), 4);
     }
@@ -436,19 +444,12 @@ async fn incremental_edits_give_the_findings_of_a_fresh_check() {
         SEED.find("Netanyahu said").unwrap()..SEED.find("Netanyahu said").unwrap(),
         "Yes, 👍 \"it was,\" he said.\r\n",
     )];
-    edits_match_a_fresh_open(
-        copydesk::check,
-        plain_caps(),
-        Units::Utf16,
-        SEED,
-        &seed_steps,
-    )
-    .await;
+    edits_match_a_fresh_open(Checker::Core, plain_caps(), Units::Utf16, SEED, &seed_steps).await;
 }
 
 #[tokio::test]
 async fn several_changes_in_one_notification_apply_in_order() {
-    let mut client = started(echo, plain_caps()).await;
+    let mut client = started(Checker::StandIn(echo), plain_caps()).await;
     client.open(URI, "plaintext", 1, "ab\ncd").await;
     client
         .change(
@@ -468,7 +469,7 @@ async fn several_changes_in_one_notification_apply_in_order() {
 
 #[tokio::test]
 async fn a_burst_of_edits_is_applied_in_arrival_order() {
-    let mut client = started(echo, plain_caps()).await;
+    let mut client = started(Checker::StandIn(echo), plain_caps()).await;
     client.open(URI, "plaintext", 1, "").await;
     let typed: String = "The mayor said on Friday that 👍 the bridge would reopen.\r\n".repeat(5);
     let mut text = String::new();
@@ -491,7 +492,7 @@ async fn a_burst_of_edits_is_applied_in_arrival_order() {
 
 #[tokio::test]
 async fn a_stale_change_is_refused_and_the_text_stays_right() {
-    let mut client = started(echo, plain_caps()).await;
+    let mut client = started(Checker::StandIn(echo), plain_caps()).await;
     client.open(URI, "plaintext", 1, "abc").await;
     client.diagnostics(URI, 1).await;
     let at =
@@ -534,7 +535,7 @@ proptest! {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
             let (caps, units) = if utf8 { (utf8_caps(), Units::Utf8) } else { (plain_caps(), Units::Utf16) };
-            let mut client = started(echo, caps).await;
+            let mut client = started(Checker::StandIn(echo), caps).await;
             let mut text = String::from("start 👍\r\nend");
             client.open(URI, "plaintext", 1, &text).await;
             let mut version = 1;
@@ -561,7 +562,7 @@ proptest! {
 
 #[tokio::test]
 async fn applying_a_quick_fix_removes_its_finding() {
-    let mut client = started(allegedly, plain_caps()).await;
+    let mut client = started(Checker::StandIn(allegedly), plain_caps()).await;
     let text = "It 👍 allegedly rained.\n";
     client.open(URI, "plaintext", 1, text).await;
     let diags = client.diagnostics(URI, 1).await;
@@ -600,7 +601,7 @@ async fn applying_a_quick_fix_removes_its_finding() {
 
 #[tokio::test]
 async fn a_code_action_on_stale_diagnostics_uses_the_current_text() {
-    let mut client = started(allegedly, plain_caps()).await;
+    let mut client = started(Checker::StandIn(allegedly), plain_caps()).await;
     client
         .open(URI, "plaintext", 1, "It allegedly rained.")
         .await;
@@ -632,7 +633,7 @@ async fn a_code_action_on_stale_diagnostics_uses_the_current_text() {
 
 #[tokio::test]
 async fn markdown_findings_can_be_ignored_with_a_comment() {
-    let mut client = started(allegedly, plain_caps()).await;
+    let mut client = started(Checker::StandIn(allegedly), plain_caps()).await;
     let text = "# Title\r\n\r\n- It allegedly rained.\r\n";
     client.open(MD_URI, "markdown", 1, text).await;
     let diags = client.diagnostics(MD_URI, 1).await;
@@ -664,7 +665,7 @@ async fn markdown_findings_can_be_ignored_with_a_comment() {
 
 #[tokio::test]
 async fn hover_on_an_unattributed_quote_says_nobody_is_credited() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     let text = "Talks resumed.\n\"We will not back down.\" The ministers met again.\n";
     client.open(URI, "plaintext", 1, text).await;
     let inside = text.find("back").unwrap();
@@ -692,7 +693,7 @@ async fn hover_on_an_unattributed_quote_says_nobody_is_credited() {
 /// Waits on the lead's attribution work (who said each quote).
 #[tokio::test]
 async fn hover_on_an_attributed_seed_quote_names_the_speaker() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, SEED).await;
     let inside = SEED.find("We'll put all that").unwrap();
     let hover = client
@@ -708,7 +709,7 @@ async fn hover_on_an_attributed_seed_quote_names_the_speaker() {
 /// Waits on the names work (people extraction).
 #[tokio::test]
 async fn hover_on_a_seed_person_gives_the_full_name_and_mentions() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, SEED).await;
     let netanyahu = SEED.find("Netanyahu said").unwrap();
     let hover = client
@@ -730,7 +731,7 @@ async fn hover_on_a_seed_person_gives_the_full_name_and_mentions() {
 
 #[tokio::test]
 async fn speaker_hints_are_off_by_default() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, SEED).await;
     let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
     let hints = client
@@ -745,7 +746,7 @@ async fn speaker_hints_are_off_by_default() {
 /// Waits on the lead's attribution work (speakers of the seed's quotes).
 #[tokio::test]
 async fn speaker_hints_follow_closing_quotes_when_enabled() {
-    let mut client = Client::start(copydesk::check);
+    let mut client = Client::start(Checker::Core);
     client
         .initialize(plain_caps(), json!({"inlayHints": {"speakers": true}}))
         .await;
@@ -767,7 +768,7 @@ async fn speaker_hints_follow_closing_quotes_when_enabled() {
 
 #[tokio::test]
 async fn document_symbols_list_the_quotes() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     let text = "Talks resumed.\n\"We will not back down,\" the minister said.\n";
     client.open(URI, "plaintext", 1, text).await;
     let symbols = client
@@ -795,7 +796,7 @@ async fn document_symbols_list_the_quotes() {
 
 #[tokio::test]
 async fn settings_change_severities_and_republish() {
-    let mut client = Client::start(allegedly);
+    let mut client = Client::start(Checker::StandIn(allegedly));
     client
         .initialize(plain_caps(), json!({"checks": {"name/spelling": "error"}}))
         .await;
@@ -823,7 +824,7 @@ async fn settings_change_severities_and_republish() {
 
 #[tokio::test]
 async fn unknown_codes_and_bad_settings_are_reported_not_fatal() {
-    let mut client = Client::start(allegedly);
+    let mut client = Client::start(Checker::StandIn(allegedly));
     client
         .initialize(
             plain_caps(),
@@ -857,7 +858,7 @@ async fn unknown_codes_and_bad_settings_are_reported_not_fatal() {
 
 #[tokio::test]
 async fn settings_are_pulled_from_clients_that_can_answer() {
-    let mut client = Client::start(allegedly);
+    let mut client = Client::start(Checker::StandIn(allegedly));
     client.configuration = json!({"checks": {"name/spelling": "info"}});
     client
         .initialize(json!({"workspace": {"configuration": true}}), Value::Null)
@@ -883,7 +884,7 @@ async fn settings_are_pulled_from_clients_that_can_answer() {
 
 #[tokio::test]
 async fn bad_positions_and_unknown_documents_are_answered() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, "Short.\n").await;
     let far = json!({"line": 4_000_000_000u32, "character": 4_000_000_000u32});
     for (method, params) in [
@@ -948,7 +949,7 @@ async fn bad_positions_and_unknown_documents_are_answered() {
 async fn documents_too_large_to_be_drafts_are_not_checked() {
     // 9 MB: over the 8 MB the server checks as it is typed.
     let big = "It was allegedly fine.\n".repeat(9 * 1024 * 1024 / 23 + 1);
-    let mut client = started(allegedly, plain_caps()).await;
+    let mut client = started(Checker::StandIn(allegedly), plain_caps()).await;
     client.open(URI, "plaintext", 1, &big).await;
     let said = client
         .notification(|m| m["method"] == "window/showMessage")
@@ -984,7 +985,7 @@ async fn documents_too_large_to_be_drafts_are_not_checked() {
 
 #[tokio::test]
 async fn malformed_messages_get_error_responses() {
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.send_raw(b"{this is not json").await;
     let parse_error = client.response(Value::Null).await;
     assert_eq!(parse_error["error"]["code"], -32700);
@@ -1014,11 +1015,11 @@ async fn malformed_messages_get_error_responses() {
 
 #[tokio::test]
 async fn shutdown_then_exit_ends_the_server_cleanly() {
-    let client = started(copydesk::check, plain_caps()).await;
+    let client = started(Checker::Core, plain_caps()).await;
     let ending = client.shutdown().await;
     assert!(ending.shutdown_requested && ending.exited, "{ending:?}");
 
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.notify("exit", Value::Null).await;
     let ending = tokio::time::timeout(
         std::time::Duration::from_secs(5),
@@ -1034,7 +1035,7 @@ async fn shutdown_then_exit_ends_the_server_cleanly() {
 async fn requests_sent_just_before_exit_are_still_answered() {
     // Some clients send `shutdown` and `exit` in one burst, without waiting
     // for the answer; a hover in flight must not be lost either.
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(URI, "plaintext", 1, SEED).await;
     let hover = json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}});
     client
@@ -1110,7 +1111,7 @@ async fn file_changed(client: &mut Client, file: &std::path::Path, toml: &str) {
 #[tokio::test]
 async fn the_house_style_file_applies_and_is_reloaded_when_it_changes() {
     let (_dir, file, uri) = newsroom(&house_toml("off"));
-    let mut client = started(copydesk::check, watch_caps()).await;
+    let mut client = started(Checker::Core, watch_caps()).await;
     client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
     assert_eq!(
         codes(&client.diagnostics(&uri, 1).await),
@@ -1154,7 +1155,7 @@ async fn the_house_style_file_applies_and_is_reloaded_when_it_changes() {
 #[tokio::test]
 async fn client_settings_apply_over_the_house_style_file() {
     let (_dir, _file, uri) = newsroom(&house_toml("off"));
-    let mut client = Client::start(copydesk::check);
+    let mut client = Client::start(Checker::Core);
     client
         .initialize(
             plain_caps(),
@@ -1175,7 +1176,7 @@ async fn client_settings_apply_over_the_house_style_file() {
 async fn a_broken_file_is_reported_and_the_last_good_one_applies_until_fixed() {
     let (_dir, file, uri) = newsroom(&house_toml("error"));
     // No dynamic registration: the notification is handled all the same.
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
     let good = vec![
         ("style/hedges".to_owned(), 2),
@@ -1237,7 +1238,7 @@ async fn a_broken_file_is_reported_and_the_last_good_one_applies_until_fixed() {
 #[tokio::test]
 async fn a_house_rule_finding_can_be_ignored_with_a_comment() {
     let (_dir, _file, uri) = newsroom(&house_toml("off"));
-    let mut client = started(copydesk::check, plain_caps()).await;
+    let mut client = started(Checker::Core, plain_caps()).await;
     client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
     let diags = client.diagnostics(&uri, 1).await;
     assert_eq!(codes(&diags), [("style/hedges".to_owned(), 2)]);
@@ -1271,7 +1272,7 @@ async fn a_house_rule_finding_can_be_ignored_with_a_comment() {
 #[tokio::test]
 async fn a_house_speech_verb_credits_the_quote_in_diagnostics_and_hover_alike() {
     let (_dir, _file, uri) = newsroom("[attribution]\nverbs = [\"burbled\"]\n");
-    let mut client = started(copydesk::check, watch_caps()).await;
+    let mut client = started(Checker::Core, watch_caps()).await;
     let text =
         "Talks resumed.\n\n\"We will rebuild every school in the district,\" the mayor burbled.\n";
     client.open(&uri, "markdown", 1, text).await;
@@ -1288,4 +1289,110 @@ async fn a_house_speech_verb_credits_the_quote_in_diagnostics_and_hover_alike() 
         value.starts_with("**Quote** said by **the mayor"),
         "{value}"
     );
+}
+
+thread_local! {
+    /// Analyses made by [`counted`] on this test's thread (the server runs
+    /// on the test's single-threaded runtime).
+    static ANALYSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The core's checks, counting each analysis.
+fn counted(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
+    ANALYSES.with(|n| n.set(n.get() + 1));
+    copydesk::check(text, kind, config)
+}
+
+#[tokio::test]
+async fn every_answer_about_a_version_comes_from_its_one_analysis() {
+    let mut client = Client::start(Checker::StandIn(counted));
+    client
+        .initialize(plain_caps(), json!({"inlayHints": {"speakers": true}}))
+        .await;
+    let v1 = "Talks resumed.\n\"We will rebuild every school in the district,\" the mayor said.\n";
+    client.open(URI, "plaintext", 1, v1).await;
+    assert_eq!(codes(&client.diagnostics(URI, 1).await), []);
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}});
+    let doc = json!({"uri": URI});
+    let hover_at = |text: &str| json!({"textDocument": doc, "position": position(text, text.find("rebuild").unwrap(), Units::Utf16)});
+    let hover = client.call("textDocument/hover", hover_at(v1)).await;
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("**Quote** said by **the mayor"),
+        "{hover}"
+    );
+    let hints = client
+        .call(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": whole}),
+        )
+        .await;
+    assert_eq!(hints[0]["label"], "— the mayor", "{hints}");
+    let symbols = client
+        .call("textDocument/documentSymbol", json!({"textDocument": doc}))
+        .await;
+    assert!(!symbols.as_array().unwrap().is_empty(), "{symbols}");
+    let pulled = client
+        .call("textDocument/diagnostic", json!({"textDocument": doc}))
+        .await;
+    assert_eq!(pulled["items"], json!([]));
+    let actions = client
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": whole, "context": {"diagnostics": []}}),
+        )
+        .await;
+    assert!(actions.is_null() || actions == json!([]), "{actions}");
+    assert_eq!(ANALYSES.with(|n| n.get()), 1, "one analysis for version 1");
+
+    // An edit: the next answers, whichever comes first, are all of version 2.
+    let v2 =
+        "Talks resumed.\n\"We will rebuild every school in the district.\" The rain stopped.\n";
+    client.change(URI, 2, json!([{"text": v2}])).await;
+    let hover = client.call("textDocument/hover", hover_at(v2)).await;
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(!value.contains("the mayor"), "{value}");
+    let diags = client.diagnostics(URI, 2).await;
+    assert_eq!(
+        codes(&diags),
+        [("quote/unattributed".to_owned(), 2)],
+        "{diags:?}"
+    );
+    let hints = client
+        .call(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": whole}),
+        )
+        .await;
+    assert_eq!(hints, json!([]));
+    assert_eq!(ANALYSES.with(|n| n.get()), 2, "one analysis for version 2");
+}
+
+#[tokio::test]
+async fn a_settings_change_makes_a_new_analysis_of_the_same_version() {
+    let mut client = Client::start(Checker::StandIn(counted));
+    client.initialize(plain_caps(), Value::Null).await;
+    let text = "\"We will rebuild every school in the district.\" The rain stopped.\n";
+    client.open(URI, "plaintext", 1, text).await;
+    assert_eq!(
+        codes(&client.diagnostics(URI, 1).await),
+        [("quote/unattributed".to_owned(), 2)]
+    );
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"copydesk": {"checks": {"quote/unattributed": "off"}}}}),
+        )
+        .await;
+    assert_eq!(codes(&client.diagnostics(URI, 1).await), []);
+    let pulled = client
+        .call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(pulled["items"], json!([]));
+    assert_eq!(ANALYSES.with(|n| n.get()), 2);
 }

@@ -1,21 +1,41 @@
-//! One way to analyse a draft: an [`Engine`] built from the resolved
-//! configuration gives the parsed [`Document`] and its findings.
+//! One way to analyse a draft: a [`Session`] gives the parsed [`Document`]
+//! and its findings under a resolved configuration, and owns what the checks
+//! remember from one analysis to the next.
 //!
-//! Everything that reads a draft under a configuration — the command line,
-//! diagnostics, and the language server's hovers, inlay hints and symbols —
-//! goes through it, so they cannot disagree about the same text (a house
-//! speech verb that credits a quote for the diagnostics credits it for the
-//! hover too).
+//! Everything that reads a draft — the command line, diagnostics, and the
+//! language server's hovers, inlay hints and symbols — goes through
+//! [`Session::analyse`], so they cannot disagree about the same text (a
+//! house speech verb that credits a quote for the diagnostics credits it for
+//! the hover too).
+//!
+//! Who owns the caches. The checks' caches ([`Caches`]: `repeat/paragraph`'s
+//! word → term memo and term bags, `repeat/quote`'s quote shapes) live in
+//! the session, not in the thread that happens to run the check, and reach
+//! the checks through [`crate::checks::Context`]. The caller decides how long
+//! they live: the language server keeps one session per open document (its
+//! keystrokes re-check mostly unchanged paragraphs), the command line one per
+//! worker thread (a folder of drafts shares its words), and [`crate::check`]
+//! a fresh one per call. A session is `Send`, so it can move to whichever
+//! thread analyses next, but not shared: analysing needs `&mut`.
+//!
+//! Why the configuration is an argument, not part of the session. The
+//! caches hold what a text is made of (its words' stems, its quotes'
+//! sentences); no setting changes that. So one session serves any
+//! configuration: a command-line worker crosses folders with different
+//! `copydesk.toml`s, and a document's house style can be reloaded, without
+//! throwing the caches away or cloning a configuration per call.
 
-use crate::checks;
+use crate::checks::{self, Caches, CachesStats};
 use crate::config::Config;
 use crate::document::{DocKind, Document};
 use crate::finding::Finding;
 
-/// The engine for one configuration.
-#[derive(Debug, Clone, Copy)]
-pub struct Engine<'c> {
-    config: &'c Config,
+/// The analyses of a sequence of drafts (or versions of one draft), with
+/// the caches they share.
+#[derive(Debug, Default)]
+pub struct Session {
+    caches: Caches,
+    analyses: u64,
 }
 
 /// A draft parsed and checked.
@@ -26,35 +46,38 @@ pub struct Analysis<'a> {
     pub findings: Vec<Finding>,
 }
 
-impl<'c> Engine<'c> {
-    pub fn new(config: &'c Config) -> Engine<'c> {
-        Engine { config }
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
     }
 
-    pub fn config(&self) -> &'c Config {
-        self.config
+    /// The text model of `text`, with the house's lexicons (no checks run,
+    /// no caches used).
+    pub fn parse<'a>(config: &Config, text: &'a str, kind: DocKind) -> Document<'a> {
+        Document::parse_with_verbs(text, kind, &config.speech_verbs)
     }
 
-    /// The text model of `text`, with the house's lexicons.
-    pub fn parse<'a>(&self, text: &'a str, kind: DocKind) -> Document<'a> {
-        Document::parse_with_verbs(text, kind, &self.config.speech_verbs)
-    }
-
-    /// Every enabled check's findings on a parsed draft.
-    pub fn findings(&self, doc: &Document<'_>) -> Vec<Finding> {
-        checks::run_all(doc, self.config)
-    }
-
-    /// Parse and check.
-    pub fn analyse<'a>(&self, text: &'a str, kind: DocKind) -> Analysis<'a> {
-        let doc = self.parse(text, kind);
-        let findings = self.findings(&doc);
+    /// Parse `text` and run every enabled check of `config` on it.
+    pub fn analyse<'a>(&mut self, config: &Config, text: &'a str, kind: DocKind) -> Analysis<'a> {
+        self.analyses += 1;
+        let doc = Session::parse(config, text, kind);
+        let findings = checks::run_all(&doc, config, &mut self.caches);
         Analysis { doc, findings }
     }
 
     /// The findings of `text`.
-    pub fn check(&self, text: &str, kind: DocKind) -> Vec<Finding> {
-        self.analyse(text, kind).findings
+    pub fn check(&mut self, config: &Config, text: &str, kind: DocKind) -> Vec<Finding> {
+        self.analyse(config, text, kind).findings
+    }
+
+    /// Analyses so far.
+    pub fn analyses(&self) -> u64 {
+        self.analyses
+    }
+
+    /// How the caches have been used.
+    pub fn cache_stats(&self) -> CachesStats {
+        self.caches.stats()
     }
 }
 
@@ -62,6 +85,8 @@ impl<'c> Engine<'c> {
 mod tests {
     use super::*;
     use crate::codes::Check;
+
+    const SEED: &str = include_str!("../../seeds/blinken-rafah.txt");
 
     #[test]
     fn house_speech_verbs_credit_quotes_in_the_parse_and_the_findings() {
@@ -72,13 +97,67 @@ mod tests {
                 .iter()
                 .any(|f| f.check() == Check::QuoteUnattributed)
         };
-        let plain = Engine::new(&config).analyse(text, DocKind::Plain);
+        let mut session = Session::new();
+        let plain = session.analyse(&config, text, DocKind::Plain);
         assert!(unattributed(&plain.findings));
         assert!(plain.doc.attributions.iter().all(|a| a.is_none()));
 
         config.speech_verbs.push("burbled".into());
-        let house = Engine::new(&config).analyse(text, DocKind::Plain);
+        let house = session.analyse(&config, text, DocKind::Plain);
         assert!(!unattributed(&house.findings), "{:?}", house.findings);
         assert!(house.doc.attributions.iter().any(|a| a.is_some()));
+    }
+
+    #[test]
+    fn a_second_analysis_of_the_same_text_is_answered_from_the_caches() {
+        let config = Config::default();
+        let mut session = Session::new();
+        let first = session.check(&config, SEED, DocKind::Plain);
+        let cold = session.cache_stats();
+        assert_eq!(cold.term_bags.hits, 0);
+        assert!(cold.term_bags.misses > 10, "{cold:?}");
+        assert!(cold.quote_shapes.misses > 5, "{cold:?}");
+        assert!(cold.words > 100, "{cold:?}");
+
+        let second = session.check(&config, SEED, DocKind::Plain);
+        assert_eq!(first, second);
+        let warm = session.cache_stats();
+        assert_eq!(warm.term_bags.misses, cold.term_bags.misses);
+        assert_eq!(warm.term_bags.hits, cold.term_bags.misses);
+        assert_eq!(warm.quote_shapes.misses, cold.quote_shapes.misses);
+        assert_eq!(warm.quote_shapes.hits, cold.quote_shapes.misses);
+        assert_eq!(warm.words, cold.words);
+        assert_eq!(session.analyses(), 2);
+    }
+
+    #[test]
+    fn an_edit_recomputes_only_the_paragraph_it_touched() {
+        let config = Config::default();
+        let mut session = Session::new();
+        let fresh = |text: &str| Session::new().check(&config, text, DocKind::Plain);
+        session.check(&config, SEED, DocKind::Plain);
+        let before = session.cache_stats();
+        // One character less in the last paragraph but one.
+        let edited = SEED.replacen("some hard issues", "some hard issue", 1);
+        assert_ne!(edited, SEED);
+        let findings = session.check(&config, &edited, DocKind::Plain);
+        assert_eq!(findings, fresh(&edited));
+        let after = session.cache_stats();
+        let missed = after.term_bags.misses - before.term_bags.misses;
+        assert!((1..=3).contains(&missed), "{before:?} → {after:?}");
+        // What the edit left unused is dropped one run later, so the caches
+        // hold what the last two drafts need and no more.
+        session.check(&config, &edited, DocKind::Plain);
+        session.check(&config, &edited, DocKind::Plain);
+        assert_eq!(
+            session.cache_stats().term_bags.entries,
+            before.term_bags.entries
+        );
+    }
+
+    #[test]
+    fn a_session_is_send() {
+        fn send<T: Send>() {}
+        send::<Session>();
     }
 }

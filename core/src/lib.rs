@@ -3,10 +3,12 @@
 //! changes halfway through, a surname before the full name, and paragraphs
 //! or quotes that say again what was said before.
 //!
-//! The engine is pure: [`check`] takes a draft's text and a resolved
-//! [`Config`] and returns [`Finding`]s with byte ranges. It does no file or
-//! terminal I/O and knows nothing of the language server; the `copydesk`
-//! package (CLI, LSP, configuration files on disk) is built on top of it.
+//! The engine is pure: a [`Session`] takes a draft's text and a resolved
+//! [`Config`] and returns the parsed [`Document`] and its [`Finding`]s with
+//! byte ranges, keeping what it learnt for the next draft ([`check`] is the
+//! one-off form). It does no file or terminal I/O and knows nothing of the
+//! language server; the `copydesk` package (CLI, LSP, configuration files
+//! on disk) is built on top of it.
 //!
 //! ```
 //! use copydesk_core::{check, Config, DocKind};
@@ -33,11 +35,12 @@ pub mod text;
 pub use codes::{Check, Code, Family, Origin, Selector, Severity};
 pub use config::Config;
 pub use document::{DocKind, Document};
-pub use engine::{Analysis, Engine};
+pub use engine::{Analysis, Session};
 pub use finding::{Edit, Finding, Fix, Related, Safety};
 
-/// Check a draft: parse it and run every enabled check
-/// ([`Engine::check`]).
+/// Check a draft: parse it and run every enabled check, in a fresh
+/// [`Session`] (so with cold caches: a caller that checks many drafts, or
+/// one draft many times, should keep a session instead).
 pub fn check(text: &str, kind: DocKind, config: &Config) -> Vec<Finding> {
-    Engine::new(config).check(text, kind)
+    Session::new().check(config, text, kind)
 }

@@ -14,6 +14,10 @@
 //! streams; a progress bar (only when stderr is a terminal and the run has
 //! taken a while) is suspended around each write.
 //!
+//! Each worker keeps one [`Session`] for all the drafts it checks, whatever
+//! their configuration: its caches depend on the text only, and the drafts
+//! of a folder share most of their words.
+//!
 //! A check that panics on one draft is a bug, but it must not take the rest
 //! of a CI run with it: the panic is caught and that file is reported as not
 //! checked.
@@ -35,6 +39,7 @@ use crate::config::{Config, ConfigError, Loader};
 use copydesk_core::document::DocKind;
 use copydesk_core::finding::{Finding, Severity};
 use copydesk_core::line_index::LineIndex;
+use copydesk_core::Session;
 
 use super::fix::{self, FixArgs};
 use super::report::github::DEFAULT_MAX_ANNOTATIONS;
@@ -323,12 +328,19 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
         for _ in 0..pool.current_num_threads().min(work.len()) {
             let (tx, next, stop, work, checker) = (tx.clone(), &next, &stop, &work, &checker);
             scope.spawn(move |_| {
+                // One session per worker: the drafts of a folder share
+                // their words, so each one after the first mostly looks
+                // its words up instead of stemming them.
+                let mut session = Session::new();
                 while !stop.load(Ordering::Relaxed) {
                     let Some((i, job, config)) = work.get(next.fetch_add(1, Ordering::Relaxed))
                     else {
                         break;
                     };
-                    if tx.send((*i, checker.guarded(job, config))).is_err() {
+                    if tx
+                        .send((*i, checker.guarded(&mut session, job, config)))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -392,9 +404,13 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// [`Checker::check`], with a panic turned into an error for that file.
-    fn guarded(&self, work: &Work, config: &Config) -> Outcome {
-        panic::catch_unwind(AssertUnwindSafe(|| self.check(work, config))).unwrap_or_else(|panic| {
+    /// [`Checker::check`], with a panic turned into an error for that file
+    /// (and a fresh session for the next: the one the panic went through is
+    /// not trusted).
+    fn guarded(&self, session: &mut Session, work: &Work, config: &Config) -> Outcome {
+        let checked = panic::catch_unwind(AssertUnwindSafe(|| self.check(session, work, config)));
+        checked.unwrap_or_else(|panic| {
+            *session = Session::new();
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| (*s).to_owned())
@@ -418,7 +434,7 @@ impl Checker<'_> {
         }
     }
 
-    fn check(&self, work: &Work, config: &Config) -> Outcome {
+    fn check(&self, session: &mut Session, work: &Work, config: &Config) -> Outcome {
         let name = self.name(work);
         let (draft, kind) = match work {
             Work::File(path) => {
@@ -437,7 +453,7 @@ impl Checker<'_> {
                 (draft.clone(), kind)
             }
         };
-        let findings = copydesk_core::check(&draft.text, kind, config);
+        let findings = session.check(config, &draft.text, kind);
         tracing::debug!(path = %name, bytes = draft.text.len(), findings = findings.len(), "checked");
         let fix = &self.args.fix;
         let mut checked = Checked {
@@ -453,6 +469,7 @@ impl Checker<'_> {
             return Outcome::Checked(checked);
         }
         let fixed = fix::fix_text(
+            session,
             &checked.text,
             checked.findings.clone(),
             kind,

@@ -24,6 +24,7 @@ use clap::Args;
 use crate::config::Config;
 use copydesk_core::document::DocKind;
 use copydesk_core::finding::{Edit, Finding, Safety};
+use copydesk_core::Session;
 
 use super::walk::{self, Stamp};
 
@@ -80,8 +81,9 @@ pub struct Fixed {
 }
 
 /// Apply the fixes `allowed` lets through, in passes, to `text`, whose
-/// findings are `findings`.
+/// findings are `findings`; each pass re-checks in `session`.
 pub fn fix_text(
+    session: &mut Session,
     text: &str,
     findings: Vec<Finding>,
     kind: DocKind,
@@ -100,7 +102,7 @@ pub fn fix_text(
         }
         fixed.text = apply(&fixed.text, edits);
         fixed.applied += fixes;
-        fixed.findings = copydesk_core::check(&fixed.text, kind, config);
+        fixed.findings = session.check(config, &fixed.text, kind);
     }
     fixed
 }
@@ -309,9 +311,14 @@ mod tests {
         let text = format!("{lede}\nMarkets were calm.\n{lede}\n{lede}\n");
         let config = Config::default();
         let findings = copydesk_core::check(&text, DocKind::Plain, &config);
-        let fixed = fix_text(&text, findings, DocKind::Plain, &config, |s| {
-            s == Safety::Safe
-        });
+        let fixed = fix_text(
+            &mut Session::new(),
+            &text,
+            findings,
+            DocKind::Plain,
+            &config,
+            |s| s == Safety::Safe,
+        );
         assert_eq!(fixed.text, format!("{lede}\nMarkets were calm.\n"));
         assert_eq!(fixed.applied, 2);
         assert_eq!(fixed.findings, []);

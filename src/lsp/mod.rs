@@ -2,7 +2,8 @@
 //! lsp-types are imported nowhere else).
 //!
 //! Layout: `server` holds the handlers and the ordering rules;
-//! `documents` the open texts (ropey) and incremental edits; `house` the
+//! `documents` the open texts (ropey) and incremental edits; `analyses`
+//! each open document's session and the analysis of its current version; `house` the
 //! house-style file of each draft; `convert` the
 //! one conversion between byte ranges and LSP positions; `diagnostics`,
 //! `actions`, `hover`, `hints` and `symbols` turn the core's findings and
@@ -13,6 +14,7 @@
 //! over any byte streams, which is how the protocol tests drive it.
 
 mod actions;
+mod analyses;
 mod convert;
 mod diagnostics;
 mod documents;
@@ -33,7 +35,7 @@ use std::sync::Arc;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp::LspService;
 
-pub use server::CheckFn;
+pub use server::{CheckFn, Checker};
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,20 +84,20 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    serve_with(input, output, copydesk_core::check).await
+    serve_with(input, output, Checker::Core).await
 }
 
 /// Serve with another checker: for protocol tests of the LSP layer on
 /// findings of their choosing. Production uses [`serve`].
 #[doc(hidden)]
-pub async fn serve_with<I, O>(input: I, output: O, check: CheckFn) -> Ending
+pub async fn serve_with<I, O>(input: I, output: O, checker: Checker) -> Ending
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
     let mut shutdown = None;
     let (service, socket) = LspService::new(|client| {
-        let backend = server::Backend::new(client, check);
+        let backend = server::Backend::new(client, checker);
         shutdown = Some(backend.shutdown_flag());
         backend
     });

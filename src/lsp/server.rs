@@ -6,6 +6,14 @@
 //! and unlock, with no `.await` in between. Handlers are first polled in
 //! arrival order, so edits are applied in arrival order.
 //!
+//! One analysis per version. Every answer about a document — diagnostics,
+//! hovers, inlay hints, symbols, code actions — comes from the one stored
+//! analysis of its current version (see [`super::analyses`]), made on
+//! first need by the document's own session. Analysing happens under the
+//! state lock, in the synchronous part of a handler: the runtime has one
+//! thread, so nothing else could have run meanwhile anyway, and no request
+//! can see a version half-analysed or analyse it twice.
+//!
 //! Publishing. Checking and `publishDiagnostics` happen in one worker task
 //! fed by a channel (see [`publish_worker`]): notifications are sent in the
 //! order the jobs were queued, and a burst of edits to one document is
@@ -47,18 +55,47 @@ use tower_lsp::{Client, LanguageServer};
 use tracing::{debug, error, info, warn};
 
 use super::actions::{self, code_actions};
+use super::analyses::{Analysed, Analyses};
 use super::convert::{Converter, Encoding};
 use super::diagnostics::{self, SOURCE};
 use super::documents::{kind_for_language, Documents, TextDocument, MAX_CHECKED_BYTES};
 use super::house::{HouseStyles, Notice};
 use super::settings::{self, Parsed, Settings, WireSettings};
 use super::{hints, hover, symbols};
-use copydesk_core::{Config, DocKind, Engine, Finding};
+use copydesk_core::{Analysis, Config, DocKind, Finding, Session};
 
-/// How documents are checked: [`copydesk_core::check`] in production; protocol
-/// tests may pass a checker of their own to exercise the LSP layer on
-/// findings the core does not produce.
+/// A stand-in for the core's checks: a document's findings.
 pub type CheckFn = fn(&str, DocKind, &Config) -> Vec<Finding>;
+
+/// How documents are analysed: the core's parse and checks in production;
+/// protocol tests may give a stand-in for the checks, to exercise the LSP
+/// layer on findings the core does not produce (the parse, which hovers,
+/// hints and symbols read, is always the core's).
+#[derive(Debug, Clone, Copy)]
+pub enum Checker {
+    /// [`Session::analyse`].
+    Core,
+    /// The core's parse, with these findings.
+    StandIn(CheckFn),
+}
+
+impl Checker {
+    pub(super) fn analyse<'a>(
+        self,
+        session: &mut Session,
+        config: &Config,
+        text: &'a str,
+        kind: DocKind,
+    ) -> Analysis<'a> {
+        match self {
+            Checker::Core => session.analyse(config, text, kind),
+            Checker::StandIn(check) => Analysis {
+                doc: Session::parse(config, text, kind),
+                findings: check(text, kind, config),
+            },
+        }
+    }
+}
 
 /// What the client told us it can do, reduced to what we use.
 #[derive(Debug, Clone, Copy, Default)]
@@ -112,16 +149,13 @@ struct State {
     /// Messages for the user found before `initialized`, when the protocol
     /// does not let us send them yet.
     deferred: Vec<String>,
+    /// Each open document's session and latest analysis.
+    analyses: Analyses,
 }
 
-/// A copy of one checked document and what checking it needs, taken under
-/// the lock and used outside it.
-struct Snapshot {
-    uri: Url,
-    text: String,
-    version: i32,
-    kind: DocKind,
-    config: Config,
+/// The analysis of a document's current version, and how to present it.
+struct Current {
+    analysed: Arc<Analysed>,
     encoding: Encoding,
     speaker_hints: bool,
 }
@@ -144,19 +178,28 @@ impl State {
             .collect()
     }
 
-    /// `None` for unknown documents, languages we do not check and
-    /// documents too large to check.
-    fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+    /// The analysis of the current version of `uri`: the stored one, or
+    /// made now. `None` for unknown documents, languages we do not check
+    /// and documents too large to check (and when the analysis panicked).
+    fn current(&mut self, uri: &Url, checker: Checker) -> Option<Current> {
         let doc = self.docs.get(uri)?;
         if doc.too_large() {
             return None;
         }
-        Some(Snapshot {
-            uri: uri.clone(),
-            text: doc.text(),
-            version: doc.version,
-            kind: doc.kind?,
-            config: self.config_for(uri),
+        let (kind, version) = (doc.kind?, doc.version);
+        let analysed = match self.analyses.current(uri, version) {
+            Some(analysed) => analysed,
+            None => {
+                let text = doc.text();
+                let config = self.config_for(uri);
+                let analyses = &mut self.analyses;
+                shielded("checking a document", || {
+                    analyses.analyse(uri, version, text, kind, &config, checker)
+                })?
+            }
+        };
+        Some(Current {
+            analysed,
             encoding: self.encoding,
             speaker_hints: self.settings.speaker_hints,
         })
@@ -180,7 +223,7 @@ pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
-    check: CheckFn,
+    checker: Checker,
     shutdown: Arc<AtomicBool>,
 }
 
@@ -202,11 +245,16 @@ fn shielded<T>(what: &str, f: impl FnOnce() -> T) -> Option<T> {
     }
 }
 
-fn compute_diagnostics(check: CheckFn, snap: &Snapshot) -> Vec<Diagnostic> {
-    shielded("checking a document", || {
-        let findings = check(&snap.text, snap.kind, &snap.config);
-        let conv = Converter::new(snap.text.as_str(), snap.encoding);
-        diagnostics::from_findings(&snap.uri, &conv, snap.version, &findings)
+/// The analysis of the current version of `uri` (see [`State::current`]).
+fn current(state: &Mutex<State>, checker: Checker, uri: &Url) -> Option<Current> {
+    lock(state).current(uri, checker)
+}
+
+fn diagnostics_of(current: &Current) -> Vec<Diagnostic> {
+    shielded("building diagnostics", || {
+        let analysed = &current.analysed;
+        let conv = Converter::new(analysed.text(), current.encoding);
+        diagnostics::from_findings(&analysed.uri, &conv, analysed.version, analysed.findings())
     })
     .unwrap_or_default()
 }
@@ -215,11 +263,11 @@ fn compute_diagnostics(check: CheckFn, snap: &Snapshot) -> Vec<Diagnostic> {
 /// the blocking pool a large draft's check made glibc give the second thread
 /// its own heap arena, tripling the resident size for little gain): jobs are handled in queue order, and all
 /// jobs already queued for a document collapse into its last one (whose
-/// snapshot is taken now, so it reflects every edit applied so far).
+/// analysis is of the text now, so it reflects every edit applied so far).
 async fn publish_worker(
     client: Client,
     state: Arc<Mutex<State>>,
-    check: CheckFn,
+    checker: Checker,
     mut jobs: mpsc::UnboundedReceiver<Job>,
 ) {
     while let Some(first) = jobs.recv().await {
@@ -236,22 +284,21 @@ async fn publish_worker(
             match job {
                 Job::Clear(uri) => client.publish_diagnostics(uri, Vec::new(), None).await,
                 Job::Check(uri) => {
-                    let (snap, too_large) = {
-                        let st = lock(&state);
+                    let (current, too_large) = {
+                        let mut st = lock(&state);
                         let too_large = st.docs.get(&uri).is_some_and(|d| d.too_large());
-                        (st.snapshot(&uri), too_large)
+                        (st.current(&uri, checker), too_large)
                     };
-                    let Some(snap) = snap else {
+                    let Some(current) = current else {
                         if too_large {
                             client.publish_diagnostics(uri, Vec::new(), None).await;
                         }
                         continue; // closed in the meantime, or too large
                     };
-                    let diags = compute_diagnostics(check, &snap);
-                    debug!(%uri, version = snap.version, n = diags.len(), "publish");
-                    client
-                        .publish_diagnostics(uri, diags, Some(snap.version))
-                        .await;
+                    let diags = diagnostics_of(&current);
+                    let version = current.analysed.version;
+                    debug!(%uri, version, n = diags.len(), "publish");
+                    client.publish_diagnostics(uri, diags, Some(version)).await;
                 }
             }
         }
@@ -259,15 +306,15 @@ async fn publish_worker(
 }
 
 impl Backend {
-    pub fn new(client: Client, check: CheckFn) -> Backend {
+    pub fn new(client: Client, checker: Checker) -> Backend {
         let state = Arc::new(Mutex::new(State::default()));
         let (jobs, rx) = mpsc::unbounded_channel();
-        tokio::spawn(publish_worker(client.clone(), state.clone(), check, rx));
+        tokio::spawn(publish_worker(client.clone(), state.clone(), checker, rx));
         Backend {
             client,
             state,
             jobs,
-            check,
+            checker,
             shutdown: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -286,8 +333,8 @@ impl Backend {
         }
     }
 
-    fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
-        lock(&self.state).snapshot(uri)
+    fn current(&self, uri: &Url) -> Option<Current> {
+        current(&self.state, self.checker, uri)
     }
 
     async fn show(&self, typ: MessageType, message: String) {
@@ -308,6 +355,7 @@ impl Backend {
             let hints_changed = resolved.speaker_hints != st.settings.speaker_hints;
             st.settings = resolved;
             st.wire = wire;
+            st.analyses.configuration_changed();
             let uris: Vec<Url> = st.docs.uris().cloned().collect();
             (problems, hints_changed, st.flags, uris)
         };
@@ -498,8 +546,14 @@ impl LanguageServer for Backend {
             let mut st = lock(&self.state);
             let doc = TextDocument::new(&item.text, item.version, kind);
             st.docs.open(item.uri.clone(), doc);
+            st.analyses.forget(&item.uri);
             let notices = match item.uri.to_file_path() {
-                Ok(path) if kind.is_some() => st.house.ensure(&path),
+                Ok(path) if kind.is_some() => {
+                    // A folder seen for the first time has its house style
+                    // loaded now.
+                    st.analyses.configuration_changed();
+                    st.house.ensure(&path)
+                }
                 _ => Vec::new(),
             };
             (st.flags, notices)
@@ -563,6 +617,7 @@ impl LanguageServer for Backend {
         let flags = {
             let mut st = lock(&self.state);
             st.docs.close(&params.text_document.uri);
+            st.analyses.forget(&params.text_document.uri);
             st.flags
         };
         if !flags.pull_diagnostics {
@@ -593,6 +648,7 @@ impl LanguageServer for Backend {
             ours.then(|| {
                 let paths = st.open_paths();
                 let notices = st.house.reload(paths.iter().map(PathBuf::as_path));
+                st.analyses.configuration_changed();
                 let uris: Vec<Url> = st.docs.uris().cloned().collect();
                 (notices, st.flags, uris)
             })
@@ -613,8 +669,8 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let items = self
-            .snapshot(&params.text_document.uri)
-            .map(|snap| compute_diagnostics(self.check, &snap))
+            .current(&params.text_document.uri)
+            .map(|current| diagnostics_of(&current))
             .unwrap_or_default();
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
@@ -628,33 +684,32 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri) else {
+        let Some(current) = self.current(&params.text_document.uri) else {
             return Ok(None);
         };
         let actions = shielded("building code actions", || {
-            let conv = Converter::new(snap.text.as_str(), snap.encoding);
+            let analysed = &current.analysed;
+            let conv = Converter::new(analysed.text(), current.encoding);
             let doc = actions::Snapshot {
-                uri: &snap.uri,
-                text: &snap.text,
-                version: snap.version,
-                kind: snap.kind,
+                uri: &analysed.uri,
+                text: analysed.text(),
+                version: analysed.version,
+                kind: analysed.kind,
             };
-            code_actions(&doc, &conv, &params, || {
-                compute_diagnostics(self.check, &snap)
-            })
+            code_actions(&doc, &conv, &params, || diagnostics_of(&current))
         });
         Ok(actions)
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
-        let Some(snap) = self.snapshot(&position.text_document.uri) else {
+        let Some(current) = self.current(&position.text_document.uri) else {
             return Ok(None);
         };
         let hover = shielded("hovering", || {
-            let conv = Converter::new(snap.text.as_str(), snap.encoding);
-            let doc = Engine::new(&snap.config).parse(&snap.text, snap.kind);
-            hover::hover(&doc, conv.offset(position.position)).map(|h| Hover {
+            let analysed = &current.analysed;
+            let conv = Converter::new(analysed.text(), current.encoding);
+            hover::hover(analysed.doc(), conv.offset(position.position)).map(|h| Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
                     value: h.markdown,
@@ -666,16 +721,16 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri) else {
+        let Some(current) = self.current(&params.text_document.uri) else {
             return Ok(None);
         };
-        if !snap.speaker_hints {
+        if !current.speaker_hints {
             return Ok(Some(Vec::new()));
         }
         let found = shielded("finding inlay hints", || {
-            let conv = Converter::new(snap.text.as_str(), snap.encoding);
-            let doc = Engine::new(&snap.config).parse(&snap.text, snap.kind);
-            hints::speaker_hints(&doc, conv.byte_range(params.range))
+            let analysed = &current.analysed;
+            let conv = Converter::new(analysed.text(), current.encoding);
+            hints::speaker_hints(analysed.doc(), conv.byte_range(params.range))
                 .into_iter()
                 .map(|h| InlayHint {
                     position: conv.position(h.offset),
@@ -696,13 +751,13 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri) else {
+        let Some(current) = self.current(&params.text_document.uri) else {
             return Ok(None);
         };
         let found = shielded("listing symbols", || {
-            let conv = Converter::new(snap.text.as_str(), snap.encoding);
-            let doc = Engine::new(&snap.config).parse(&snap.text, snap.kind);
-            DocumentSymbolResponse::Nested(symbols::document_symbols(&doc, &conv))
+            let analysed = &current.analysed;
+            let conv = Converter::new(analysed.text(), current.encoding);
+            DocumentSymbolResponse::Nested(symbols::document_symbols(analysed.doc(), &conv))
         });
         Ok(found)
     }

@@ -8,7 +8,7 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use copydesk::lsp::{serve_with, CheckFn, Ending};
+use copydesk::lsp::{serve_with, Checker, Ending};
 use serde_json::{json, Value};
 use tokio::io::{
     AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf,
@@ -32,11 +32,11 @@ pub struct Client {
 }
 
 impl Client {
-    /// Start a server with `check` as its checker.
-    pub fn start(check: CheckFn) -> Client {
+    /// Start a server with `checker`.
+    pub fn start(checker: Checker) -> Client {
         let (ours, theirs) = tokio::io::duplex(1 << 22);
         let (server_in, server_out) = tokio::io::split(theirs);
-        let server = tokio::spawn(serve_with(server_in, server_out, check));
+        let server = tokio::spawn(serve_with(server_in, server_out, checker));
         let (reader, writer) = tokio::io::split(ours);
         Client {
             writer,

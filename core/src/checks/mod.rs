@@ -6,7 +6,7 @@
 //! in the bottom layer's table ([`crate::codes::CHECKS`]), so a code is
 //! spelled in exactly one place.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell, RefMut};
 
 use crate::codes::{CheckMeta, Code};
 use crate::config::Config;
@@ -24,6 +24,7 @@ pub(crate) mod repeat_quote;
 mod suppression_unknown_code;
 
 pub use crate::codes::{Check, CheckDocs, Family, RULES_DOCS_URL};
+pub use cache::CacheStats;
 
 type RunFn = fn(&Context<'_>, &mut Vec<Finding>);
 
@@ -114,19 +115,74 @@ fn house_rules(cx: &Context<'_>, out: &mut Vec<Finding>) {
     crate::style::run(cx.doc, &cx.config.rules, &cx.config.people, out);
 }
 
-/// What every check sees: the parsed draft, the configuration, and analyses
-/// shared between checks, computed at most once per run.
+/// What the checks remember from one run to the next: per-unit work keyed
+/// by the unit's text, owned by a [`crate::Session`] and lent to each run
+/// through [`Context`].
+///
+/// Everything here depends on the text alone, never on the configuration,
+/// so one set of caches serves any configuration. Each run starts a new
+/// generation (see `cache.rs`): memory stays bounded by the size of the
+/// last two drafts, plus the word memo's own bound.
+#[derive(Default)]
+pub struct Caches {
+    paragraphs: repeat_paragraph::Cache,
+    quotes: repeat_quote::Cache,
+}
+
+/// How the caches of a [`Caches`] have been used.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CachesStats {
+    /// `repeat/paragraph`'s term bags of paragraphs and sentences.
+    pub term_bags: CacheStats,
+    /// Words in `repeat/paragraph`'s word → term memo.
+    pub words: usize,
+    /// `repeat/quote`'s sentence shapes of each quote.
+    pub quote_shapes: CacheStats,
+}
+
+impl Caches {
+    /// Start a run: a new generation in every cache.
+    fn start_run(&mut self) {
+        self.paragraphs.start_run();
+        self.quotes.start_run();
+    }
+
+    pub fn stats(&self) -> CachesStats {
+        CachesStats {
+            term_bags: self.paragraphs.bag_stats(),
+            words: self.paragraphs.words(),
+            quote_shapes: self.quotes.stats(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Caches").field(&self.stats()).finish()
+    }
+}
+
+/// What every check sees: the parsed draft, the configuration, the
+/// session's caches, and analyses shared between checks, computed at most
+/// once per run.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub config: &'a Config,
+    /// One cell per check's cache, so a check holding its own can still ask
+    /// for [`Context::quote_repeats`].
+    paragraph_cache: RefCell<&'a mut repeat_paragraph::Cache>,
+    quote_cache: RefCell<&'a mut repeat_quote::Cache>,
     quote_repeats: OnceCell<Vec<repeat_quote::QuoteRepeat>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document<'a>, config: &'a Config) -> Context<'a> {
+    pub fn new(doc: &'a Document<'a>, config: &'a Config, caches: &'a mut Caches) -> Context<'a> {
+        let Caches { paragraphs, quotes } = caches;
         Context {
             doc,
             config,
+            paragraph_cache: RefCell::new(paragraphs),
+            quote_cache: RefCell::new(quotes),
             quote_repeats: OnceCell::new(),
         }
     }
@@ -134,15 +190,23 @@ impl<'a> Context<'a> {
     /// Quotes that repeat an earlier quote; `repeat/paragraph` needs them so
     /// one repetition gives one finding.
     pub(crate) fn quote_repeats(&self) -> &[repeat_quote::QuoteRepeat] {
-        self.quote_repeats
-            .get_or_init(|| repeat_quote::find(self.doc, self.config))
+        self.quote_repeats.get_or_init(|| {
+            repeat_quote::find(&mut self.quote_cache.borrow_mut(), self.doc, self.config)
+        })
+    }
+
+    /// `repeat/paragraph`'s cache.
+    pub(crate) fn paragraph_cache(&self) -> RefMut<'_, &'a mut repeat_paragraph::Cache> {
+        self.paragraph_cache.borrow_mut()
     }
 }
 
-/// Run every enabled check over a parsed draft. Findings come back at the
-/// severity the configuration gives, sorted by position then code.
-pub fn run_all(doc: &Document<'_>, config: &Config) -> Vec<Finding> {
-    let cx = Context::new(doc, config);
+/// Run every enabled check over a parsed draft, as one run of `caches`.
+/// Findings come back at the severity the configuration gives, sorted by
+/// position then code.
+pub fn run_all(doc: &Document<'_>, config: &Config, caches: &mut Caches) -> Vec<Finding> {
+    caches.start_run();
+    let cx = Context::new(doc, config, caches);
     let mut findings = Vec::new();
     for info in &REGISTRY {
         let Some(severity) = config.severity(info.check) else {
@@ -184,7 +248,8 @@ pub(crate) mod test_support {
     pub fn findings_in(check: Check, text: &str, kind: DocKind) -> Vec<Finding> {
         let doc = Document::parse(text, kind);
         let config = Config::default();
-        let cx = Context::new(&doc, &config);
+        let mut caches = Caches::default();
+        let cx = Context::new(&doc, &config, &mut caches);
         let mut out = Vec::new();
         (info(check).run)(&cx, &mut out);
         out

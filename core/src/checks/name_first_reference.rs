@@ -307,7 +307,8 @@ mod tests {
         let doc = Document::parse(text, DocKind::Plain);
         let mut config = Config::default();
         config.well_known.push("Emmanuel Macron".into());
-        let cx = Context::new(&doc, &config);
+        let mut caches = crate::checks::Caches::default();
+        let cx = Context::new(&doc, &config, &mut caches);
         let mut out = Vec::new();
         super::run(&cx, &mut out);
         assert!(out.is_empty(), "{out:?}");

@@ -19,14 +19,12 @@
 //! and this check stays silent, so one repetition gives one finding.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
-use super::cache::GenerationCache;
-use std::rc::Rc;
+use super::cache::{CacheStats, GenerationCache};
 
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety};
@@ -73,13 +71,13 @@ struct Terms {
     /// Live blogs (`3:15 p.m.`, `___`) are separate entries; a repeat is
     /// only looked for within one entry.
     section: usize,
-    bag: Rc<TermBag>,
+    bag: Arc<TermBag>,
     /// A list entry (`- Jane Doe, Empire: Film - …`): lists repeat their
     /// shape by design, so only exact copies count.
     list_entry: bool,
 }
 
-/// A stemmed content term, interned per thread: bags hold ids, which are
+/// A stemmed content term, interned per session: bags hold ids, which are
 /// cheaper to hash and compare than the stems themselves.
 type Term = u32;
 
@@ -98,18 +96,44 @@ impl TermBag {
     }
 }
 
-/// Per-thread state that outlives one run: the words seen so far and their
-/// terms, and the bags of the last run's texts.
+/// What the check remembers between the runs of one [`crate::Session`]:
+/// the words seen so far and their terms, and the bags of the last run's
+/// texts.
 ///
 /// Drafts repeat their words and an editor re-checks the same draft on
 /// every keystroke, so after the first check nearly every word is a lookup
-/// instead of a Snowball run. The state is emptied, at the start of a run,
-/// once it has grown past a bound; the cached bags go with it, as their
-/// term ids belong to it.
+/// instead of a Snowball run. The memo is emptied, at the start of a run,
+/// once it has grown past [`Cache::MAX_WORDS`]; the cached bags go with it,
+/// as their term ids belong to it.
 #[derive(Default)]
-struct State {
+pub(crate) struct Cache {
     lexicon: Lexicon,
-    bags: GenerationCache<Rc<TermBag>>,
+    bags: GenerationCache<Arc<TermBag>>,
+}
+
+impl Cache {
+    /// Words remembered before the memo is emptied.
+    const MAX_WORDS: usize = 200_000;
+
+    /// Start a run: a new generation of bags, and an empty memo if it has
+    /// grown past its bound.
+    pub(crate) fn start_run(&mut self) {
+        if self.lexicon.words.len() >= Self::MAX_WORDS {
+            self.lexicon = Lexicon::default();
+            self.bags.clear();
+        }
+        self.bags.start_run();
+    }
+
+    /// Use of the bag cache.
+    pub(crate) fn bag_stats(&self) -> CacheStats {
+        self.bags.stats()
+    }
+
+    /// Words in the memo.
+    pub(crate) fn words(&self) -> usize {
+        self.lexicon.words.len()
+    }
 }
 
 /// The words seen so far and their terms.
@@ -120,10 +144,6 @@ struct Lexicon {
     words: HashMap<Box<str>, Option<Term>>,
     /// Stem → term.
     stems: HashMap<Box<str>, Term>,
-}
-
-thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
 impl Lexicon {
@@ -158,7 +178,7 @@ static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn terms(
-    state: &mut State,
+    cache: &mut Cache,
     doc: &Document<'_>,
     paragraph: usize,
     range: Range<usize>,
@@ -166,8 +186,8 @@ fn terms(
 ) -> Terms {
     let p = &doc.paragraphs[paragraph];
     let text = &doc.prose[range.clone()];
-    let State { lexicon, bags } = state;
-    let bag = bags.get_or_insert_with(text, || Rc::new(term_bag(lexicon, text)));
+    let Cache { lexicon, bags } = cache;
+    let bag = bags.get_or_insert_with(text, || Arc::new(term_bag(lexicon, text)));
     let list_entry = doc.text[p.range.clone()].starts_with(['-', '*', '•', '–', '—'])
         || doc.kind == crate::document::DocKind::Markdown
             && doc.text[..p.range.start]
@@ -240,19 +260,7 @@ fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
 }
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    /// Words remembered before the thread's state is emptied.
-    const MAX_WORDS: usize = 200_000;
-    STATE.with(|state| {
-        let state = &mut *state.borrow_mut();
-        if state.lexicon.words.len() >= MAX_WORDS {
-            *state = State::default();
-        }
-        state.bags.start_run();
-        run_with(cx, state, out);
-    });
-}
-
-fn run_with(cx: &Context<'_>, state: &mut State, out: &mut Vec<Finding>) {
+    let cache = &mut *cx.paragraph_cache();
     let doc = cx.doc;
     let threshold = cx.config.thresholds.restated_paragraph;
     let quoted: Vec<usize> = cx.quote_repeats().iter().map(|r| r.paragraph).collect();
@@ -269,10 +277,10 @@ fn run_with(cx: &Context<'_>, state: &mut State, out: &mut Vec<Finding>) {
             continue;
         }
         wholes.push(all.len());
-        all.push(terms(state, doc, i, p.body.clone(), section));
+        all.push(terms(cache, doc, i, p.body.clone(), section));
         if p.sentences.len() > 1 {
             for s in &p.sentences {
-                all.push(terms(state, doc, i, s.clone(), section));
+                all.push(terms(cache, doc, i, s.clone(), section));
             }
         }
     }
@@ -321,7 +329,7 @@ fn run_with(cx: &Context<'_>, state: &mut State, out: &mut Vec<Finding>) {
                 })
                 .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(b.1.cmp(&a.1)));
             if let Some(((sim, _, _), e)) = best {
-                out.push(finding(&mut state.lexicon, doc, &all[e], later, sim));
+                out.push(finding(&mut cache.lexicon, doc, &all[e], later, sim));
             }
         }
         let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());

@@ -17,9 +17,8 @@ use crate::document::Document;
 use crate::finding::Finding;
 use crate::text::{fold, words_in};
 
-use super::cache::GenerationCache;
-use std::cell::RefCell;
-use std::rc::Rc;
+use super::cache::{CacheStats, GenerationCache};
+use std::sync::Arc;
 
 use super::{Check, CheckDocs, Context};
 
@@ -58,7 +57,7 @@ struct QuoteSentence {
     range: Range<usize>,
     paragraph: usize,
     quote: usize,
-    shape: Rc<Shape>,
+    shape: Arc<Shape>,
 }
 
 /// What a quote sentence is made of, independent of where it stands (so it
@@ -81,9 +80,21 @@ struct Shape {
     trigram_at: Vec<u64>,
 }
 
-thread_local! {
-    static SHAPES: RefCell<GenerationCache<Rc<Vec<Rc<Shape>>>>> =
-        RefCell::new(GenerationCache::default());
+/// What the check remembers between the runs of one [`crate::Session`]:
+/// the sentence shapes of each quote's text of the last run.
+#[derive(Default)]
+pub(crate) struct Cache {
+    shapes: GenerationCache<Arc<Vec<Arc<Shape>>>>,
+}
+
+impl Cache {
+    pub(crate) fn start_run(&mut self) {
+        self.shapes.start_run();
+    }
+
+    pub(crate) fn stats(&self) -> CacheStats {
+        self.shapes.stats()
+    }
 }
 
 impl QuoteSentence {
@@ -138,15 +149,13 @@ fn trigram_hashes(words: &[u64]) -> Vec<u64> {
         .collect()
 }
 
-fn quote_sentences(doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
-    SHAPES.with(|shapes| shapes.borrow_mut().start_run());
+fn quote_sentences(cache: &mut Cache, doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
     let mut out = Vec::new();
     for (qi, q) in doc.quotes.iter().enumerate() {
         let inner = &doc.prose[q.inner.clone()];
-        let shapes = SHAPES.with(|c| {
-            c.borrow_mut()
-                .get_or_insert_with(inner, || Rc::new(shapes_of(inner)))
-        });
+        let shapes = cache
+            .shapes
+            .get_or_insert_with(inner, || Arc::new(shapes_of(inner)));
         for shape in shapes.iter().filter(|s| s.len >= min_words) {
             out.push(QuoteSentence {
                 range: q.inner.start + shape.at.start..q.inner.start + shape.at.end,
@@ -160,7 +169,7 @@ fn quote_sentences(doc: &Document<'_>, min_words: usize) -> Vec<QuoteSentence> {
 }
 
 /// The sentences of a quote's text of three words or more.
-fn shapes_of(inner: &str) -> Vec<Rc<Shape>> {
+fn shapes_of(inner: &str) -> Vec<Arc<Shape>> {
     let mut out = Vec::new();
     for range in crate::document::sentences::split(inner, 0..inner.len(), &[]) {
         let found = words_in(inner, range.clone());
@@ -182,7 +191,7 @@ fn shapes_of(inner: &str) -> Vec<Rc<Shape>> {
         let mut words = words;
         words.sort_unstable();
         words.dedup();
-        out.push(Rc::new(Shape {
+        out.push(Arc::new(Shape {
             at: range.start..range.start + text.len(),
             trigrams,
             words,
@@ -212,8 +221,8 @@ fn word_share(a: &QuoteSentence, b: &QuoteSentence) -> f64 {
 }
 
 /// Every later quote sentence that repeats an earlier one (the best match).
-pub(crate) fn find(doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
-    let sentences = quote_sentences(doc, config.thresholds.min_repeated_quote_words);
+pub(crate) fn find(cache: &mut Cache, doc: &Document<'_>, config: &Config) -> Vec<QuoteRepeat> {
+    let sentences = quote_sentences(cache, doc, config.thresholds.min_repeated_quote_words);
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut out = Vec::new();
     // Shared-trigram counts per earlier sentence, reset through `touched`.

@@ -126,7 +126,7 @@ impl<'a> Document<'a> {
 
     /// Parse with the house's own speech verbs (lowercase), which credit
     /// quotes like the built-in ones. Callers with a configuration go
-    /// through [`crate::Engine`], so every reader of a draft sees the same
+    /// through [`crate::Session`], so every reader of a draft sees the same
     /// parse.
     pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
         let (prose, paragraphs) = blocks::split(text, kind);

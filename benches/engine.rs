@@ -1,7 +1,9 @@
 //! Engine throughput: `cargo bench --bench engine`.
 //!
-//! - `seed`: the seed article, the size of a typical wire story, checked
-//!   cold (a fresh session each time, as `copydesk check FILE` does).
+//! - `seed`: the seed article, the size of a typical wire story, re-checked
+//!   in one session (as a CLI worker checks one story after another, with
+//!   its word memo warm); `seed_cold`: a fresh session each time, as
+//!   `copydesk check FILE` or [`copydesk::check`] does.
 //! - `keystroke`: the seed re-checked after a one-character edit in a warm
 //!   session, as the language server does on each keystroke (each
 //!   iteration alternates between the two versions, so every check follows
@@ -36,6 +38,15 @@ fn main() {
 #[divan::bench]
 fn seed(bencher: Bencher) {
     let config = Config::default();
+    let mut session = Session::new();
+    bencher
+        .counter(BytesCount::of_str(SEED))
+        .bench_local(|| session.check(&config, black_box(SEED), DocKind::Plain));
+}
+
+#[divan::bench]
+fn seed_cold(bencher: Bencher) {
+    let config = Config::default();
     bencher
         .counter(BytesCount::of_str(SEED))
         .bench(|| check(black_box(SEED), DocKind::Plain, &config));
@@ -60,9 +71,10 @@ fn keystroke(bencher: Bencher) {
 fn long_document(bencher: Bencher) {
     let text = stories::long_document_text(LONG_DOCUMENT_BYTES);
     let config = Config::default();
+    let mut session = Session::new();
     bencher
         .counter(BytesCount::of_str(&text))
-        .bench(|| check(black_box(&text), DocKind::Plain, &config));
+        .bench_local(|| session.check(&config, black_box(&text), DocKind::Plain));
 }
 
 #[divan::bench(sample_count = 20, sample_size = 1)]
@@ -71,7 +83,8 @@ fn folder(bencher: Bencher) {
     let bytes = stories::write_folder(dir.path(), FOLDER_STORIES);
     let config = Config::default();
     let root = [dir.path().to_path_buf()];
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
+    let mut session = Session::new();
+    bencher.counter(BytesCount::new(bytes)).bench_local(|| {
         let mut findings = 0;
         for input in walk::expand(&root) {
             let input = input.expect("walkable");
@@ -81,7 +94,7 @@ fn folder(bencher: Bencher) {
                 walk::Input::File(path) => DocKind::from_path(path),
                 walk::Input::Stdin => DocKind::Plain,
             };
-            findings += check(&text, kind, &config).len();
+            findings += session.check(&config, &text, kind).len();
         }
         findings
     });

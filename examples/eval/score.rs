@@ -124,10 +124,24 @@ pub struct Options<'a> {
 }
 
 fn run_check(text: &str) -> Option<Vec<Finding>> {
-    panic::catch_unwind(AssertUnwindSafe(|| {
-        copydesk::check(text, DocKind::Plain, &Config::default())
-    }))
-    .ok()
+    // One session per worker thread, as the CLI keeps one per worker: its
+    // word memo makes the thousands of checks here cheap. A panic may leave
+    // it half-updated, so it is replaced then.
+    thread_local! {
+        static SESSION: std::cell::RefCell<copydesk::Session> =
+            std::cell::RefCell::new(copydesk::Session::new());
+    }
+    SESSION.with(|session| {
+        let found = panic::catch_unwind(AssertUnwindSafe(|| {
+            session
+                .borrow_mut()
+                .check(&Config::default(), text, DocKind::Plain)
+        }));
+        if found.is_err() {
+            *session.borrow_mut() = copydesk::Session::new();
+        }
+        found.ok()
+    })
 }
 
 pub fn evaluate(article: &Article, opts: &Options<'_>) -> ArticleResult {

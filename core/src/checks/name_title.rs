@@ -1,56 +1,71 @@
 //! `name/title` — One person, two conflicting titles.
 //!
-//! Only formal titles written before the name count (`Prime Minister
-//! Benjamin Netanyahu`, `Sen. Cruz`), and only when neither describes another
-//! time (`former`, `acting`, `then-`, `-elect`, `retired`). Two titles
-//! conflict when they name different offices one person cannot hold at once
-//! ([`crate::document::people::Title::conflicts_with`]): two offices of
-//! government or two military ranks. The same office written another way
-//! (`Sen.`/`Senator`, `US President`/`President`, `Secretary of
-//! State`/`Secretary`), courtesy titles (`Mr`), honours and lowercase roles
-//! (`the company's chief executive`) never conflict. The first formal title
-//! of a person is the reference; each later one that conflicts with it is
-//! flagged, pointing back at it. No fix: which title is right is a question
-//! for the reporter.
+//! A title names an office ([`crate::document::people::Office`]): a role,
+//! its grade (`Deputy`, `assistant`) and its portfolio or department
+//! (`Foreign`, `Treasury`, `Police`, `Sales`), written as a formal title
+//! before the name (`Foreign Minister Ana Petrova`) or as a lowercase role
+//! before it or in apposition after it (`Lena Brandt, the company's chief
+//! medical officer,`). Two titles conflict
+//! ([`crate::document::people::Title::conflicts_with`]) when they name the
+//! same kind of office at two grades or with two portfolios, two offices of
+//! government, two ranks, two executive offices not commonly held together,
+//! or two offices of the law. Not conflicts: the same office written another
+//! way (`Sen.`/`Senator`, `CEO`/`chief executive`, `Secretary`/`Secretary of
+//! State`), offices of different kinds (`Sen.` and `Majority Leader`),
+//! titles given together (`chairman and chief executive`), titles of
+//! another time (`former`, `acting`, `then-`, `-elect`, `retired`), a change
+//! of that office reported in a sentence naming the person between the two
+//! (`was named chief executive`, `promoted to head coach`), courtesy titles,
+//! honours, and descriptions (`a director`, `a Republican`). Each title of a
+//! person that conflicts with an earlier one and names none of the person's
+//! earlier offices is flagged, pointing back at the first it conflicts with.
+//! No fix: which title is right is a question for the reporter. The word
+//! lists are in `crate::lexicon::titles`.
 
-use crate::document::people::TitleClass;
+use std::ops::Range;
+
+use crate::document::people::Title;
 use crate::document::{Mention, MentionForm};
 use crate::finding::Finding;
+use crate::lexicon::CHANGE_CUES;
 
 use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "One person, two conflicting titles.",
-    why: "A person given two titles in one story (`Prime Minister` then `President`) is wrong at least once.",
-    example: "Prime Minister Benjamin Netanyahu … President Netanyahu said",
-    passes: "`former`, `acting`, `then-` titles; the same title written another way (`Sen.`/`Senator`, a formal title before the name and a lowercase one after it).",
+    why: "A person given two offices in one story (`Foreign Minister` then `Defence Minister`, `Chief Executive` then `Chief Operating Officer`, `Detective` then `Sgt.`) is wrong at least once.",
+    example: "Foreign Minister Ana Petrova … Defence Minister Petrova said",
+    passes: "The same office written another way (`Sen.`/`Senator`, `CEO`/`chief executive`/`the company's chief executive`, `Secretary`/`Secretary of State`); offices of different kinds (`Sen.` and `Senate Majority Leader`, `Gen.` and `Director`); titles given together (`chairman and chief executive`); `former`, `acting`, `then-`, `-elect`, `retired` titles; a change of office the story reports (`was named chief executive`, `promoted to head coach`); courtesy titles, honours and descriptions (`a director`, `a Republican`).",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let text = doc.text;
     for (p, _) in doc.people.persons.iter().enumerate() {
-        let mut titled = doc.people.mentions_of(p).filter(|m| {
-            !m.ambiguous
-                && m.title_info
-                    .as_ref()
-                    .is_some_and(|t| t.class == TitleClass::Office && !t.qualified)
-        });
-        let Some(first) = titled.next() else {
-            continue;
-        };
-        let Some(first_title) = first.title_info.as_ref() else {
-            continue;
-        };
-        for m in titled {
-            let Some(title) = m.title_info.as_ref() else {
+        let titled: Vec<(&Mention, &Title)> = doc
+            .people
+            .mentions_of(p)
+            .filter(|m| !m.ambiguous)
+            .filter_map(|m| Some((m, m.title_info.as_ref()?)))
+            .filter(|(_, t)| !t.offices.is_empty() && !t.qualified)
+            .collect();
+        for (i, &(m, title)) in titled.iter().enumerate() {
+            let earlier = &titled[..i];
+            // An office the person was given before, written again.
+            if earlier.iter().any(|(_, t)| title.shares_office(t)) {
                 continue;
-            };
+            }
             // Two titles on bare surnames may belong to two people of one
             // family (`President Clinton`, `Secretary Clinton`): one of the
             // two must come with the full name.
             let full = |m: &Mention| m.form == MentionForm::Full;
-            if !title.conflicts_with(first_title) || !(full(first) || full(m)) {
+            let Some(&(first, first_title)) = earlier
+                .iter()
+                .find(|(e, t)| title.conflicts_with(t) && (full(e) || full(m)))
+            else {
+                continue;
+            };
+            if change_reported(cx, p, first.range.start..m.range.end, title) {
                 continue;
             }
             let paragraph = doc.paragraphs[first.paragraph].number;
@@ -71,6 +86,34 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether a sentence that names person `p` within `span` (from the first
+/// title to the second) reports a change to the office of `title` (`was
+/// named chief executive`, `promoted to head coach`, `now the defence
+/// minister`): then the two titles are of two times. A cue in a sentence
+/// that does not name the office (`if elected president`, for a governor)
+/// is no such report.
+fn change_reported(cx: &Context<'_>, p: usize, span: Range<usize>, title: &Title) -> bool {
+    let office: Vec<&str> = title.office_words().collect();
+    let doc = cx.doc;
+    doc.people
+        .mentions_of(p)
+        .filter(|m| span.contains(&m.range.start))
+        .any(|m| {
+            doc.paragraphs[m.paragraph]
+                .sentences
+                .iter()
+                .filter(|s| s.start <= m.range.start && m.range.start < s.end)
+                .any(|s| {
+                    let words: Vec<String> = doc.text[s.clone()]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .map(crate::text::fold)
+                        .collect();
+                    words.iter().any(|w| CHANGE_CUES.contains(w))
+                        && words.iter().any(|w| office.contains(&w.as_str()))
+                })
+        })
 }
 
 fn written<'t>(text: &'t str, m: &Mention) -> &'t str {
@@ -184,6 +227,132 @@ mod tests {
         assert_clean(
             CHECK,
             "General Electric grew.\nPresident Jeff Immelt said so.\n",
+        );
+    }
+
+    #[test]
+    fn two_portfolios_of_one_kind_of_office_conflict() {
+        for (text, flag) in [
+            (
+                "Foreign Minister Ana Petrova arrived on Monday.\n\
+                 Defence Minister Petrova said the talks went well.\n",
+                "Defence Minister",
+            ),
+            (
+                "Treasury Secretary Janet Moller spoke.\nSecretary of State Moller said no.\n",
+                "Secretary of State",
+            ),
+            (
+                "Police Chief Ray Castillo spoke.\nFire Chief Castillo said the road was shut.\n",
+                "Fire Chief",
+            ),
+        ] {
+            assert_eq!(flagged(CHECK, text), [flag], "{text}");
+        }
+    }
+
+    #[test]
+    fn two_offices_of_the_law_conflict() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Chief Prosecutor Elena Sosa filed charges.\nAttorney General Sosa said more would follow.\n"
+            ),
+            ["Attorney General"]
+        );
+    }
+
+    #[test]
+    fn two_executive_offices_conflict() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Chief Executive Omar Haddad spoke.\nChief Operating Officer Haddad said costs rose.\n"
+            ),
+            ["Chief Operating Officer"]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_role_after_the_name_conflicts_with_another_office() {
+        let text = "Lena Brandt, the company's chief medical officer, presented the data.\n\
+                    Chief Executive Brandt said the trial would go on.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Chief Executive");
+        assert_eq!(
+            &text[found[0].related[0].range.clone()],
+            "the company's chief medical officer"
+        );
+    }
+
+    #[test]
+    fn grades_and_ranks_conflict() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Head coach Mia Torres spoke on Monday.\nAssistant coach Torres said the team was ready.\n"
+            ),
+            ["Assistant coach"]
+        );
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Detective Aaron Vell made the arrest.\nSgt. Vell said two men were held.\n"
+            ),
+            ["Sgt."]
+        );
+    }
+
+    #[test]
+    fn one_office_written_two_ways_is_not_a_conflict() {
+        assert_clean(
+            CHECK,
+            "Chief Executive Omar Haddad spoke.\nCEO Haddad said sales rose.\n\
+             Lena Brandt, the bank's chief executive, agreed. Chief Executive Brandt said so.\n\
+             Detective Sgt. Aaron Vell spoke. Sgt. Vell said so.\n\
+             Defense Secretary Tom Ruiz spoke. Defence Secretary Ruiz agreed.\n\
+             Trade and Industry Secretary Ann Cole spoke. Trade Secretary Cole agreed.\n",
+        );
+    }
+
+    #[test]
+    fn nested_offices_and_offices_given_together_are_not_conflicts() {
+        assert_clean(
+            CHECK,
+            "Sen. Mitch Harlan spoke.\nSenate Majority Leader Harlan said the vote would wait.\n\
+             Chairman and Chief Executive Ines Vorn spoke. Chief Executive Vorn said so.\n\
+             President and Chief Executive Paul Ekberg spoke. President Ekberg said so.\n",
+        );
+    }
+
+    #[test]
+    fn another_time_or_a_reported_change_is_not_a_conflict() {
+        assert_clean(
+            CHECK,
+            "Former Foreign Minister Ana Petrova spoke.\nDefence Minister Petrova said so.\n\
+             Acting Police Chief Ray Castillo spoke. Fire Chief Castillo agreed.\n\
+             Lena Brandt, the company's former chief medical officer, spoke. Chief Executive Brandt agreed.\n",
+        );
+        assert_clean(
+            CHECK,
+            "Chief Operating Officer Omar Haddad spoke.\n\
+             Haddad was named chief executive in March.\nChief Executive Haddad said so.\n",
+        );
+        assert_clean(
+            CHECK,
+            "Assistant coach Mia Torres spoke.\nTorres, promoted to head coach last week, said so.\n\
+             Coach Torres said the team was ready.\n",
+        );
+    }
+
+    #[test]
+    fn descriptions_that_are_no_office_do_not_conflict() {
+        assert_clean(
+            CHECK,
+            "Lena Brandt, a director of the bank, spoke.\nChief Executive Brandt said so.\n\
+             Shadow Health Secretary Tom Ruiz spoke. Education Secretary Ruiz agreed.\n\
+             Chancellor Gordon Blake spoke. He would make a prime minister Gordon Blake could be proud of.\n",
         );
     }
 }

@@ -43,8 +43,9 @@ pub(crate) use speech::{
     INVERTED_SPEECH_VERBS, OPINION_VERBS, SPEAKER_VERBS, SPEECH_VENUES, SPEECH_VERBS, TERM_NOUNS,
 };
 pub(crate) use titles::{
-    COMPLEMENT, DEPARTMENTS, GOVERNMENT_OFFICES, HEADS_OF_GOVERNMENT, INTRODUCED_OFFICES, LEADERS,
-    MODIFIERS, RANKS, TITLES, TITLE_WORDS_ALSO_SURNAMES,
+    CHANGE_CUES, COMBINED_OFFICES, COMPLEMENT, DEPARTMENTS, EXECUTIVE_OFFICES, GOVERNMENT_OFFICES,
+    GRADES, HEADS_OF_GOVERNMENT, INTRODUCED_OFFICES, LEADERS, LEGAL_OFFICES, MODIFIERS, PORTFOLIOS,
+    PORTFOLIO_SYNONYMS, RANKS, TITLES, TITLE_WORDS_ALSO_SURNAMES,
 };
 
 use rustc_hash::FxHashSet;
@@ -91,6 +92,11 @@ impl WordSet {
     #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.words().iter().map(|w| w.as_ref())
+    }
+
+    /// The pairs `a=b` of a set of pairs (`defense=defence`).
+    pub(crate) fn iter_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.words().iter().filter_map(|w| w.split_once('='))
     }
 
     fn words(&self) -> &FxHashSet<Cow<'static, str>> {
@@ -144,6 +150,13 @@ mod tests {
             &INTRODUCED_OFFICES,
             &MONONYM_ROLES,
             &TITLE_SMALL_WORDS,
+            &EXECUTIVE_OFFICES,
+            &LEGAL_OFFICES,
+            &COMBINED_OFFICES,
+            &GRADES,
+            &PORTFOLIOS,
+            &PORTFOLIO_SYNONYMS,
+            &CHANGE_CUES,
         ] {
             for w in set.iter() {
                 assert_eq!(crate::text::fold(w), w);

@@ -58,15 +58,37 @@ Office mayor: mayor;
 Office speaker: speaker;
 Office attorney general: attorney general;
 Office leader: majority leader, minority leader, leader;
-Office chair: chairman, chairwoman;
-Office chief executive: chief executive;
+Office chair: chairman, chairwoman, chairperson, chair;
+Office chief executive: chief executive officer, chief executive, ceo;
+Office chief operating officer: chief operating officer, coo;
+Office chief financial officer: chief financial officer, chief finance officer, cfo;
+Office chief technology officer: chief technology officer, chief technical officer, cto;
+Office chief medical officer: chief medical officer;
+Office chief scientific officer: chief scientific officer, chief science officer;
+Office chief information officer: chief information officer;
+Office chief investment officer: chief investment officer;
+Office chief marketing officer: chief marketing officer;
+Office chief commercial officer: chief commercial officer;
+Office chief legal officer: chief legal officer;
+Office chief risk officer: chief risk officer;
+Office chief strategy officer: chief strategy officer;
+Office chief nursing officer: chief nursing officer;
+Office general manager: general manager;
+Office managing director: managing director;
 Office judge: chief justice, justice, judge;
+Office prosecutor: chief prosecutor, prosecutor, district attorney;
 Office ambassador: ambassador;
 Office commissioner: commissioner;
 Office director: director;
+Office principal: principal;
 Office coach: coach, manager;
-Office police: detective chief inspector, detective inspector, chief inspector, inspector,
-    detective sergeant, detective, superintendent, chief constable, constable, sheriff;
+Office chief: chief;
+Office police: chief constable, sheriff;
+Office detective: detective;
+Office inspector: detective chief inspector, detective inspector, chief inspector, inspector;
+Office superintendent: detective chief superintendent, detective superintendent, chief superintendent,
+    superintendent;
+Office constable: detective constable, constable;
 Office general: lieutenant general, lt gen, major general, maj gen, brigadier general, brig gen,
     general, gen, brigadier;
 Office admiral: vice admiral, vice adm, rear admiral, rear adm, admiral, adm;
@@ -75,7 +97,7 @@ Office major: major, maj;
 Office captain: captain, capt;
 Office commander: commander, cmdr;
 Office lieutenant: lieutenant, lt;
-Office sergeant: staff sergeant, staff sgt, sergeant, sgt;
+Office sergeant: detective sergeant, detective sgt, staff sergeant, staff sgt, sergeant, sgt;
 Office corporal: corporal, cpl, lance corporal;
 Office private: pfc, pvt;
 ";
@@ -118,19 +140,81 @@ vice_president deputy_prime_minister
 /// Military ranks: one person holds one at a time.
 pub(crate) static RANKS: WordSet = WordSet::of(&["
 general admiral colonel major captain commander lieutenant sergeant corporal private
+detective inspector superintendent constable
+"]);
+
+/// The offices that run an organisation or one of its departments: one
+/// person holds one of them at a time (`Chief Executive` … `Chief Operating
+/// Officer`, `Finance Director` … `Sales Director`), but for the pairs in
+/// [`COMBINED_OFFICES`].
+pub(crate) static EXECUTIVE_OFFICES: WordSet = WordSet::of(&["
+chief_executive chief_operating_officer chief_financial_officer chief_technology_officer
+chief_medical_officer chief_scientific_officer chief_information_officer chief_investment_officer
+chief_marketing_officer chief_commercial_officer chief_legal_officer chief_risk_officer
+chief_strategy_officer chief_nursing_officer president director principal
+"]);
+
+/// Offices of the law: a judge is not the prosecutor, nor the attorney
+/// general.
+pub(crate) static LEGAL_OFFICES: WordSet = WordSet::of(&["judge prosecutor attorney_general"]);
+
+/// Two offices commonly held together, written `a+b` with the two office
+/// keys in alphabetical order: they never conflict.
+pub(crate) static COMBINED_OFFICES: WordSet = WordSet::of(&["
+chief_executive+president chief_operating_officer+president
+"]);
+
+/// Words before a title's head that make it a lower grade of the office
+/// (`Deputy Secretary`, `assistant coach`): the grade is part of the office.
+/// `head` is the office itself (`head coach` is the coach).
+pub(crate) static GRADES: WordSet = WordSet::of(&["deputy assistant associate under junior vice"]);
+
+/// Portfolios and departments: what part of government, a company, or a
+/// force an office runs (`Foreign`, `Treasury`, `Finance`, `Sales`,
+/// `Police`, `Fire`). Two offices of one kind with portfolios that share no
+/// word are two offices (`Foreign Minister`, `Defence Minister`).
+pub(crate) static PORTFOLIOS: WordSet = WordSet::of(&[PORTFOLIO_TEXT]);
+
+/// See [`PORTFOLIOS`].
+const PORTFOLIO_TEXT: &str = "
+foreign home defence defense health education treasury trade industry culture environment
+transport transportation interior justice finance financial economy economic energy labor labour
+agriculture commerce housing immigration security homeland veterans work pensions media sport
+sports development communities constitutional science technology technical digital climate women
+equalities policing prisons intelligence information communications planning works water
+resources mines petroleum oil gas tourism family children social welfare fisheries food rural
+urban infrastructure investment external state budget sales marketing police fire operations
+competition research legal human medical nursing public exchequer
+";
+
+/// Two spellings of one portfolio, written `a=b`: `Defense`, `Defence`.
+pub(crate) static PORTFOLIO_SYNONYMS: WordSet = WordSet::of(&["
+defense=defence labor=labour financial=finance economic=economy transportation=transport
+technical=technology sports=sport
+"]);
+
+/// Words that report a change of office near a mention of the person
+/// (`was named`, `promoted to`, `now`): then two titles of that person are
+/// two times, not a conflict.
+pub(crate) static CHANGE_CUES: WordSet = WordSet::of(&["
+named appointed appoint appoints promoted promote promotes elevated became become becomes now
+elected succeeded succeeds succeed replaced replaces replace nominated demoted sworn resigned
+resign resigns stepped retired retire retires previously formerly moved reshuffle
 "]);
 
 /// Words that make a title describe another time (`former`, `then-`): such a
 /// title never conflicts with the current one.
 pub(crate) static MODIFIERS: WordSet = WordSet::of(&["
 former acting then ex retired outgoing incoming interim late deposed ousted exiled caretaker
-elect designate future onetime one-time erstwhile
+elect designate future onetime one-time erstwhile honorary emeritus
 "]);
 
 /// Capitalized words that may stand between a modifier and a title head:
 /// departments and portfolios (`Foreign Secretary`, `Trade and Industry
 /// Secretary`), rank prefixes (`Deputy`), and houses (`State Sen.`).
-pub(crate) static DEPARTMENTS: WordSet = WordSet::of(&["
+pub(crate) static DEPARTMENTS: WordSet = WordSet::of(&[
+    PORTFOLIO_TEXT,
+    "
 foreign home defence defense health education treasury trade industry culture environment
 transport transportation interior justice finance economy economic energy labor agriculture
 commerce housing immigration security homeland veterans affairs work pensions shadow junior
@@ -141,7 +225,8 @@ science technology digital climate women equalities policing prisons armed force
 air force military intelligence information communications planning public works water
 resources mines petroleum oil gas tourism family children social welfare services labour
 fisheries food rural urban infrastructure transport trade investment external
-"]);
+",
+]);
 
 /// Words of a title's complement after `of`/`for`: `Secretary of State`,
 /// `Chancellor of the Exchequer`, `Minister for Europe`.

@@ -111,6 +111,26 @@ pub struct Title {
     /// The title describes another time: `former`, `acting`, `then-`,
     /// `ex-`, `-elect`, `retired`.
     pub qualified: bool,
+    /// The offices the title names, read by `name/title`: one
+    /// (`Foreign Minister`), several given together (`chairman and chief
+    /// executive`), or none (`Mr`, `a teacher`, `the winner`).
+    pub offices: Vec<Office>,
+}
+
+/// An office: what a title says a person does, as `name/title` compares it.
+/// `Foreign Minister` is the office `secretary` (ministers and secretaries
+/// are one kind) with the portfolio `foreign`; `assistant coach` is `coach`
+/// of grade `assistant`; `Sen.` is `senator`, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// The office key of [`lexicon::TITLES`], one for all its spellings.
+    pub key: &'static str,
+    /// A lower grade of the office (`deputy`, `assistant`); `None` for the
+    /// office itself (`head coach` is the coach).
+    pub grade: Option<String>,
+    /// The portfolio or department, folded, with one spelling per
+    /// portfolio (`defence`, `finance`); empty when none is given.
+    pub portfolio: Vec<String>,
 }
 
 /// Why a mention was taken for a person.

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::scan::{not_person_prefix, Scanner};
-use super::{Title, TitleClass};
+use super::{Office, Title, TitleClass};
 use crate::lexicon::{self, WordSet};
 
 /// How many words from where a title starts [`Scanner::parse_title`] looks
@@ -132,6 +132,11 @@ impl Scanner<'_, '_> {
                 } else {
                     last_tok.word_end
                 };
+                let words: Vec<&str> = toks[i..end].iter().map(|t| t.folded.as_ref()).collect();
+                // `a prime minister Gordon Brown could be`: a description.
+                let indefinite = class == TitleClass::Role
+                    && i > 0
+                    && matches!(toks[i - 1].folded.as_ref(), "a" | "an");
                 return Some(TitleParse {
                     complemented,
                     title: Title {
@@ -139,6 +144,11 @@ impl Scanner<'_, '_> {
                         class,
                         office: (class != TitleClass::Role).then_some(def.office),
                         qualified,
+                        offices: if indefinite {
+                            Vec::new()
+                        } else {
+                            offices_of(&words)
+                        },
                     },
                     name_start: end,
                 });
@@ -228,11 +238,23 @@ impl Scanner<'_, '_> {
         {
             first -= 1;
         }
+        let words: Vec<&str> = self.toks[first..start]
+            .iter()
+            .map(|t| t.folded.as_ref())
+            .collect();
+        // `how good a prime minister Gordon Brown will make`: a
+        // description, no office.
+        let indefinite = first > 0 && matches!(self.toks[first - 1].folded.as_ref(), "a" | "an");
         Some(Title {
             range: self.toks[first].start..noun.word_end,
             class: TitleClass::Role,
             office: None,
-            qualified: false,
+            qualified: words.iter().any(|w| lexicon::MODIFIERS.contains(w)),
+            offices: if indefinite {
+                Vec::new()
+            } else {
+                offices_of(&words)
+            },
         })
     }
 
@@ -256,48 +278,94 @@ impl Scanner<'_, '_> {
                 return None;
             }
         }
-        if !matches!(
-            toks.get(k)?.text,
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) {
+        let opener = toks.get(k)?;
+        // `Jane Doe, president of the union,`: a role noun with no article.
+        let bare = opener.is_lower()
+            && lexicon::ROLE_NOUNS.contains(&opener.folded)
+            && toks.get(k + 1).is_some_and(|t| t.text == "of");
+        if !bare
+            && !matches!(
+                opener.text,
+                "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            )
+        {
             return None;
         }
         let from = toks[k].start;
-        let mut role_end = None;
-        for (j, t) in toks.iter().enumerate().take(k + 9).skip(k + 1) {
+        let mut role_end = if bare { Some(k) } else { None };
+        let first = if bare { k } else { k + 1 };
+        for (j, t) in toks.iter().enumerate().take(k + 9).skip(first) {
             if !self.adjacent_loose(j - 1) {
                 break;
             }
             if lexicon::ROLE_NOUNS.contains(&t.folded) && t.is_lower() {
-                role_end = Some(t.word_end);
+                role_end = Some(j);
             }
         }
-        role_end.map(|end| Title {
-            range: from..end,
+        let end = role_end?;
+        // The role's own words: after the article or possessive
+        // (`the company's chief medical officer`). One of several
+        // (`a teacher`, `an aide`) is no office.
+        let own = (k..end)
+            .rev()
+            .find(|&j| {
+                toks[j].possessive
+                    || matches!(toks[j].text, "the" | "its" | "his" | "her" | "their")
+            })
+            .map_or(k, |j| j + 1);
+        let words: Vec<&str> = toks[own..=end].iter().map(|t| t.folded.as_ref()).collect();
+        let indefinite = matches!(opener.text, "a" | "an");
+        Some(Title {
+            range: from..toks[end].word_end,
             class: TitleClass::Role,
             office: None,
-            qualified: false,
+            qualified: toks[k..=end]
+                .iter()
+                .any(|t| lexicon::MODIFIERS.contains(&t.folded)),
+            offices: if indefinite {
+                Vec::new()
+            } else {
+                offices_of(&words)
+            },
         })
     }
 }
 
 impl Title {
-    /// Whether one person cannot hold this title and `other` at once: two
-    /// different formal offices of government (`Prime Minister`,
-    /// `President`) or two military ranks, neither describing another time.
-    /// Courtesy titles, honours, roles and the same office written another
-    /// way (`Sen.`/`Senator`) never conflict.
+    /// Whether one person cannot hold this title and `other` at once: some
+    /// office of one conflicts with an office of the other
+    /// ([`offices_conflict`]) and none of the first is an office of the
+    /// other written another way. Titles of another time (`former`,
+    /// `acting`, `-elect`), courtesy titles, honours and descriptions that
+    /// are no office (`a teacher`) never conflict.
     pub fn conflicts_with(&self, other: &Title) -> bool {
-        match (self.office, other.office) {
-            (Some(a), Some(b)) => {
-                self.class == TitleClass::Office
-                    && other.class == TitleClass::Office
-                    && !self.qualified
-                    && !other.qualified
-                    && offices_conflict(a, b)
-            }
-            _ => false,
+        if self.qualified || other.qualified {
+            return false;
         }
+        let pairs = || {
+            self.offices
+                .iter()
+                .flat_map(|a| other.offices.iter().map(move |b| (a, b)))
+        };
+        pairs().any(|(a, b)| offices_conflict(a, b)) && !pairs().any(|(a, b)| same_office(a, b))
+    }
+
+    /// The words that name this title's offices in any spelling
+    /// (`Chief Executive`: `chief`, `executive`, `officer`, `ceo`), for
+    /// telling whether a sentence speaks of the office.
+    pub fn office_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        TITLE_DEFS
+            .iter()
+            .filter(|d| self.offices.iter().any(|o| o.key == d.office))
+            .flat_map(|d| d.words.iter().copied())
+    }
+
+    /// Whether this title and `other` name some office in common, written
+    /// the same way or another (`CEO`, `chief executive`).
+    pub fn shares_office(&self, other: &Title) -> bool {
+        self.offices
+            .iter()
+            .any(|a| other.offices.iter().any(|b| same_office(a, b)))
     }
 
     /// Whether this title and `other`, given at two mentions, may belong to
@@ -401,17 +469,136 @@ pub(super) fn is_title_abbreviation(folded: &str) -> bool {
     WORDS.contains(folded)
 }
 
+/// The offices a title's folded words name. Each office is a title
+/// spelling of [`lexicon::TITLES`] with the words before it that give its
+/// grade ([`lexicon::GRADES`]) or portfolio ([`lexicon::PORTFOLIOS`]) and
+/// its `of …`/`for …` complement; `and` between two offices gives both
+/// (`chairman and chief executive`), and portfolio words before an `and`
+/// wait for their office (`Trade and Industry Secretary`). Other words
+/// (countries, companies, `the`) only say where the office applies. A
+/// shadow office is no office of government: none.
+pub(super) fn offices_of(words: &[&str]) -> Vec<Office> {
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            let w = match w.split_once(['-', '‑']) {
+                Some((m, rest)) if lexicon::MODIFIERS.contains(m) && !rest.is_empty() => rest,
+                _ => w,
+            };
+            w.strip_suffix("-elect")
+                .or_else(|| w.strip_suffix("-designate"))
+                .unwrap_or(w)
+        })
+        .collect();
+    if words.contains(&"shadow") {
+        return Vec::new();
+    }
+    let mut offices = Vec::new();
+    let mut portfolio: Vec<String> = Vec::new();
+    let mut grade = None;
+    let mut k = 0;
+    while k < words.len() {
+        let Some(def) = longest_title_at(&words, k) else {
+            let w = words[k];
+            if lexicon::GRADES.contains(w) {
+                grade = Some(w.to_owned());
+            } else if lexicon::PORTFOLIOS.contains(w) {
+                portfolio.push(canonical_portfolio(w));
+            }
+            k += 1;
+            continue;
+        };
+        let mut portfolio = std::mem::take(&mut portfolio);
+        // `Detective Sgt.` is a sergeant of the detective branch.
+        if def.words[0] == "detective" && def.office != "detective" {
+            portfolio.push("detective".to_owned());
+        }
+        k += def.words.len();
+        if k < words.len() && matches!(words[k], "of" | "for") {
+            k += 1;
+            while k < words.len()
+                && !(words[k] == "and" && longest_title_at(&words, k + 1).is_some())
+            {
+                if lexicon::PORTFOLIOS.contains(words[k]) {
+                    portfolio.push(canonical_portfolio(words[k]));
+                }
+                k += 1;
+            }
+        }
+        offices.push(Office {
+            key: def.office,
+            grade: grade.take(),
+            portfolio,
+        });
+    }
+    offices
+}
+
+/// The longest title spelling starting at word `k` of `words`.
+fn longest_title_at(words: &[&str], k: usize) -> Option<&'static TitleDef> {
+    let head = words.get(k)?;
+    titles_starting_with(head)
+        .iter()
+        .filter(|def| {
+            words.len() >= k + def.words.len()
+                && def.words.iter().zip(&words[k..]).all(|(a, b)| a == b)
+        })
+        .max_by_key(|def| def.words.len())
+        .copied()
+}
+
+/// One spelling per portfolio ([`lexicon::PORTFOLIO_SYNONYMS`]).
+fn canonical_portfolio(word: &str) -> String {
+    lexicon::PORTFOLIO_SYNONYMS
+        .iter_pairs()
+        .find(|(a, _)| *a == word)
+        .map_or(word, |(_, b)| b)
+        .to_owned()
+}
+
+/// Whether two portfolios are given and name different departments: they
+/// share no word (`Trade and Industry` and `Trade` are one).
+fn different_portfolios(a: &Office, b: &Office) -> bool {
+    !a.portfolio.is_empty()
+        && !b.portfolio.is_empty()
+        && !a.portfolio.iter().any(|w| b.portfolio.contains(w))
+}
+
+/// Whether `a` and `b` are one office written two ways: the same office
+/// and grade, and no two different portfolios (`Secretary` and `Secretary of
+/// State`; `CEO` and `chief executive`).
+fn same_office(a: &Office, b: &Office) -> bool {
+    a.key == b.key && a.grade == b.grade && !different_portfolios(a, b)
+}
+
 /// Whether one person cannot hold offices `a` and `b` at once. Deliberately
 /// narrow: people do hold several titles (a senator who is majority leader,
-/// a general who runs an agency), so only clear contradictions count.
-fn offices_conflict(a: &str, b: &str) -> bool {
-    if a == b {
+/// a general who runs an agency, a chairman and chief executive), so only
+/// clear contradictions count: one office at two grades or with two
+/// portfolios (`Foreign Minister`, `Defence Minister`; `head coach`,
+/// `assistant coach`), two offices of government, two ranks, two executive
+/// offices not held together ([`lexicon::COMBINED_OFFICES`]), two offices of
+/// the law, a cabinet member and a head of government.
+fn offices_conflict(a: &Office, b: &Office) -> bool {
+    if a.key == b.key {
+        return a.grade != b.grade || different_portfolios(a, b);
+    }
+    let (a, b) = if a.key < b.key { (a, b) } else { (b, a) };
+    // `Detective` and `Detective Sgt.`: the same branch.
+    let detective = |x: &Office, y: &Office| {
+        x.key == "detective" && y.portfolio.iter().any(|w| w == "detective")
+    };
+    if detective(a, b) || detective(b, a) {
         return false;
     }
+    let (a, b) = (a.key, b.key);
     let both = |set: &WordSet| set.contains(a) && set.contains(b);
     let pair = |x: &str, set: &WordSet| (a == x && set.contains(b)) || (b == x && set.contains(a));
     both(&lexicon::GOVERNMENT_OFFICES)
         || both(&lexicon::RANKS)
+        || both(&lexicon::LEGAL_OFFICES)
+        || (both(&lexicon::EXECUTIVE_OFFICES)
+            && !lexicon::COMBINED_OFFICES.contains(&format!("{a}+{b}")))
         || pair("secretary", &lexicon::HEADS_OF_GOVERNMENT)
 }
 

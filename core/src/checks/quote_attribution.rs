@@ -18,7 +18,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A direct quote that nobody is credited with.",
     why: "Every direct quote in wire copy must say who said it; an uncredited quote cannot be checked, and readers cannot weigh it. Wire style credits every new quote paragraph, even right after a credited one.",
     example: "\"We will not back down.\" The talks resumed on Monday.",
-    passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`, `in a statement`), colon introductions (also from the end of the previous paragraph), continued multi-paragraph quotes credited anywhere in the chain, scare quotes and quoted terms of one or two words, titles of works and slogans in title case, nicknames inside names (`Dwayne \"The Rock\" Johnson`).",
+    passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`, `in a statement`), colon introductions after a speaker (`Blinken told reporters:`, `Her verdict:`; also from the end of the previous paragraph), a pull quote whose last line inside the marks names the speaker, continued multi-paragraph quotes credited anywhere in the chain, scare quotes and quoted terms of one or two words, titles of works and slogans in title case, headlines credited to a writer (`\"…,\" by the Times' Jane Roe`), nicknames inside names (`Dwayne \"The Rock\" Johnson`). Not credits: a colon after narration that names nobody (`It came down to discipline: \"…\"`), and a credit after the next quote when two quotes stand side by side (`\"A.\" \"B,\" she said.` credits only `B`).",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -107,7 +107,20 @@ fn needs_credit(doc: &Document<'_>, q: &Quote, min_words: usize) -> bool {
     if lowercase && mid_sentence && !inner_sentence && words.len() <= MAX_FRAGMENT_WORDS {
         return false;
     }
-    !is_nickname(doc, q, words.len())
+    !is_nickname(doc, q, words.len()) && !is_bylined_title(doc, q)
+}
+
+/// `"Museum to close at the end of the year," by the Times' Jane Roe`: the
+/// headline of an article, credited to its writer, not speech.
+fn is_bylined_title(doc: &Document<'_>, q: &Quote) -> bool {
+    let Some(close) = &q.close else { return false };
+    let inner = doc.prose[q.inner.clone()].trim_end();
+    let after = doc.prose[close.end..].trim_start();
+    let Some(rest) = after.strip_prefix("by ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    inner.ends_with(',') && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A short quote used as a noun inside the sentence (`a "special military
@@ -226,9 +239,35 @@ mod tests {
             "Susan Sarandon, star of “Thelma and Louise,” is not sure.",
             "He praised what he called “comprehensive immigration reform.”",
             "The dam is on the Jinsha, or \"river of golden sand\" as the stretch is known.",
+            "NOW OPEN: \"Harbour museum to close its doors for good in March,\" by the Courier's Jane Roe.",
         ] {
             assert_clean(C, text);
         }
+    }
+
+    #[test]
+    fn a_quote_before_by_is_a_headline_only_with_a_name_after() {
+        assert_eq!(
+            flagged(
+                C,
+                "\"We will open the museum again next spring,\" by then the board had gone.\n"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn credits_removed_or_cut_are_flagged() {
+        // A credit removed between two quotes of one paragraph.
+        let text = "\"The harbour will reopen in May.\" \"We are ready for it,\" the mayor said.\n";
+        assert_eq!(flagged(C, text), ["\"The harbour will reopen in May.\""]);
+        // A colon lead-in whose speaker was cut.
+        let text = "In the end it came down to nerve: \"We kept the ball and waited for them.\"\n";
+        assert_eq!(findings(C, text).len(), 1);
+        // A quote paragraph after narration.
+        let text = "The harbour reopens in May.\n\"We are ready for it and so is the town.\"\n";
+        assert_eq!(findings(C, text).len(), 1);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A quotation mark that does not pair.",
     why: "A lone mark leaves the reader unsure where the speaker's words end, and often hides a quote whose end was cut in editing.",
     example: "He said \"the plan is dead. Talks resume on Monday.",
-    passes: "Multi-paragraph quotes whose paragraphs leave the closing mark off while the next paragraph opens again; apostrophes (`Israel's`, `'90s`, `rock 'n' roll`); nested single quotes.",
+    passes: "Multi-paragraph quotes whose paragraphs leave the closing mark off while the next paragraph opens again, also run together in one paragraph (`… goes on. \"And on`) unless the open passage ends in a credit (`\"Prices will rise, a spokeswoman said. \"We…` lost its closing mark before the credit, and is flagged here rather than as unattributed); apostrophes (`Israel's`, `'90s`, `rock 'n' roll`); nested single quotes.",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -44,6 +44,16 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].range, 8..9);
         assert!(f[0].message.contains("never closed"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn closing_mark_dropped_before_the_credit_is_unbalanced_not_unattributed() {
+        let text =
+            "\"Fares will rise again next year, a transit spokesman said. \"We have no choice.\"\n";
+        let f = findings(Check::QuoteUnbalanced, text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].range, 0..1);
+        assert_clean(Check::QuoteUnattributed, text);
     }
 
     #[test]

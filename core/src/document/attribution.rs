@@ -3,8 +3,10 @@
 //! A quote is credited (SPEC §2) when its own sentence has a speech cue
 //! outside the quoted text (`said`, `told`, `according to`, `in a
 //! statement` …); when another sentence of its paragraph has one; when a
-//! colon introduces it (also from the end of the previous paragraph); or when
-//! it belongs to a multi-paragraph quote credited somewhere in the chain.
+//! colon introduces it after a lead-in that names someone (also from the end
+//! of the previous paragraph); or when it belongs to a multi-paragraph quote
+//! credited somewhere in the chain. A credit after the next quote, when the
+//! two stand side by side (`"A." "B," she said.`), is only that quote's.
 //!
 //! Cues are looked for only outside quotation marks, so `"He said no,"`
 //! alone credits nobody. The speaker is the phrase next to the cue (`he`,
@@ -89,6 +91,8 @@ fn find_cue<'t>(
             ("in", Some(_), Some("view" | "words" | "opinion" | "estimation")) => Some(i + 2),
             // `as Vulture put it`
             ("put" | "puts", Some("it"), _) => Some(i + 1),
+            // `Bennett shot back`
+            ("shot" | "fired", Some("back"), _) => Some(i + 1),
             // `Trump went on`
             ("went" | "goes" | "go", Some("on"), _) => Some(i + 1),
             _ if is_speech_verb(f)
@@ -215,21 +219,31 @@ pub(super) fn resolve(doc: &Document<'_>, extra_verbs: &[String]) -> Vec<Option<
                 })
                 .or_else(|| dash_credit(doc, pi, q))
                 .or_else(|| document_intro(&doc.prose, p.body.start, q))
-                .or_else(|| speaker_label(&doc.prose, q));
+                .or_else(|| speaker_label(&doc.prose, q))
+                .or_else(|| credit_line_inside(doc.text, q));
+            // `"A." "B," she said.`: a credit after the next quote, with
+            // nothing between the two, is that quote's; a writer joins one
+            // speaker's words into one quote, so the first lost its credit.
+            let next_open = adjacent_next_quote(&doc.prose, quotes, qi - range.start);
+            let credits_q = |c: &(Range<usize>, Option<Range<usize>>)| {
+                next_open.is_none_or(|at| c.0.start < at)
+            };
+            let own = own.filter(credits_q);
+            let paragraph_cue = paragraph_cue.clone().filter(credits_q);
             out[qi] = if let Some((cue, speaker)) = own {
                 Some(Attribution {
                     kind: AttributionKind::Sentence,
                     cue,
                     speaker,
                 })
-            } else if let Some((cue, speaker)) = paragraph_cue.clone() {
+            } else if let Some((cue, speaker)) = paragraph_cue {
                 Some(Attribution {
                     kind: AttributionKind::Paragraph,
                     cue,
                     speaker,
                 })
             } else {
-                colon_introduction(doc, pi, q).map(|cue| Attribution {
+                colon_introduction(doc, pi, q, extra_verbs).map(|cue| Attribution {
                     kind: AttributionKind::Colon,
                     cue,
                     speaker: None,
@@ -239,6 +253,17 @@ pub(super) fn resolve(doc: &Document<'_>, extra_verbs: &[String]) -> Vec<Option<
     }
     credit_chains(doc, &mut out);
     out
+}
+
+/// Where the quote after `quotes[i]` opens, when only white space separates
+/// the two and the first is closed.
+fn adjacent_next_quote(prose: &str, quotes: &[Quote], i: usize) -> Option<usize> {
+    let close = quotes[i].close.as_ref()?;
+    let next = quotes.get(i + 1)?;
+    prose[close.end..next.open.start]
+        .trim()
+        .is_empty()
+        .then_some(next.open.start)
 }
 
 /// A partial quote: woven into its sentence after some words, starting in
@@ -293,12 +318,17 @@ fn document_intro(
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     const MAX_WORDS_BEFORE: usize = 3;
     let before = words_in(prose, window_before(prose, para_start, q.open.start));
-    before
+    let at = before
         .iter()
         .rev()
         .take(MAX_WORDS_BEFORE)
-        .find(|w| lexicon::SPEECH_VENUES.contains(&fold(w.text)))
-        .map(|w| (w.range(), None))
+        .position(|w| lexicon::SPEECH_VENUES.contains(&fold(w.text)))?;
+    // `the message was blunt: "…"` describes words nobody is named for.
+    let venue = &before[before.len() - 1 - at];
+    let described = before[before.len() - at..]
+        .first()
+        .is_some_and(|w| matches!(fold(w.text).as_str(), "is" | "was" | "were" | "are"));
+    (!described).then(|| (venue.range(), None))
 }
 
 /// A transcript label inside the quote: `"PENCE: Well, …"`.
@@ -318,13 +348,56 @@ fn speaker_label(prose: &str, q: &Quote) -> Option<(Range<usize>, Option<Range<u
     })
 }
 
-/// A colon right before the quote, or ending the previous body paragraph.
-fn colon_introduction(doc: &Document<'_>, pi: usize, q: &Quote) -> Option<Range<usize>> {
+/// A pull quote whose last line, inside the marks, names who said it
+/// (`"… we need stimulus.⏎Jane Doe, Center for Policy."`): a short line
+/// opening with a capital after a line that ends a sentence.
+fn credit_line_inside(text: &str, q: &Quote) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    const MAX_CREDIT_WORDS: usize = 10;
+    let inner = &text[q.inner.clone()];
+    let body = inner.trim_end();
+    let line_break = body.rfind('\n')?;
+    if !body[..line_break]
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '“', '”'])
+    {
+        return None;
+    }
+    let start = q.inner.start + line_break + 1;
+    let words = words_in(text, start..q.inner.start + body.len());
+    let first = words.first().filter(|w| w.is_capitalized())?;
+    let last = words.last()?;
+    let is_credit = words.len() <= MAX_CREDIT_WORDS
+        && !body[line_break..].contains(['!', '?'])
+        && !words
+            .iter()
+            .any(|w| is_speech_verb(&fold(w.text)) && !w.is_capitalized());
+    is_credit.then(|| (first.start..last.end(), Some(first.start..last.end())))
+}
+
+/// A colon right before the quote, or ending the previous body paragraph,
+/// after a lead-in that names a speaker (`Blinken told reporters:`, `Her
+/// answer:`). A colon after narration (`It came down to discipline: "…"`)
+/// credits nobody.
+fn colon_introduction(
+    doc: &Document<'_>,
+    pi: usize,
+    q: &Quote,
+    extra_verbs: &[String],
+) -> Option<Range<usize>> {
     let p = &doc.paragraphs[pi];
     let before = doc.prose[p.body.start..q.open.start].trim_end();
     if let Some(stripped) = before.strip_suffix(':') {
         let at = p.body.start + stripped.len();
-        return Some(at..at + 1);
+        if stripped.trim().is_empty() {
+            // `: "…"` opening a paragraph: an interview answer whose
+            // question label was stripped.
+            return Some(at..at + 1);
+        }
+        let lead = doc
+            .sentence_at(pi, at)
+            .map_or(p.body.start, |s| p.sentences[s].start);
+        let quotes = &doc.quotes[p.quotes.clone()];
+        return names_speaker(&doc.prose, lead..at, quotes, extra_verbs).then(|| at..at + 1);
     }
     // Only a quote that opens its paragraph can be introduced by the last one.
     if !before.is_empty() || q.continues {
@@ -332,10 +405,54 @@ fn colon_introduction(doc: &Document<'_>, pi: usize, q: &Quote) -> Option<Range<
     }
     let prev = doc.paragraphs[..pi].iter().rev().find(|p| p.is_body())?;
     let prev_text = doc.prose[prev.body.clone()].trim_end();
-    prev_text.ends_with(':').then(|| {
-        let at = prev.body.start + prev_text.len() - 1;
-        at..at + 1
-    })
+    let at = prev.body.start + prev_text.strip_suffix(':')?.len();
+    let lead = prev
+        .sentences
+        .iter()
+        .rfind(|s| s.start <= at)
+        .map_or(prev.body.start, |s| s.start);
+    let quotes = &doc.quotes[prev.quotes.clone()];
+    names_speaker(&doc.prose, lead..at, quotes, extra_verbs).then(|| at..at + 1)
+}
+
+/// Whether a colon lead-in names who speaks: a speech cue, a pronoun, a
+/// role or group of people (`the coach`, `many people`), or a capitalised
+/// word other than a common sentence opener (`Smith on the deal:`, `His
+/// verdict:`).
+fn names_speaker(
+    prose: &str,
+    lead: Range<usize>,
+    quotes: &[Quote],
+    extra_verbs: &[String],
+) -> bool {
+    if find_cue(prose, lead.clone(), quotes, true, extra_verbs).is_some() {
+        return true;
+    }
+    words_in(prose, lead)
+        .iter()
+        .filter(|w| !inside(quotes, w.start))
+        .any(|w| {
+            let f = fold(w.text);
+            matches!(
+                f.as_str(),
+                "he" | "she" | "they" | "his" | "her" | "their" | "i" | "we" | "my" | "our"
+            ) || lexicon::ROLE_NOUNS.contains(&f)
+                || lexicon::ROLE_NOUNS.contains(f.strip_suffix('s').unwrap_or(&f))
+                || matches!(
+                    f.as_str(),
+                    "people"
+                        | "residents"
+                        | "voters"
+                        | "critics"
+                        | "supporters"
+                        | "protesters"
+                        | "fans"
+                        | "workers"
+                        | "crowd"
+                        | "crowds"
+                )
+                || (w.is_capitalized() && !lexicon::COMMON_OPENERS.contains(&f))
+        })
 }
 
 /// Give every passage of a multi-paragraph quote the chain's credit.
@@ -493,6 +610,8 @@ mod tests {
     fn view_and_went_on_phrases_credit() {
         assert!(credits("\"It is an across-the-board failure,\" in Bolton's view.")[0].is_some());
         assert!(credits("\"You know, it happens, right?\" Trump went on.")[0].is_some());
+        assert!(credits("\"They only came for the free lunch,\" Okafor shot back.")[0].is_some());
+        assert!(credits("\"Nobody here will vote for that,\" he surmised.")[0].is_some());
     }
 
     #[test]
@@ -509,6 +628,107 @@ mod tests {
             credits("\"Boeing and GE pay zero taxes in most years.\"\nSanders is wrong.\n"),
             [None]
         );
+    }
+
+    #[test]
+    fn a_credit_after_the_next_adjacent_quote_is_that_quotes() {
+        use AttributionKind::*;
+        assert_eq!(
+            credits(r#""The market has turned." "We are buying again," she said."#),
+            [None, kind(Sentence, "said", Some("she"))]
+        );
+        assert_eq!(
+            credits(r#""The market has turned," "we are buying again," she said."#),
+            [None, kind(Sentence, "said", Some("she"))]
+        );
+        // A credit before both, or narration between them, still credits.
+        assert!(
+            credits(r#"She said: "The market has turned." "We are buying again.""#)
+                .iter()
+                .all(Option::is_some)
+        );
+        assert!(
+            credits(r#""The market has turned," she said. "We are buying again.""#)
+                .iter()
+                .all(Option::is_some)
+        );
+        assert!(credits(
+            r#""The market has turned." Then she paused. "We are buying again," she said."#
+        )
+        .iter()
+        .all(Option::is_some));
+    }
+
+    #[test]
+    fn a_colon_credits_only_after_a_speaker() {
+        use AttributionKind::*;
+        assert_eq!(
+            credits(r#"In the end it came down to discipline: "We kept the ball and waited.""#),
+            [None]
+        );
+        assert_eq!(
+            credits(
+                "At the depot the mood was grim:\n\"Nobody here expects the plant to reopen.\"\n"
+            ),
+            [None]
+        );
+        assert_eq!(
+            credits(r#"At the gate the message was blunt: "We kept the ball and waited.""#),
+            [None]
+        );
+        assert_eq!(
+            credits("He won.\n: \"We kept the ball and waited.\"\n"),
+            [kind(Colon, ":", None)]
+        );
+        assert!(
+            credits(r#"It is a threat many people make: "If he wins, I am moving abroad!""#)[0]
+                .is_some()
+        );
+        assert_eq!(
+            credits(r#"Her verdict was short: "We kept the ball and waited.""#),
+            [kind(Colon, ":", None)]
+        );
+        assert_eq!(
+            credits(r#"Okafor on the result: "We kept the ball and waited.""#),
+            [kind(Colon, ":", None)]
+        );
+        assert_eq!(
+            credits("Okafor was blunt about the result:\n\"We kept the ball and waited.\"\n"),
+            [kind(Colon, ":", None)]
+        );
+    }
+
+    #[test]
+    fn a_credit_line_inside_a_pull_quote() {
+        // Blank lines between blocks: a line break inside one is kept.
+        let got = credits("Rates rose.\n\n\"Rates have to come down soon. Nobody can wait.\nJane Roe, Centre for Budget Studies.\"\n\nMore.\n");
+        assert_eq!(
+            got[0].as_ref().unwrap().2.as_deref(),
+            Some("Jane Roe, Centre for Budget Studies")
+        );
+        // A quote that runs on over a line break is not credited by its
+        // last line.
+        for text in [
+            "Rates rose.\n\n\"Rates have to come down soon. Nobody can wait\nfor another year of this.\"\n\nMore.\n",
+            "Rates rose.\n\n\"Rates have to come down soon. Nobody can wait.\nWe told them so, and they said no to all of it again.\"\n\nMore.\n",
+            "Rates rose.\n\n\"Rates have to come down soon. Nobody can wait.\nWhy not now?\"\n\nMore.\n",
+        ] {
+            assert_eq!(credits(text), [None], "{text}");
+        }
+    }
+
+    #[test]
+    fn credits_the_cue_finder_reaches_in_longer_clauses() {
+        for text in [
+            r#""We will not raise the levy this year," the minister, who took office in May, said."#,
+            "\"We will not raise the levy this year.\" — Jane Roe, a spokeswoman for the treasury",
+            r#"The levy stays. "We will not raise it this year," according to the treasury."#,
+            r#"The levy stays. "We will not raise it this year," the treasury's statement said."#,
+            r#""No levy shall be raised in the current year," the filing reads."#,
+            r#"Okafor spoke after the vote. "We will not raise the levy this year," she added."#,
+        ] {
+            assert!(credits(text).iter().all(Option::is_some), "{text}");
+        }
     }
 
     #[test]

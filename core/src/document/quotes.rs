@@ -13,6 +13,8 @@
 use std::ops::Range;
 
 use super::{Document, ParagraphKind};
+use crate::lexicon;
+use crate::text::{fold, words_in};
 
 /// A double-quoted passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,6 +183,45 @@ fn ends_sentence(before: &str) -> bool {
         .ends_with(['.', '!', '?', '…', ':'])
 }
 
+/// `…keep rising, a ministry spokeswoman said. ` / `…, said Blinken.`: when
+/// an open passage's last sentence ends in a credit clause (a speaker and a
+/// speech verb after a comma), the closing mark before the credit was
+/// dropped; a quoted speaker rarely credits someone else mid-quote. Returns
+/// where the quote ends (the comma's end).
+fn dropped_close_before_credit(prose: &str, passage: Range<usize>) -> Option<usize> {
+    const MAX_CREDIT_WORDS: usize = 7;
+    const MAX_WORDS_AFTER_VERB: usize = 3;
+    const MAX_SPEAKER_WORDS: usize = 4;
+    let text = prose[passage.clone()].trim_end();
+    let body = text.strip_suffix(['.', '!', '?'])?;
+    // The credit clause: after the last comma of the last sentence.
+    let sentence_start = body
+        .rfind(['.', '!', '?', '"', '“', '”'])
+        .map_or(0, |i| i + 1);
+    let comma = body[sentence_start..].rfind(',')? + sentence_start;
+    let words = words_in(prose, passage.start + comma + 1..passage.start + body.len());
+    if !(2..=MAX_CREDIT_WORDS).contains(&words.len()) {
+        return None;
+    }
+    let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+    let determiner = |f: &str| matches!(f, "a" | "an" | "the");
+    // `said Blinken.`, `said a spokeswoman.`
+    let inverted = lexicon::INVERTED_SPEECH_VERBS.contains(&folded[0])
+        && (words[1].is_capitalized() || determiner(&folded[1]));
+    // `he said.`, `Blinken told reporters.`, `a ministry spokeswoman said.`
+    let speaker_then_verb = (1..words.len()).any(|i| {
+        let speaker = match folded[0].as_str() {
+            "he" | "she" => i == 1,
+            "i" | "we" => false,
+            f => (determiner(f) || words[0].is_capitalized()) && i <= MAX_SPEAKER_WORDS,
+        };
+        speaker
+            && lexicon::SPEAKER_VERBS.contains(&folded[i])
+            && words.len() - 1 - i <= MAX_WORDS_AFTER_VERB
+    });
+    (inverted || speaker_then_verb).then_some(passage.start + comma + 1)
+}
+
 /// Whether the paragraph's prose opens with a quotation mark that opens.
 fn starts_with_open_mark(prose: &str, range: Range<usize>) -> bool {
     let s = prose[range].trim_start();
@@ -255,6 +296,29 @@ pub(super) fn find(doc: &mut Document<'_>) {
                 (Role::Open, Some((prev_open, chain, continues)))
                     if ends_sentence(&doc.prose[range.start..mark.start]) =>
                 {
+                    if let Some(comma) =
+                        dropped_close_before_credit(&doc.prose, prev_open.end..mark.start)
+                    {
+                        // `"Prices will rise, a spokeswoman said. "We…` —
+                        // the closing mark before the credit was dropped:
+                        // the quote ends at the comma, and its credit is
+                        // narration again.
+                        strays.push(StrayMark {
+                            range: prev_open.clone(),
+                            kind: StrayMarkKind::Unclosed,
+                        });
+                        quotes.push(Quote {
+                            paragraph: pi,
+                            inner: prev_open.end..comma,
+                            open: prev_open,
+                            close: None,
+                            chain,
+                            continues,
+                            continued: false,
+                        });
+                        open = Some((mark, quotes.len(), false));
+                        continue;
+                    }
                     // `…goes on. "And on` — a multi-paragraph quote whose
                     // paragraphs were run together: the passage continues.
                     quotes.push(Quote {
@@ -435,6 +499,32 @@ mod tests {
             strays("He said it was over.” Then he left."),
             [("” Then".to_string(), StrayMarkKind::Unopened)]
         );
+    }
+
+    #[test]
+    fn closing_mark_dropped_before_a_credit_is_stray() {
+        let text = "\"Rates will stay high, a central bank official said. \"We see no relief.\"\n";
+        assert_eq!(
+            strays(text),
+            [("\"Rates".to_string(), StrayMarkKind::Unclosed)]
+        );
+        // The quote ends at the comma: the credit is narration again.
+        assert_eq!(quoted(text), ["Rates will stay high,", "We see no relief."]);
+        for credit in ["said Ms Varga", "he told reporters", "Varga said on Monday"] {
+            let text = format!("\"Rates will stay high, {credit}. \"We see no relief.\"\n");
+            assert_eq!(strays(&text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn run_together_quote_paragraphs_without_a_credit_clause_still_continue() {
+        for text in [
+            "\"Rates will stay high, and we said so. \"We see no relief.\"\n",
+            "\"Rates will stay high, I said. \"We see no relief,\" she said.\n",
+            "\"Rates will stay high, which hurts savers who waited. \"We see no relief.\"\n",
+        ] {
+            assert!(strays(text).is_empty(), "{text}: {:?}", strays(text));
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ responded stated stressed suggested tells testified told tweeted urged warned wa
 const MORE_SPEECH_VERB_TEXT: &str = "
 accused accuses acknowledge acknowledges add adding admit admits advise advised agree agrees
 alleged alleges alleging announce announces answer answered answers argue arguing ask asking
-assert asserted asserts assured assures bark barked begged bemoaned bemoans blamed blames
+assert asserted asserts assured assures bark barked beamed begged bemoaned bemoans blamed blames
 blasted blasts boasted boasting boasts bragged brags branded brands call called calling calls
 caution chanted characterised characterized charge charged charges chided cited cites citing
 claim claiming claims comment complain complains concede concedes conceding conclude concluded
@@ -46,7 +46,7 @@ recounted recounts reiterated remark remembered remembers remind reminded repeat
 replying report reported reports respond responding responds retorted retorts revealed ridiculed
 riffed say saying scoffed scolded scream screamed screams shout shouted shouts shrugged sighed
 slammed slams smiled snapped speaking spoke state states stress stresses suggest suggests
-summarised summarized tell telling termed terms testifies texted thanked thanking thanks
+summarised summarized surmised tell telling termed terms testifies texted thanked thanking thanks
 thundered touted touts tweet tweeting tweets urge urges vow vowed vows warn warning welcomed
 welcomes whispered wondered write writes writing written yell yelled yells
 ";

@@ -13,15 +13,13 @@
 //! whichever form it is: the rule asks for consistency, not for a spelling
 //! (a substitution rule does that).
 
-use schemars::JsonSchema;
-use serde::Deserialize;
 use toml::Spanned;
 
 use std::ops::Range;
 
-use super::table::common_fields;
+use super::table::rule_table;
 use super::{in_quote, match_case, paragraphs, whole_words, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
+use super::{HouseRule, Input, RuleError, Table, WireCommon};
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::fold;
@@ -63,30 +61,16 @@ impl Consistency {
     }
 }
 
-/// Groups of variants of which one story uses one.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireConsistency {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// Each group lists spellings of one word (`["Zelensky", "Zelenskiy"]`).
-    #[schemars(with = "Vec<Vec<String>>")]
-    pub variants: Vec<Spanned<Vec<String>>>,
-    #[serde(default)]
-    pub ignore_case: bool,
+rule_table! {
+    /// Groups of variants of which one story uses one.
+    pub struct WireConsistency {
+        /// Each group lists spellings of one word (`["Zelensky", "Zelenskiy"]`).
+        #[schemars(with = "Vec<Vec<String>>")]
+        pub variants: Vec<Spanned<Vec<String>>>,
+        #[serde(default)]
+        pub ignore_case: bool,
+    }
 }
-
-common_fields!(WireConsistency);
 
 impl Table for Consistency {
     type Wire = WireConsistency;

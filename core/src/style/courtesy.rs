@@ -22,16 +22,12 @@
 //! The opposite house rule (AP, Reuters: no courtesy titles) is a plain
 //! substitution; see the presets.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
-use toml::Spanned;
-
 use std::ops::Range;
 
-use super::table::common_fields;
+use super::table::rule_table;
 use super::KnownPerson;
 use super::{in_quote, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
+use super::{HouseRule, Input, RuleError, Table, WireCommon};
 use crate::document::{Document, MentionForm};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::{words_in, Word};
@@ -169,27 +165,13 @@ fn part_of_longer_name(words: &[Word<'_>], range: &Range<usize>) -> bool {
     }
 }
 
-/// Later references to a person need a courtesy title.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireCourtesy {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// The titles that count (`Mr`, `Mrs`, `Ms`, `Dr`, `Sir` …).
-    pub titles: Vec<String>,
+rule_table! {
+    /// Later references to a person need a courtesy title.
+    pub struct WireCourtesy {
+        /// The titles that count (`Mr`, `Mrs`, `Ms`, `Dr`, `Sir` …).
+        pub titles: Vec<String>,
+    }
 }
-
-common_fields!(WireCourtesy);
 
 impl Table for Courtesy {
     type Wire = WireCourtesy;

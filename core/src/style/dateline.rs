@@ -10,15 +10,13 @@
 //! not match is flagged once, on its dateline if the text model found one,
 //! else on its first word. No fix: the place and date are the reporter's.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
 use toml::Spanned;
 
 use regex::Regex;
 
-use super::table::{common_fields, compile};
+use super::table::{compile, rule_table};
 use super::Rule;
-use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
+use super::{HouseRule, Input, RuleError, Table, WireCommon};
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
 
@@ -36,29 +34,15 @@ impl PartialEq for Dateline {
     }
 }
 
-/// The first body paragraph must start with a dateline of this form.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireDateline {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// A regular expression matched at the start of the first body
-    /// paragraph (`^` is implied).
-    #[schemars(with = "String")]
-    pub pattern: Spanned<String>,
+rule_table! {
+    /// The first body paragraph must start with a dateline of this form.
+    pub struct WireDateline {
+        /// A regular expression matched at the start of the first body
+        /// paragraph (`^` is implied).
+        #[schemars(with = "String")]
+        pub pattern: Spanned<String>,
+    }
 }
-
-common_fields!(WireDateline);
 
 impl Table for Dateline {
     type Wire = WireDateline;

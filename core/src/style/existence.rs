@@ -12,17 +12,15 @@
 //! call. Tokens are literal, matching whole words, unless `regex = true`
 //! (then the pattern says where a match may start and end).
 
-use schemars::JsonSchema;
-use serde::Deserialize;
 use toml::Spanned;
 
 use regex::Regex;
 
 use regex::RegexBuilder;
 
-use super::table::{common_fields, compile, regex_reason};
+use super::table::{compile, regex_reason, rule_table};
 use super::{in_quote, paragraphs, whole_words, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
+use super::{HouseRule, Input, RuleError, Table, WireCommon};
 use crate::finding::{Finding, Severity};
 
 #[derive(Debug, Clone)]
@@ -42,32 +40,18 @@ impl PartialEq for Existence {
     }
 }
 
-/// A word or pattern that must not appear. Matches are whole words.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireExistence {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    #[schemars(with = "Vec<String>")]
-    pub tokens: Vec<Spanned<String>>,
-    /// Tokens are regular expressions.
-    #[serde(default)]
-    pub regex: bool,
-    #[serde(default)]
-    pub ignore_case: bool,
+rule_table! {
+    /// A word or pattern that must not appear. Matches are whole words.
+    pub struct WireExistence {
+        #[schemars(with = "Vec<String>")]
+        pub tokens: Vec<Spanned<String>>,
+        /// Tokens are regular expressions.
+        #[serde(default)]
+        pub regex: bool,
+        #[serde(default)]
+        pub ignore_case: bool,
+    }
 }
-
-common_fields!(WireExistence);
 
 impl Table for Existence {
     type Wire = WireExistence;

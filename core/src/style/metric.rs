@@ -18,9 +18,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::table::common_fields;
+use super::table::rule_table;
 use super::{paragraphs, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon, WireSeverity};
+use super::{HouseRule, Input, RuleError, Table, WireCommon};
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
 
@@ -50,28 +50,14 @@ impl Metric {
     }
 }
 
-/// A lede, sentence or paragraph longer than `max-words`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireMetric {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    pub scope: WireMetricScope,
-    #[schemars(with = "u32", range(min = 1))]
-    pub max_words: Spanned<usize>,
+rule_table! {
+    /// A lede, sentence or paragraph longer than `max-words`.
+    pub struct WireMetric {
+        pub scope: WireMetricScope,
+        #[schemars(with = "u32", range(min = 1))]
+        pub max_words: Spanned<usize>,
+    }
 }
-
-common_fields!(WireMetric);
 
 impl Table for Metric {
     type Wire = WireMetric;

@@ -20,15 +20,11 @@
 //! and replaces `said Friday` only. Where two keys match overlapping text,
 //! the earlier and then longer match wins.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
-use toml::Spanned;
-
 use regex::Regex;
 
-use super::table::{common_fields, compile};
+use super::table::{compile, rule_table};
 use super::{in_quote, match_case, paragraphs, whole_words, Rule};
-use super::{HouseRule, Input, RuleError, Table, Tables, WireCommon, WireSeverity};
+use super::{HouseRule, Input, RuleError, Table, Tables, WireCommon};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 
 #[derive(Debug, Clone)]
@@ -61,34 +57,20 @@ impl PartialEq for Substitution {
     }
 }
 
-/// Replace this with that. Matches are whole words.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WireSubstitution {
-    /// The message; `{match}` is the flagged text (and, for
-    /// substitutions, `{replacement}` the house form).
-    pub message: Option<String>,
-    /// `error`, `warning` (the default), `info`, `hint` or `off`.
-    #[schemars(with = "Option<WireSeverity>")]
-    pub severity: Option<Spanned<WireSeverity>>,
-    /// Do not look inside direct quotes.
-    #[serde(default)]
-    pub skip_quotes: bool,
-    /// Do not look at headlines and headings.
-    #[serde(default)]
-    pub skip_headings: bool,
-    /// What to find → the house form. With `regex = true` the keys are
-    /// regular expressions and the values may use `$1`.
-    pub swap: Tables<String>,
-    /// Keys are regular expressions.
-    #[serde(default)]
-    pub regex: bool,
-    /// Match any case; the replacement follows the case of what it replaces.
-    #[serde(default)]
-    pub ignore_case: bool,
+rule_table! {
+    /// Replace this with that. Matches are whole words.
+    pub struct WireSubstitution {
+        /// What to find → the house form. With `regex = true` the keys are
+        /// regular expressions and the values may use `$1`.
+        pub swap: Tables<String>,
+        /// Keys are regular expressions.
+        #[serde(default)]
+        pub regex: bool,
+        /// Match any case; the replacement follows the case of what it replaces.
+        #[serde(default)]
+        pub ignore_case: bool,
+    }
 }
-
-common_fields!(WireSubstitution);
 
 impl Table for Substitution {
     type Wire = WireSubstitution;

@@ -66,12 +66,32 @@ pub struct WireCommon<'a> {
     pub skip_headings: bool,
 }
 
-/// The fields every house rule table has (serde's `flatten` cannot be used
-/// with `deny_unknown_fields`, so each table spells them out, and this
-/// gives them back as one value).
-macro_rules! common_fields {
-    ($wire:ty) => {
-        impl $wire {
+/// A house rule's table: the kind's own fields after the ones every rule
+/// table has (`message`, `severity`, `skip-quotes`, `skip-headings`), which
+/// [`WireCommon`] gives back as one value. serde's `flatten` cannot be used
+/// with `deny_unknown_fields`, so the common fields are written in here.
+macro_rules! rule_table {
+    ($(#[$meta:meta])* pub struct $name:ident { $($fields:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct $name {
+            /// The message; `{match}` is the flagged text (and, for
+            /// substitutions, `{replacement}` the house form).
+            pub message: Option<String>,
+            /// `error`, `warning` (the default), `info`, `hint` or `off`.
+            #[schemars(with = "Option<crate::style::WireSeverity>")]
+            pub severity: Option<toml::Spanned<$crate::style::WireSeverity>>,
+            /// Do not look inside direct quotes.
+            #[serde(default)]
+            pub skip_quotes: bool,
+            /// Do not look at headlines and headings.
+            #[serde(default)]
+            pub skip_headings: bool,
+            $($fields)*
+        }
+
+        impl $name {
             pub fn common(&self) -> $crate::style::table::WireCommon<'_> {
                 $crate::style::table::WireCommon {
                     message: self.message.as_deref(),
@@ -83,7 +103,7 @@ macro_rules! common_fields {
         }
     };
 }
-pub(crate) use common_fields;
+pub(crate) use rule_table;
 
 /// The rules of one kind in a file, by name (`[substitution.NAME]`), each
 /// name with its place in the file.

@@ -476,6 +476,10 @@ impl Checker<'_> {
             config,
             |safety| fix.allows(safety),
         );
+        if let Some(why) = fixed.unsettled {
+            checked.unwritten = Some(why);
+            return Outcome::Checked(checked);
+        }
         if fixed.text == checked.text {
             checked.findings = fixed.findings;
             return Outcome::Checked(checked);

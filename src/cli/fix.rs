@@ -4,9 +4,12 @@
 //! they are applied in passes ([`fix_text`]): each pass takes the allowed
 //! fixes in position order, skips any whose edits overlap an edit already
 //! taken (or that no longer fit the text), applies the rest at once, and
-//! checks the result again, until nothing is left to fix or
-//! [`MAX_PASSES`] passes have run. Overlapping fixes thus still get applied
-//! in a later pass when they still apply to the re-checked text.
+//! checks the result again, until nothing is left to fix. Overlapping fixes
+//! thus still get applied in a later pass when they still apply to the
+//! re-checked text. Fixes that still find work after [`MAX_PASSES`] passes
+//! feed on their own output (rules that undo each other): the draft is then
+//! left as it was and the rule named ([`Fixed::unsettled`]), so a `--fix`
+//! run either settles (a second run changes nothing) or writes nothing.
 //!
 //! Writing ([`write_atomically`]) never leaves a half-written draft: the
 //! fixed text goes to a temporary file in the same folder, which gets the
@@ -31,7 +34,7 @@ use super::walk::{self, Stamp};
 /// Passes of fix-and-check per draft. One pass applies every fix that does
 /// not overlap another; the extra passes pick up fixes that overlapped and
 /// fixes of findings that only appear after the first edits.
-pub const MAX_PASSES: usize = 4;
+pub const MAX_PASSES: usize = 8;
 
 /// The fixing options of `copydesk check`.
 #[derive(Debug, Clone, Default, Args)]
@@ -78,6 +81,9 @@ pub struct Fixed {
     pub findings: Vec<Finding>,
     /// How many fixes were applied, over all passes.
     pub applied: usize,
+    /// Why the fixes did not settle within [`MAX_PASSES`] passes; `text`
+    /// must then not be used.
+    pub unsettled: Option<String>,
 }
 
 /// Apply the fixes `allowed` lets through, in passes, to `text`, whose
@@ -94,15 +100,38 @@ pub fn fix_text(
         text: text.to_owned(),
         findings,
         applied: 0,
+        unsettled: None,
     };
     for _ in 0..MAX_PASSES {
         let (edits, fixes) = choose(&fixed.text, &fixed.findings, &allowed);
         if fixes == 0 {
-            break;
+            return fixed;
         }
         fixed.text = apply(&fixed.text, edits);
         fixed.applied += fixes;
         fixed.findings = session.check(config, &fixed.text, kind);
+    }
+    let (edits, fixes) = choose(&fixed.text, &fixed.findings, &allowed);
+    if fixes > 0 {
+        let first = edits
+            .iter()
+            .min_by_key(|e| e.range.start)
+            .expect("a fix has edits");
+        let finding = fixed
+            .findings
+            .iter()
+            .find(|f| {
+                f.fix
+                    .as_ref()
+                    .is_some_and(|fix| fix.edits.iter().any(|e| std::ptr::eq(e, *first)))
+            })
+            .expect("the edit's finding");
+        let line = fixed.text[..first.range.start].matches('\n').count() + 1;
+        fixed.unsettled = Some(format!(
+            "fixes do not settle: after {MAX_PASSES} passes `{}` still rewrites `{}` (line {line} of the fixed text), so its rules feed on each other's output; nothing written",
+            finding.code.as_str(),
+            &fixed.text[first.range.clone()],
+        ));
     }
     fixed
 }
@@ -159,13 +188,18 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
     (a.start < b.end && b.start < a.end) || a.start == b.start
 }
 
-/// Apply non-overlapping edits, back to front so offsets stay valid.
+/// Apply non-overlapping edits in one forward copy: linear in the text and
+/// the edits (rewriting in place would move the tail once per edit).
 fn apply(text: &str, mut edits: Vec<&Edit>) -> String {
-    edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
-    let mut out = text.to_owned();
+    edits.sort_by_key(|e| e.range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
     for edit in edits {
-        out.replace_range(edit.range.clone(), &edit.replacement);
+        out.push_str(&text[done..edit.range.start]);
+        out.push_str(&edit.replacement);
+        done = edit.range.end;
     }
+    out.push_str(&text[done..]);
     out
 }
 

@@ -20,6 +20,8 @@
 //! and replaces `said Friday` only. Where two keys match overlapping text,
 //! the earlier and then longer match wins.
 
+use std::ops::Range;
+
 use regex::Regex;
 
 use super::table::{compile, rule_table};
@@ -86,7 +88,9 @@ impl Table for Substitution {
             ));
         }
         let mut swaps = Vec::new();
+        let mut spans = Vec::new();
         for (key, replacement) in &table.swap.0 {
+            spans.push(key.span());
             let source = if table.regex {
                 key.get_ref().clone()
             } else {
@@ -103,11 +107,27 @@ impl Table for Substitution {
                 },
             });
         }
-        Ok(Substitution {
+        let compiled = Substitution {
             swaps,
             regex: table.regex,
             ignore_case: table.ignore_case,
-        })
+        };
+        if let Some(cycle) = cycle(&compiled) {
+            let steps: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|&i| format!("`{}`", compiled.swaps[i].key))
+                .collect();
+            let key = spans[cycle[0]].clone();
+            return Err(RuleError::at(
+                key,
+                format!(
+                    "these swaps undo each other ({}): `--fix` would never settle; drop one",
+                    steps.join(" → ")
+                ),
+            ));
+        }
+        Ok(compiled)
     }
 }
 
@@ -131,60 +151,199 @@ impl HouseRule for Substitution {
         let prose = doc.prose.as_str();
         for paragraph in paragraphs(doc, rule.scope) {
             let text = &prose[paragraph.clone()];
-            let mut hits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+            let mut hits: Vec<(Range<usize>, String, bool)> = Vec::new();
             for swap in &self.swaps {
                 for caps in swap.pattern.captures_iter(text) {
                     let whole = caps.get(0).expect("group 0");
-                    let range = paragraph.start + whole.start()..paragraph.start + whole.end();
-                    if range.is_empty()
-                        || (!self.regex && !whole_words(prose, &range))
-                        || (rule.scope.skip_quotes && in_quote(doc, &range))
+                    let found = paragraph.start + whole.start()..paragraph.start + whole.end();
+                    if found.is_empty()
+                        || (!self.regex && !whole_words(prose, &found))
+                        || (rule.scope.skip_quotes && in_quote(doc, &found))
                     {
                         continue;
                     }
-                    let mut replacement = String::new();
-                    caps.expand(&swap.replacement, &mut replacement);
-                    if self.ignore_case {
-                        replacement = match_case(whole.as_str(), &replacement);
+                    let (local, replacement) = self.house_form(swap, &caps);
+                    // A match inside its own house form is already fixed
+                    // (`Mr` in `Mr.`, `Kiev` in `Kyiv (Kiev)`): rewriting
+                    // it would grow the text on every `--fix`. The house
+                    // form in another case is rewritten whole.
+                    let local = match cover(text, &local, &replacement, self.ignore_case) {
+                        Cover::Exact => continue,
+                        Cover::Case(whole) => whole,
+                        Cover::None => local,
+                    };
+                    if text[local.clone()] == replacement {
+                        continue;
                     }
-                    // Context the pattern had to consume (no look-around in
-                    // the regex crate) is neither flagged nor replaced.
-                    let start = caps
-                        .name("before")
-                        .map_or(range.start, |m| paragraph.start + m.end());
-                    let end = caps
-                        .name("after")
-                        .map_or(range.end, |m| paragraph.start + m.start());
-                    let range = start..end.max(start);
-                    if prose[range.clone()] != replacement {
-                        hits.push((range, replacement));
-                    }
+                    let fixable = !(self.regex && self.diverges(swap, text, &local, &replacement));
+                    let range = paragraph.start + local.start..paragraph.start + local.end;
+                    hits.push((range, replacement, fixable));
                 }
             }
-            hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+            hits.sort_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)));
             let mut last_end = paragraph.start;
-            for (range, replacement) in hits {
+            for (range, replacement, fixable) in hits {
                 if range.start < last_end {
                     continue;
                 }
                 last_end = range.end;
                 let matched = &doc.text[range.clone()];
                 let default = format!("write `{replacement}`, not `{matched}` (house style)");
+                let finding = rule.finding(
+                    severity,
+                    range.clone(),
+                    matched,
+                    Some(&replacement),
+                    default,
+                );
+                if !fixable {
+                    // The replacement would match again and grow without
+                    // end: report, but offer nothing `--fix` could loop on.
+                    let mut finding = finding;
+                    finding
+                        .message
+                        .push_str(" (no automatic fix: the replacement matches the rule again)");
+                    out.push(finding);
+                    continue;
+                }
                 let fix = Fix::new(
                     format!("replace with `{replacement}`"),
                     Safety::Safe,
                     vec![Edit {
-                        range: range.clone(),
+                        range,
                         replacement: replacement.clone(),
                     }],
                 );
-                out.push(
-                    rule.finding(severity, range, matched, Some(&replacement), default)
-                        .with_fix(fix),
-                );
+                out.push(finding.with_fix(fix));
             }
         }
     }
+}
+
+impl Substitution {
+    /// The part of a match to replace (offsets of the searched text) and
+    /// its house form.
+    fn house_form(&self, swap: &Swap, caps: &regex::Captures<'_>) -> (Range<usize>, String) {
+        let whole = caps.get(0).expect("group 0");
+        let mut replacement = String::new();
+        caps.expand(&swap.replacement, &mut replacement);
+        if self.ignore_case {
+            replacement = match_case(whole.as_str(), &replacement);
+        }
+        // Context the pattern had to consume (no look-around in the regex
+        // crate) is neither flagged nor replaced.
+        let start = caps.name("before").map_or(whole.start(), |m| m.end());
+        let end = caps.name("after").map_or(whole.end(), |m| m.start());
+        (start..end.max(start), replacement)
+    }
+
+    /// Whether writing `replacement` over `range` of `text` leaves a match
+    /// of `swap` that is not its own house form yet: such a fix (`(a+)` →
+    /// `$1$1`) would never settle.
+    fn diverges(&self, swap: &Swap, text: &str, range: &Range<usize>, replacement: &str) -> bool {
+        let mut after = String::with_capacity(text.len() + replacement.len());
+        after.push_str(&text[..range.start]);
+        after.push_str(replacement);
+        after.push_str(&text[range.end..]);
+        let written = range.start..range.start + replacement.len();
+        swap.pattern.captures_iter(&after).any(|caps| {
+            let (again, form) = self.house_form(swap, &caps);
+            again.start < written.end.max(written.start + 1)
+                && written.start < again.end.max(again.start + 1)
+                && after[again.clone()] != form
+                && matches!(cover(&after, &again, &form, self.ignore_case), Cover::None)
+        })
+    }
+}
+
+/// How a match relates to its house form around it.
+enum Cover {
+    /// The house form, as written, contains the match.
+    Exact,
+    /// The house form in another case contains the match, here.
+    Case(Range<usize>),
+    None,
+}
+
+/// Whether `replacement` occurs in `text` around `range`.
+fn cover(text: &str, range: &Range<usize>, replacement: &str, ignore_case: bool) -> Cover {
+    let len = replacement.len();
+    if len < range.len() || len == 0 {
+        return Cover::None;
+    }
+    let mut case = None;
+    for at in range.end.saturating_sub(len)..=range.start {
+        let Some(there) = text.get(at..at + len) else {
+            continue;
+        };
+        if there == replacement {
+            return Cover::Exact;
+        }
+        if ignore_case && case.is_none() && there.to_lowercase() == replacement.to_lowercase() {
+            case = Some(at..at + len);
+        }
+    }
+    case.map_or(Cover::None, Cover::Case)
+}
+
+/// Swaps of one rule that undo each other (`colour` → `color` and `color`
+/// → `colour`): `--fix` would rewrite the text back and forth for ever.
+/// Only replacements without group references can be checked here; the
+/// others are checked where they match ([`Substitution::diverges`]).
+fn cycle(table: &Substitution) -> Option<Vec<usize>> {
+    let literal = |s: &Swap| !table.regex || !s.replacement.contains('$');
+    let n = table.swaps.len();
+    let mut edges = vec![Vec::new(); n];
+    for (i, from) in table.swaps.iter().enumerate() {
+        if !literal(from) {
+            continue;
+        }
+        let text = if table.regex {
+            from.replacement.clone()
+        } else {
+            from.replacement.replace("$$", "$")
+        };
+        for (j, to) in table.swaps.iter().enumerate() {
+            let rewrites = to.pattern.captures_iter(&text).any(|caps| {
+                let whole = caps.get(0).expect("group 0");
+                if whole.is_empty() || (!table.regex && !whole_words(&text, &whole.range())) {
+                    return false;
+                }
+                let (range, form) = table.house_form(to, &caps);
+                text[range.clone()] != form
+                    && matches!(cover(&text, &range, &form, table.ignore_case), Cover::None)
+            });
+            if rewrites {
+                edges[i].push(j);
+            }
+        }
+    }
+    // Depth-first search for a cycle; the graph is the rule's few swaps.
+    fn visit(at: usize, edges: &[Vec<usize>], state: &mut [u8], path: &mut Vec<usize>) -> bool {
+        state[at] = 1;
+        path.push(at);
+        for &next in &edges[at] {
+            if state[next] == 1 {
+                let from = path.iter().position(|&p| p == next).expect("on the path");
+                path.drain(..from);
+                return true;
+            }
+            if state[next] == 0 && visit(next, edges, state, path) {
+                return true;
+            }
+        }
+        state[at] = 2;
+        path.pop();
+        false
+    }
+    let mut state = vec![0u8; n];
+    for start in 0..n {
+        let mut path = Vec::new();
+        if state[start] == 0 && visit(start, &edges, &mut state, &mut path) {
+            return Some(path);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -315,5 +474,94 @@ skip-headings = true
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(&text[found[0].range.clone()], "US");
         assert_eq!(found[0].range.start, text.find("US").unwrap());
+    }
+
+    /// Fix, then fix the result again: the second round changes nothing.
+    #[track_caller]
+    fn fix_twice(config: &crate::config::Config, text: &str) -> String {
+        let once = apply_all(config, text);
+        assert_eq!(
+            apply_all(config, &once),
+            once,
+            "a second fix changed the text"
+        );
+        once
+    }
+
+    fn apply_all(config: &crate::config::Config, text: &str) -> String {
+        let mut fixed = text.to_owned();
+        for finding in findings(config, text).iter().rev() {
+            if let Some(fix) = &finding.fix {
+                fixed = fix.apply(&fixed);
+            }
+        }
+        fixed
+    }
+
+    #[test]
+    fn a_replacement_containing_its_key_is_applied_once() {
+        let config = config(
+            r#"
+[substitution.titles]
+swap = { "Mr" = "Mr.", "Kiev" = "Kyiv (Kiev)" }
+"#,
+        );
+        assert_eq!(
+            fix_twice(
+                &config,
+                "Mr Smith flew to Kiev. Mr. Jones was in Kyiv (Kiev).\n"
+            ),
+            "Mr. Smith flew to Kyiv (Kiev). Mr. Jones was in Kyiv (Kiev).\n"
+        );
+        assert_eq!(flagged(&config, "Mr. Smith in Kyiv (Kiev).\n"), []);
+    }
+
+    #[test]
+    fn the_house_form_in_another_case_is_rewritten_whole() {
+        let config = config(
+            r#"
+[substitution.titles]
+ignore-case = true
+swap = { "Mr" = "Mr." }
+"#,
+        );
+        assert_eq!(
+            fix_twice(&config, "mr. Smith and MR Jones.\n"),
+            "Mr. Smith and MR. Jones.\n"
+        );
+    }
+
+    #[test]
+    fn a_regex_fix_that_would_grow_for_ever_is_not_offered() {
+        let config = config(
+            r#"
+[substitution.double]
+regex = true
+swap = { '(a+)' = "$1$1" }
+"#,
+        );
+        let found = findings(&config, "A baa.\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].fix.is_none());
+        assert!(found[0]
+            .message
+            .ends_with("(no automatic fix: the replacement matches the rule again)"));
+        assert_eq!(fix_twice(&config, "A baa.\n"), "A baa.\n");
+    }
+
+    #[test]
+    fn swaps_that_undo_each_other_are_refused_where_they_are_written() {
+        let toml =
+            "[substitution.spelling]\nswap = { \"colour\" = \"color\", \"color\" = \"colour\" }\n";
+        let err = crate::config::Config::from_toml(toml, "copydesk.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("copydesk.toml:2:"), "{err}");
+        assert!(
+            err.contains("undo each other (`color` → `colour` → `color`)"),
+            "{err}"
+        );
+        // A chain that ends is fine.
+        config("[substitution.chain]\nswap = { \"a\" = \"b\", \"b\" = \"c\" }\n");
     }
 }

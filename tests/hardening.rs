@@ -1,0 +1,162 @@
+//! Hostile input through the binary (issue 13): fixes that must settle,
+//! special files, misleading messages, line endings and file identity.
+
+mod cli_support;
+
+use cli_support::*;
+
+// ---- Fixes converge ----------------------------------------------------------
+
+/// Words the generated drafts are made of: the presets' keys and house
+/// forms, what their regex rules look for, and ordinary prose.
+const WORDS: &[&str] = &[
+    "US",
+    "U.S.",
+    "UN",
+    "U.N.",
+    "E.U.",
+    "EU",
+    "U.K.",
+    "UK",
+    "Mr",
+    "Mr.",
+    "Mrs.",
+    "Ms",
+    "Dr.",
+    "St.",
+    "Smith",
+    "Jones",
+    "said",
+    "says",
+    "told reporters",
+    "announced",
+    "added",
+    "on",
+    "Friday",
+    "Monday",
+    "ten",
+    "twenty",
+    "forty-two",
+    "percent",
+    "per cent",
+    "5",
+    "12.5",
+    "the",
+    "troops",
+    "a",
+    "and",
+    "in",
+    ",",
+    ".",
+    ":",
+    "\"We",
+    "act.\"",
+    "“It",
+    "is”",
+    "'s",
+    "-",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "# ",
+    "> ",
+    "*",
+];
+
+/// A draft of `n` words picked by a fixed generator (the same every run).
+fn draft(seed: u64, n: usize) -> String {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut out = String::new();
+    for _ in 0..n {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let word = WORDS[(state >> 33) as usize % WORDS.len()];
+        out.push_str(word);
+        if (state >> 20) % 3 != 0 {
+            out.push(' ');
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// On every preset, `--fix` on generated drafts (plain and Markdown) and
+/// the seed leaves nothing for a second `--fix` to do.
+#[test]
+fn a_second_fix_changes_nothing_on_every_preset() {
+    for preset in ["ap", "british", "reuters"] {
+        let drafts = Drafts::new();
+        drafts.write("copydesk.toml", format!("extends = [\"{preset}\"]\n"));
+        drafts.copy(SEED, "desk/seed.txt");
+        for i in 0..40 {
+            let ext = if i % 2 == 0 { "txt" } else { "md" };
+            drafts.write(&format!("desk/{i:02}.{ext}"), draft(i, 20 + 7 * i as usize));
+        }
+        let first = run(drafts
+            .copydesk()
+            .args(["check", "--fix", "--unsafe-fixes", "desk"]));
+        assert!(first.code < 2, "{preset}: {}", first.stderr);
+        assert!(
+            !first.stderr.contains("fixed 0 findings"),
+            "{preset}: {}",
+            first.stderr
+        );
+        let names = drafts.names();
+        let before: Vec<String> = names.iter().map(|n| drafts.read(n)).collect();
+        let second = run(drafts
+            .copydesk()
+            .args(["check", "--fix", "--unsafe-fixes", "desk"]));
+        assert!(
+            second.stderr.ends_with("fixed 0 findings in 0 files\n"),
+            "{preset}: {}",
+            second.stderr
+        );
+        let after: Vec<String> = names.iter().map(|n| drafts.read(n)).collect();
+        assert_eq!(before, after, "{preset}");
+    }
+}
+
+/// The issue's three replacements that re-match: each applies once.
+#[test]
+fn replacements_that_contain_what_they_match_apply_once() {
+    let drafts = Drafts::new();
+    drafts.write(
+        "copydesk.toml",
+        "[substitution.titles]\nswap = { \"Mr\" = \"Mr.\", \"Kiev\" = \"Kyiv (Kiev)\" }\n\n\
+         [substitution.double]\nregex = true\nswap = { '(a+)' = \"$1$1\" }\n",
+    );
+    drafts.write("story.txt", "Mr Smith flew to Kiev with a baa.\n");
+    for _ in 0..3 {
+        run(drafts.copydesk().args(["check", "--fix", "story.txt"]));
+        assert_eq!(
+            drafts.read("story.txt"),
+            "Mr. Smith flew to Kyiv (Kiev) with a baa.\n"
+        );
+    }
+}
+
+/// Rules that undo each other's fixes: the draft is left alone and the
+/// error names the rule, instead of a draft rewritten back and forth.
+#[test]
+fn rules_that_undo_each_other_stop_with_an_error() {
+    let drafts = Drafts::new();
+    drafts.write(
+        "copydesk.toml",
+        "[substitution.american]\nswap = { \"colour\" = \"color\" }\n\n\
+         [substitution.british]\nswap = { \"color\" = \"colour\" }\n",
+    );
+    drafts.write("story.txt", "The colour guard.\n");
+    let out = run(drafts.copydesk().args(["check", "--fix", "story.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("story.txt: fixes do not settle: after 8 passes `style/"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("nothing written"), "{}", out.stderr);
+    assert_eq!(drafts.read("story.txt"), "The colour guard.\n");
+}

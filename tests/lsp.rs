@@ -1013,6 +1013,107 @@ async fn malformed_messages_get_error_responses() {
     assert_eq!(symbols, Value::Null);
 }
 
+/// A request with `id` to an unknown method, as JSON text.
+fn unknown_request(id: i64) -> String {
+    format!(
+        r#"{{"jsonrpc":"2.0","id":{id},"method":"copydesk/unknown","params":{{"q":"“quoted”"}}}}"#
+    )
+}
+
+/// After each kind of bad frame the server answers it (with its id where
+/// one can be read) and the next well-framed request, in the same write.
+#[tokio::test]
+async fn the_server_resynchronises_after_any_bad_frame() {
+    let mut client = started(Checker::Core, plain_caps()).await;
+    let chars = |s: &str| s.chars().count();
+    let frames: Vec<(i64, Vec<u8>, i64)> = vec![
+        // Characters counted, not bytes: too short, yet the message is whole.
+        (
+            1,
+            format!(
+                "Content-Length: {}\r\n\r\n{}",
+                chars(&unknown_request(1)),
+                unknown_request(1)
+            )
+            .into_bytes(),
+            -32601,
+        ),
+        // Too long: the message is whole and the client waits.
+        (
+            2,
+            format!(
+                "Content-Length: {}\r\n\r\n{}",
+                unknown_request(2).len() + 40,
+                unknown_request(2)
+            )
+            .into_bytes(),
+            -32601,
+        ),
+        // Too short and cut inside the message: its id is still answered.
+        (
+            3,
+            format!("Content-Length: 30\r\n\r\n{}garbage", unknown_request(3)).into_bytes(),
+            -32700,
+        ),
+        (
+            4,
+            format!("Content-Length: -5\r\n\r\n{}", unknown_request(4)).into_bytes(),
+            -32700,
+        ),
+        (
+            5,
+            format!("Content-Length: five\r\n\r\n{}", unknown_request(5)).into_bytes(),
+            -32700,
+        ),
+        (6, unknown_request(6).into_bytes(), -32700),
+        (
+            7,
+            format!(
+                "Content-Length: 1000000000000\r\n\r\n{}",
+                unknown_request(7)
+            )
+            .into_bytes(),
+            -32700,
+        ),
+        (
+            0,
+            b"\x00\xff\xfe random \x1b[0m bytes \r\n\r\n".to_vec(),
+            -32700,
+        ),
+        (
+            0,
+            format!("X-Long: {}\r\n\r\n", "a".repeat(100_000)).into_bytes(),
+            -32700,
+        ),
+    ];
+    for (id, bad, code) in frames {
+        let next = 1000 + id;
+        let mut bytes = bad;
+        let good = unknown_request(next);
+        bytes.extend(format!("Content-Length: {}\r\n\r\n{good}", good.len()).bytes());
+        client.send_bytes(&bytes).await;
+        let answer = client
+            .response(if id == 0 { Value::Null } else { json!(id) })
+            .await;
+        assert_eq!(answer["error"]["code"], code, "frame {id}: {answer}");
+        let answer = client.response(json!(next)).await;
+        assert_eq!(
+            answer["error"]["code"], -32601,
+            "after frame {id}: {answer}"
+        );
+    }
+    // A `$/` request is a request: it gets an answer.
+    let dollar = client.request("$/custom", json!({})).await;
+    assert_eq!(dollar["error"]["code"], -32601, "{dollar}");
+    let symbols = client
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(symbols, Value::Null);
+}
+
 #[tokio::test]
 async fn shutdown_then_exit_ends_the_server_cleanly() {
     let client = started(Checker::Core, plain_caps()).await;

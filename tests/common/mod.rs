@@ -56,6 +56,12 @@ impl Client {
         self.writer.flush().await.unwrap();
     }
 
+    /// Write `bytes` as they are, framing and all.
+    pub async fn send_bytes(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).await.unwrap();
+        self.writer.flush().await.unwrap();
+    }
+
     pub async fn send(&mut self, message: &Value) {
         self.send_raw(message.to_string().as_bytes()).await;
     }

@@ -12,6 +12,8 @@
 //! thousand drafts reads its configuration once.
 
 use std::collections::HashMap;
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,13 +25,128 @@ pub use copydesk_core::config::*;
 pub struct DiskFiles;
 
 impl Files for DiskFiles {
-    fn read(&self, path: &Path) -> std::io::Result<String> {
-        std::fs::read_to_string(path)
+    fn read(&self, path: &Path) -> io::Result<String> {
+        read_config(path)
     }
 
     fn absolute(&self, path: &Path) -> PathBuf {
         absolute(path)
     }
+}
+
+/// Largest configuration file read: house styles are a few kilobytes, and
+/// `--config /dev/zero` or a mistaken huge file must not fill the memory.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// Read a configuration file: a regular file of at most
+/// [`MAX_CONFIG_BYTES`], in UTF-8 (an error names the first bad byte's line
+/// and column).
+pub fn read_config(path: &Path) -> io::Result<String> {
+    let (file, metadata) = open_regular(path)?;
+    let too_large = |bytes: u64| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "is {bytes} bytes; a configuration file may have at most {} KiB",
+                MAX_CONFIG_BYTES >> 10
+            ),
+        )
+    };
+    if metadata.len() > MAX_CONFIG_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let bytes = err.as_bytes();
+        let at = err.utf8_error().valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&bytes[line_start..at])
+            .chars()
+            .count()
+            + 1;
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "not valid UTF-8 at line {line}, column {column} (byte {at}); save it as UTF-8"
+            ),
+        )
+    })
+}
+
+/// Open `path` (after symbolic links) for reading if it is a regular file.
+/// Opening a FIFO would wait for a writer for ever, and a device may never
+/// end; both are refused with what they are, as is a dangling link.
+pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
+    let metadata = match fs::metadata(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Err(match fs::read_link(path) {
+                Ok(target) => io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!(
+                        "is a symbolic link to `{}`, which does not exist",
+                        target.display()
+                    ),
+                ),
+                Err(_) => err,
+            });
+        }
+        other => other?,
+    };
+    not_special(&metadata)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    not_special(&metadata)?;
+    Ok((file, metadata))
+}
+
+fn not_special(metadata: &Metadata) -> io::Result<()> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        special_kind(&kind)
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("is {what}, not a regular file; only regular files are read"),
+    ))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
+    "a special file"
 }
 
 /// The configuration a single TOML text gives, read as the file `path`
@@ -105,10 +222,13 @@ pub fn find_config(folder: &Path) -> Result<Option<PathBuf>, ConfigError> {
     let mut shown = folder.to_path_buf();
     let mut real = absolute(folder);
     loop {
+        // Anything by the name counts (a folder, a FIFO, a dangling link):
+        // loading it then says what is wrong, rather than the file being
+        // silently passed over for one further up.
         let found: Vec<PathBuf> = FILE_NAMES
             .iter()
             .map(|name| shown.join(name))
-            .filter(|p| p.is_file())
+            .filter(|p| fs::symlink_metadata(p).is_ok())
             .collect();
         match found.as_slice() {
             [one] => return Ok(Some(clean(one))),

@@ -160,3 +160,135 @@ fn rules_that_undo_each_other_stop_with_an_error() {
     assert!(out.stderr.contains("nothing written"), "{}", out.stderr);
     assert_eq!(drafts.read("story.txt"), "The colour guard.\n");
 }
+
+// ---- Special files -------------------------------------------------------------
+
+/// Make a FIFO at `path` (nobody ever writes to it).
+#[cfg(unix)]
+fn fifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+}
+
+/// A run that must end: a hang is a failure, not a stuck suite.
+fn bounded(cmd: &mut assert_cmd::Command) -> &mut assert_cmd::Command {
+    cmd.timeout(std::time::Duration::from_secs(60))
+}
+
+/// A FIFO as a draft, as `--config` and in `extends`: never opened, said
+/// what it is, exit 2, and the other drafts still checked.
+#[cfg(unix)]
+#[test]
+fn fifos_are_refused_not_waited_on() {
+    let drafts = Drafts::new();
+    drafts.write("good.txt", "Quiet day.\n");
+    fifo(&drafts.path("x.txt"));
+    let out =
+        run(bounded(&mut drafts.copydesk()).args(["check", "--no-config", "x.txt", "good.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "x.txt: is a FIFO (named pipe), not a regular file; only regular files are read"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("checked 1 file: no findings; 1 file could not be checked"),
+        "{}",
+        out.stderr
+    );
+
+    fifo(&drafts.path("house.toml"));
+    let out =
+        run(bounded(&mut drafts.copydesk()).args(["check", "--config", "house.toml", "good.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is a FIFO (named pipe)"),
+        "{}",
+        out.stderr
+    );
+
+    drafts.write("copydesk.toml", "extends = [\"house.toml\"]\n");
+    let out = run(bounded(&mut drafts.copydesk()).args(["check", "good.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("cannot read `house.toml`: is a FIFO (named pipe)"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `--config /dev/zero` is a device, refused at once instead of read for
+/// ever; an oversized file is refused by size.
+#[cfg(unix)]
+#[test]
+fn devices_and_huge_configuration_files_are_refused() {
+    let drafts = Drafts::new();
+    drafts.write("good.txt", "Quiet day.\n");
+    let out =
+        run(bounded(&mut drafts.copydesk()).args(["check", "--config", "/dev/zero", "good.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is a device, not a regular file"),
+        "{}",
+        out.stderr
+    );
+    drafts.write("big.toml", format!("# {}\n", "x".repeat(2 << 20)));
+    let out = run(drafts
+        .copydesk()
+        .args(["check", "--config", "big.toml", "good.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("a configuration file may have at most 1024 KiB"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A folder, a FIFO or a dangling link named `copydesk.toml` is reported,
+/// not passed over.
+#[cfg(unix)]
+#[test]
+fn a_broken_copydesk_toml_is_reported_not_ignored() {
+    type Make = fn(&std::path::Path);
+    let cases: [(&str, Make); 3] = [
+        ("is a folder", |p| std::fs::create_dir(p).unwrap()),
+        ("is a FIFO (named pipe)", |p| fifo(p)),
+        (
+            "is a symbolic link to `gone.toml`, which does not exist",
+            |p| std::os::unix::fs::symlink("gone.toml", p).unwrap(),
+        ),
+    ];
+    for (what, make) in cases {
+        let drafts = Drafts::new();
+        drafts.write(".git/HEAD", "ref: refs/heads/main\n");
+        drafts.write("good.txt", "Quiet day.\n");
+        make(&drafts.path("copydesk.toml"));
+        let out = run(bounded(&mut drafts.copydesk()).args(["check", "good.txt"]));
+        assert_eq!(out.code, 2, "{what}: {}", out.stderr);
+        assert!(out.stderr.contains(what), "{what}: {}", out.stderr);
+    }
+}
+
+/// Invalid UTF-8 in a configuration file is placed.
+#[test]
+fn invalid_utf8_in_a_configuration_file_has_its_position() {
+    let drafts = Drafts::new();
+    drafts.write("good.txt", "Quiet day.\n");
+    drafts.write("copydesk.toml", b"[checks]\n# caf\xe9\n".as_slice());
+    let out = run(drafts.copydesk().args(["check", "good.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("not valid UTF-8 at line 2, column 6 (byte 14)"),
+        "{}",
+        out.stderr
+    );
+}

@@ -1273,6 +1273,41 @@ async fn client_settings_apply_over_the_house_style_file() {
     );
 }
 
+/// A house style extending a FIFO: the server says so and goes on
+/// answering, instead of waiting on the FIFO for ever.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_fifo_in_extends_is_reported_and_never_blocks_the_server() {
+    let (dir, _file, uri) = newsroom("extends = [\"house.toml\"]\n");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("house.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut client = started(Checker::Core, plain_caps()).await;
+    client.open(&uri, "markdown", 1, HOUSE_DRAFT).await;
+    let message = client
+        .notification(|m| m["method"] == "window/showMessage")
+        .await;
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("is a FIFO (named pipe), not a regular file"),
+        "{text}"
+    );
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 1).await),
+        [("quote/unattributed".to_owned(), 2)],
+        "the defaults apply"
+    );
+    let symbols = client
+        .call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert!(symbols.is_array(), "{symbols}");
+}
+
 #[tokio::test]
 async fn a_broken_file_is_reported_and_the_last_good_one_applies_until_fixed() {
     let (_dir, file, uri) = newsroom(&house_toml("error"));

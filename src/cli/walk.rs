@@ -21,7 +21,6 @@
 //!   [`InputError`] naming the path, and the caller goes on with the others.
 
 use std::fmt;
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -315,11 +314,7 @@ pub fn read_draft(input: &Input, name: &str, stdin: &mut dyn Read) -> Result<Dra
     let (bytes, stamp) = match input {
         Input::Stdin => (read_limited(stdin).map_err(io_error)?, None),
         Input::File(path) => {
-            let file = File::open(path).map_err(io_error)?;
-            let metadata = file.metadata().map_err(io_error)?;
-            if metadata.is_dir() {
-                return Err(error(InputErrorKind::Io("is a folder".into())));
-            }
+            let (file, metadata) = crate::config::open_regular(path).map_err(io_error)?;
             if metadata.len() > MAX_FILE_BYTES {
                 return Err(error(InputErrorKind::TooLarge {
                     bytes: metadata.len(),

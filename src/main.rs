@@ -59,12 +59,27 @@ fn main() -> ExitCode {
         color_stderr,
         progress: io::stderr().is_terminal(),
     };
-    match cli::run(&cli, &mut streams) {
+    let result = cli::run(&cli, &mut streams);
+    // The last of the report is still in the buffer: a write error there
+    // counts as much as one during the run.
+    let result = result.and_then(|status| stdout.flush().map(|()| status));
+    match result {
         Ok(status) => ExitCode::from(status.code()),
-        // A reader that stops early (`copydesk check | head`) is not an error.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // A reader that stopped early (`copydesk check | head`) got part of
+        // the report: say so, or a script would take it for the whole.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(
+                io::stderr(),
+                "error: cannot write output: the reader closed it; the report is incomplete"
+            );
+            ExitCode::from(Status::Error.code())
+        }
         Err(err) => {
-            let _ = writeln!(io::stderr(), "error: cannot write output: {err}");
+            let _ = writeln!(
+                io::stderr(),
+                "error: cannot write output: {}",
+                cli::walk::io_message(&err)
+            );
             ExitCode::from(Status::Error.code())
         }
     }

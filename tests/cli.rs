@@ -405,9 +405,10 @@ fn json_positions_count_characters_across_crlf_and_emoji() {
 
 // ---- Output ----------------------------------------------------------------
 
-/// A reader that goes away (`copydesk check | head`) is not an error.
+/// A reader that goes away (`copydesk check | head`) gets part of the
+/// report at most: the run says so and fails, without a panic.
 #[test]
-fn a_closed_stdout_is_not_an_error() {
+fn a_closed_stdout_is_reported() {
     let mut child = std::process::Command::new(BIN)
         .args(["check", "--format", "json", "-"])
         .stdin(Stdio::piped())
@@ -422,8 +423,38 @@ fn a_closed_stdout_is_not_an_error() {
     stdin.write_all(UNATTRIBUTED.as_bytes()).unwrap();
     drop(stdin);
     let output = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: cannot write output: the reader closed it; the report is incomplete\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// A full disk (`/dev/full`) is an error too, named.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_stdout_is_reported() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(BIN)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/unattributed.txt",
+        ])
+        .current_dir(root())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.ends_with("error: cannot write output: No space left on device\n"),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]

@@ -292,3 +292,69 @@ fn invalid_utf8_in_a_configuration_file_has_its_position() {
         out.stderr
     );
 }
+
+// ---- Messages ---------------------------------------------------------------------
+
+/// UTF-16 text, with or without a byte-order mark, is named as such with
+/// the way out; the other drafts are still checked.
+#[test]
+fn utf16_drafts_are_named_with_how_to_convert_them() {
+    let utf16 = |text: &str, big: bool, bom: bool| -> Vec<u8> {
+        let mut out: Vec<u8> = Vec::new();
+        for unit in bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16()) {
+            out.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        out
+    };
+    let drafts = Drafts::new();
+    drafts.write("le.txt", utf16("Quiet day.\n", false, true));
+    drafts.write("be.txt", utf16("Quiet day.\n", true, false));
+    drafts.write("good.txt", "Quiet day.\n");
+    let out = run(drafts
+        .copydesk()
+        .args(["check", "--no-config", "le.txt", "be.txt", "good.txt"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: le.txt: UTF-16 text (little-endian), not UTF-8: save it as UTF-8, or convert it with `iconv -f UTF-16 -t UTF-8 FILE > NEW`\n\
+         error: be.txt: UTF-16 text (big-endian), not UTF-8: save it as UTF-8, or convert it with `iconv -f UTF-16 -t UTF-8 FILE > NEW`\n\
+         checked 1 file: no findings; 2 files could not be checked\n"
+    );
+}
+
+#[test]
+fn rules_for_a_missing_path_fail() {
+    let out = run(copydesk().args(["rules", "/nonexistent/copydesk-draft.txt"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: /nonexistent/copydesk-draft.txt: no such file or folder\n"
+    );
+}
+
+#[test]
+fn an_invalid_include_glob_is_an_error() {
+    let out = run(copydesk().args(["check", "--include", "[", "tests/fixtures"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: invalid glob `[`: unclosed character class; missing ']'\n"
+    );
+}
+
+#[test]
+fn init_into_a_missing_folder_says_so() {
+    let drafts = Drafts::new();
+    let out = run(drafts.copydesk().args(["init", "desk/sport"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: desk/sport: no such folder; create it first (mkdir -p desk/sport)\n"
+    );
+    assert_eq!(drafts.names(), Vec::<String>::new());
+}

@@ -104,6 +104,11 @@ fn config_at(args: &ConfigArgs, path: &Path) -> Result<Config, ConfigError> {
 /// `copydesk rules [PATH]`.
 pub fn rules(args: &RulesArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    // The rules "for" a path that is not there would be a guess.
+    if std::fs::symlink_metadata(&path).is_err() {
+        streams.error(format_args!("{}: no such file or folder", path.display()))?;
+        return Ok(Status::Error);
+    }
     let config = match config_at(&args.config, &path) {
         Ok(config) => config,
         Err(err) => {
@@ -196,6 +201,13 @@ pub fn init(args: &InitArgs, streams: &mut Streams<'_>) -> io::Result<Status> {
         streams.error(format_args!(
             "{} already exists; not overwriting it",
             shown(&existing).display()
+        ))?;
+        return Ok(Status::Error);
+    }
+    if !args.folder.is_dir() {
+        streams.error(format_args!(
+            "{}: no such folder; create it first (mkdir -p {0})",
+            args.folder.display()
         ))?;
         return Ok(Status::Error);
     }

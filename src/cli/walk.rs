@@ -55,6 +55,9 @@ pub enum InputErrorKind {
     Binary { byte: usize },
     /// The file is not UTF-8; this is the offset of the first bad byte.
     NotUtf8 { byte: usize },
+    /// The file is UTF-16 text (a byte-order mark, or NULs every other
+    /// byte), which editors on Windows save as "Unicode".
+    Utf16 { big_endian: bool },
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge { bytes: u64 },
 }
@@ -75,6 +78,16 @@ impl fmt::Display for InputError {
                 write!(f, "binary file, not a draft (NUL byte at byte {byte})")
             }
             InputErrorKind::NotUtf8 { byte } => write!(f, "not valid UTF-8 (byte {byte})"),
+            InputErrorKind::Utf16 { big_endian } => write!(
+                f,
+                "UTF-16 text ({}), not UTF-8: save it as UTF-8, or convert it with \
+                 `iconv -f UTF-16 -t UTF-8 FILE > NEW`",
+                if *big_endian {
+                    "big-endian"
+                } else {
+                    "little-endian"
+                }
+            ),
             InputErrorKind::TooLarge { bytes } => write!(
                 f,
                 "too large ({} MB; drafts over {} MB are not checked)",
@@ -163,6 +176,14 @@ fn matcher(globs: &[String]) -> Result<Option<Gitignore>, GlobError> {
             return Err(GlobError {
                 glob: glob.clone(),
                 message: "a glob cannot start with `!`".into(),
+            });
+        }
+        // The gitignore builder takes an unclosed `[` as a literal; as a
+        // glob it matches nothing, silently. Check it as a glob first.
+        if let Err(err) = globset::Glob::new(glob.trim_end_matches('/')) {
+            return Err(GlobError {
+                glob: glob.clone(),
+                message: err.kind().to_string(),
             });
         }
         builder.add_line(None, glob).map_err(error)?;
@@ -348,6 +369,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputErrorKind> {
     // UTF-16 text) a clearer message than "not valid UTF-8".
     // `contains` is a fast memchr; the position is only needed for the
     // message.
+    if let Some(big_endian) = utf16(&bytes) {
+        return Err(InputErrorKind::Utf16 { big_endian });
+    }
     if bytes.contains(&0) {
         let byte = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(InputErrorKind::Binary { byte });
@@ -355,6 +379,33 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputErrorKind> {
     String::from_utf8(bytes).map_err(|e| InputErrorKind::NotUtf8 {
         byte: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Whether `bytes` look like UTF-16 text, and if so whether big-endian: a
+/// byte-order mark, or (without one) NULs in every other byte of the start,
+/// as ASCII letters have in UTF-16.
+fn utf16(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(false),
+        [0xFE, 0xFF, ..] => return Some(true),
+        _ => {}
+    }
+    let start = &bytes[..bytes.len().min(256) & !1];
+    if start.len() < 4 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        start
+            .chunks(2)
+            .all(|pair| pair[parity] == 0 && pair[1 - parity] != 0)
+    };
+    if nul_at(1) {
+        Some(false)
+    } else if nul_at(0) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// An I/O error without the "(os error N)" suffix, which means nothing to

@@ -358,3 +358,160 @@ fn init_into_a_missing_folder_says_so() {
     );
     assert_eq!(drafts.names(), Vec::<String>::new());
 }
+
+// ---- Line endings and file identity -------------------------------------------
+
+/// The seed and a story with a repeated paragraph, with LF, CRLF and lone
+/// CR line ends: the same findings at the same lines and columns.
+#[test]
+fn cr_lf_and_crlf_drafts_get_the_same_findings() {
+    for fixture in [SEED, "tests/fixtures/duplicate.txt"] {
+        let lf = std::fs::read_to_string(root().join(fixture)).unwrap();
+        let drafts = Drafts::new();
+        drafts.write("lf.txt", &lf);
+        drafts.write("crlf.txt", lf.replace('\n', "\r\n"));
+        drafts.write("cr.txt", lf.replace('\n', "\r"));
+        let found = |name: &str| -> Vec<(String, usize, usize, Vec<usize>)> {
+            let out =
+                run(drafts
+                    .copydesk()
+                    .args(["check", "--no-config", "--format", "json", name]));
+            json(&out)
+                .into_iter()
+                .map(|f| {
+                    let related = f.related.iter().map(|r| r.start.line).collect();
+                    (f.code, f.start.line, f.start.column, related)
+                })
+                .collect()
+        };
+        let expected = found("lf.txt");
+        assert!(!expected.is_empty(), "{fixture}");
+        assert_eq!(found("crlf.txt"), expected, "{fixture}: CRLF");
+        assert_eq!(found("cr.txt"), expected, "{fixture}: CR");
+    }
+}
+
+/// Whether `tool --version` runs here.
+fn have(tool: &str) -> bool {
+    std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `--diff` output for LF, CRLF, lone-CR and no-final-newline drafts, with
+/// the paths as `.`, a folder or files name them: `git apply` and `patch
+/// -p1` both take it, and applying it gives what `--fix` writes.
+#[test]
+fn diffs_apply_with_git_and_patch() {
+    let drafts = Drafts::new();
+    drafts.write(
+        "copydesk.toml",
+        "[substitution.stops]\nswap = { \"US\" = \"U.S.\" }\n",
+    );
+    let texts = [
+        ("lf.txt", "The US said.\nok\n\nThe US again.\n"),
+        ("crlf.txt", "The US said.\r\nok\r\n\r\nThe US again.\r\n"),
+        ("cr.txt", "The US said.\rok\r\rThe US again.\r"),
+        ("nonl.md", "ok\n\nno newline US"),
+    ];
+    for (name, text) in texts {
+        drafts.write(&format!("desk/{name}"), text);
+    }
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(drafts.dir.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q", "."]);
+    for paths in [
+        vec!["."],
+        vec!["desk"],
+        vec![
+            "./desk/lf.txt",
+            "desk/../desk/crlf.txt",
+            "desk/cr.txt",
+            "desk/nonl.md",
+        ],
+    ] {
+        let mut args = vec!["check", "--diff"];
+        args.extend(&paths);
+        let out = run(drafts.copydesk().args(&args));
+        assert_eq!(out.code, 1, "{paths:?}: {}", out.stderr);
+        drafts.write("fix.diff", &out.stdout);
+        git(&["apply", "--check", "fix.diff"]);
+        if have("patch") {
+            let status = std::process::Command::new("patch")
+                .args(["-p1", "--dry-run", "--silent", "-i", "fix.diff"])
+                .current_dir(drafts.dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "patch refused {paths:?}:\n{}", out.stdout);
+        }
+    }
+    // Applied, the patch gives what --fix writes.
+    git(&["apply", "fix.diff"]);
+    let applied: Vec<String> = texts
+        .iter()
+        .map(|(n, _)| drafts.read(&format!("desk/{n}")))
+        .collect();
+    for (name, text) in texts {
+        drafts.write(&format!("desk/{name}"), text);
+    }
+    run(drafts.copydesk().args(["check", "--fix", "desk"]));
+    let fixed: Vec<String> = texts
+        .iter()
+        .map(|(n, _)| drafts.read(&format!("desk/{n}")))
+        .collect();
+    assert_eq!(applied, fixed);
+    assert_eq!(fixed[2], "The U.S. said.\rok\r\rThe U.S. again.\r");
+}
+
+/// `--fix` leaves hard-linked and read-only drafts alone, saying why, and
+/// fixes the others.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_hard_links_and_read_only_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let drafts = Drafts::new();
+    drafts.write(
+        "copydesk.toml",
+        "[substitution.stops]\nswap = { \"US\" = \"U.S.\" }\n",
+    );
+    for name in ["linked.txt", "locked.txt", "plain.txt"] {
+        drafts.write(name, "The US said.\n");
+    }
+    std::fs::hard_link(drafts.path("linked.txt"), drafts.path("other-name.md")).unwrap();
+    std::fs::set_permissions(
+        drafts.path("locked.txt"),
+        std::fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
+    let out =
+        run(drafts
+            .copydesk()
+            .args(["check", "--fix", "linked.txt", "locked.txt", "plain.txt"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: linked.txt: has 2 hard links; not fixed, as the other names would keep the old text"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("error: locked.txt: is read-only; not fixed"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(drafts.read("linked.txt"), "The US said.\n");
+    assert_eq!(drafts.read("other-name.md"), "The US said.\n");
+    assert_eq!(drafts.read("locked.txt"), "The US said.\n");
+    assert_eq!(drafts.read("plain.txt"), "The U.S. said.\n");
+}

@@ -25,7 +25,8 @@ const CHECKPOINT_BYTES: usize = 4096;
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
-    /// Byte offset of the start of each line; a line ends at `\n`.
+    /// Byte offset of the start of each line; a line ends at `\n`, `\r\n`
+    /// or a lone `\r`.
     starts: Vec<usize>,
     /// `(byte offset, 0-based column)` at character boundaries inside long
     /// lines, sorted by offset.
@@ -35,7 +36,13 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as in the LSP.
+        let bytes = text.as_bytes();
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         let mut checkpoints = Vec::new();
         let ends = starts.iter().skip(1).copied().chain([text.len()]);
         for (start, end) in starts.iter().copied().zip(ends) {
@@ -63,7 +70,7 @@ impl<'a> LineIndex<'a> {
         self.starts.partition_point(|&s| s <= offset) - 1
     }
 
-    /// Byte range of 0-based `line`, without its `\r\n` or `\n`.
+    /// Byte range of 0-based `line`, without its `\r\n`, `\n` or `\r`.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line];
         let end = self

@@ -35,6 +35,34 @@ impl<'a> Word<'a> {
     }
 }
 
+/// `text` with each lone `\r` (one no `\n` follows) made a `\n`, when it
+/// has any: old Mac line ends. Same length, so every offset into the copy
+/// is an offset into `text`; drafts and editors treat CR, LF and CRLF alike.
+pub fn lone_cr_as_lf(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', bytes) {
+        if lone(i) {
+            out[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed.
+    String::from_utf8(out).ok()
+}
+
+/// How many line breaks `text` has, `\r\n`, `\n` and a lone `\r` each
+/// counting one.
+pub fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .count()
+}
+
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(stem) = word.strip_suffix(suffix) {

@@ -205,12 +205,83 @@ fn apply(text: &str, mut edits: Vec<&Edit>) -> String {
 
 /// A unified diff (`--- a/PATH`, `+++ b/PATH`, three lines of context), as
 /// `git diff` writes it, so `git apply` and `patch -p1` take it.
+///
+/// Lines end at `\n` only, as for those tools: a lone CR stays inside its
+/// line (a CR-only draft is one line to them), and a last line without a
+/// `\n` gets the `\ No newline at end of file` marker. The path is written
+/// without `.` components (`a/./x.txt` is refused by `git apply`).
 pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
+    use std::fmt::Write as _;
+    let name = diff_path(name);
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = similar::TextDiff::configure().diff_slices(&old_lines, &new_lines);
+    let mut out = String::new();
+    for group in diff.grouped_ops(3) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let old_range = first.old_range().start..last.old_range().end;
+        let new_range = first.new_range().start..last.new_range().end;
+        if out.is_empty() {
+            let _ = write!(out, "--- a/{name}\n+++ b/{name}\n");
+        }
+        let _ = writeln!(
+            out,
+            "@@ -{} +{} @@",
+            hunk_range(&old_range),
+            hunk_range(&new_range)
+        );
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Equal => ' ',
+                    similar::ChangeTag::Delete => '-',
+                    similar::ChangeTag::Insert => '+',
+                };
+                let line: &str = change.value();
+                out.push(sign);
+                out.push_str(line);
+                if !line.ends_with('\n') {
+                    out.push_str("\n\\ No newline at end of file\n");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `start,count` of a hunk, 1-based; an empty range names the line before.
+fn hunk_range(range: &Range<usize>) -> String {
+    match range.len() {
+        0 => format!("{},0", range.start),
+        1 => format!("{}", range.start + 1),
+        n => format!("{},{n}", range.start + 1),
+    }
+}
+
+/// The path as a diff names it: `/` separators, no `.` or `..`
+/// components, relative to the current folder when it lies inside it
+/// (`git apply` refuses `a/./x.txt` and `a/desk/../x.txt`).
+fn diff_path(name: &str) -> String {
+    let absolute = crate::config::absolute(Path::new(name));
+    let path = match std::env::current_dir() {
+        Ok(cwd) => absolute
+            .strip_prefix(crate::config::absolute(&cwd))
+            .map_or(absolute.clone(), Path::to_path_buf),
+        Err(_) => absolute,
+    };
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::RootDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let joined = parts.join("/");
+    if path.has_root() {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 /// Why a fixed draft was not written.
@@ -218,6 +289,11 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
 pub enum WriteError {
     /// The file is no longer what was read and checked.
     Changed,
+    /// The file has other names (hard links): replacing it would leave them
+    /// with the old text, silently.
+    HardLinked(u64),
+    /// The file is read-only: someone meant it not to change.
+    ReadOnly,
     Io(io::Error),
 }
 
@@ -227,6 +303,14 @@ impl std::fmt::Display for WriteError {
             WriteError::Changed => {
                 f.write_str("changed on disk while it was being checked; not overwritten")
             }
+            WriteError::HardLinked(links) => write!(
+                f,
+                "has {links} hard links; not fixed, as the other names would keep the old text \
+                 (fix a copy, or use --diff and apply the patch)"
+            ),
+            WriteError::ReadOnly => f.write_str(
+                "is read-only; not fixed (make it writable first, or use --diff to see the fixes)",
+            ),
             WriteError::Io(err) => write!(f, "cannot write the fix: {}", walk::io_message(err)),
         }
     }
@@ -253,6 +337,16 @@ pub fn write_atomically(
     let metadata = fs::metadata(&target)?;
     if Stamp::of(&metadata) != stamp || fs::read(&target)? != original.as_bytes() {
         return Err(WriteError::Changed);
+    }
+    if metadata.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(WriteError::HardLinked(metadata.nlink()));
+        }
     }
     let folder = target.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()

@@ -355,7 +355,7 @@ fn credit_line_inside(text: &str, q: &Quote) -> Option<(Range<usize>, Option<Ran
     const MAX_CREDIT_WORDS: usize = 10;
     let inner = &text[q.inner.clone()];
     let body = inner.trim_end();
-    let line_break = body.rfind('\n')?;
+    let line_break = body.rfind(['\n', '\r'])?;
     if !body[..line_break]
         .trim_end()
         .ends_with(['.', '!', '?', '"', '“', '”'])

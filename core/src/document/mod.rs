@@ -129,7 +129,10 @@ impl<'a> Document<'a> {
     /// through [`crate::Session`], so every reader of a draft sees the same
     /// parse.
     pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
-        let (prose, paragraphs) = blocks::split(text, kind);
+        // Lines end at CR as at LF and CRLF: the blocks are found in a copy
+        // with lone CRs made LFs (same offsets).
+        let normalised = crate::text::lone_cr_as_lf(text);
+        let (prose, paragraphs) = blocks::split(normalised.as_deref().unwrap_or(text), kind);
         let mut doc = Document {
             text,
             kind,
@@ -211,7 +214,7 @@ impl<'a> Document<'a> {
         while start > 0 && matches!(bytes[start - 1], b' ' | b'\t') {
             start -= 1;
         }
-        let line_start = start == 0 || bytes[start - 1] == b'\n';
+        let line_start = start == 0 || matches!(bytes[start - 1], b'\n' | b'\r');
         let mut end = p.range.end;
         while end < bytes.len() && matches!(bytes[end], b' ' | b'\t' | b'\r') {
             end += 1;
@@ -226,6 +229,11 @@ impl<'a> Document<'a> {
         while cut < bytes.len() && breaks < max_breaks {
             match bytes[cut] {
                 b'\n' => {
+                    breaks += 1;
+                    cut += 1;
+                }
+                // A lone CR ends a line too.
+                b'\r' if bytes.get(cut + 1) != Some(&b'\n') => {
                     breaks += 1;
                     cut += 1;
                 }
@@ -252,7 +260,7 @@ impl<'a> Document<'a> {
         *self.blank_line_blocks.get_or_init(|| {
             self.paragraphs.windows(2).any(|w| {
                 let gap = &self.text[w[0].range.end..w[1].range.start];
-                gap.matches('\n').count() >= 2
+                crate::text::line_breaks(gap) >= 2
             })
         })
     }

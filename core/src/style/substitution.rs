@@ -153,7 +153,7 @@ impl HouseRule for Substitution {
             let text = &prose[paragraph.clone()];
             let mut hits: Vec<(Range<usize>, String, bool)> = Vec::new();
             for swap in &self.swaps {
-                for caps in swap.pattern.captures_iter(text) {
+                for caps in matches(&swap.pattern, text) {
                     let whole = caps.get(0).expect("group 0");
                     let found = paragraph.start + whole.start()..paragraph.start + whole.end();
                     if found.is_empty()
@@ -241,19 +241,55 @@ impl Substitution {
     /// of `swap` that is not its own house form yet: such a fix (`(a+)` →
     /// `$1$1`) would never settle.
     fn diverges(&self, swap: &Swap, text: &str, range: &Range<usize>, replacement: &str) -> bool {
+        // Only a match inside what the fix wrote is its doing; a deletion
+        // writes nothing, and shortens the text each time.
+        if replacement.is_empty() {
+            return false;
+        }
         let mut after = String::with_capacity(text.len() + replacement.len());
         after.push_str(&text[..range.start]);
         after.push_str(replacement);
         after.push_str(&text[range.end..]);
         let written = range.start..range.start + replacement.len();
-        swap.pattern.captures_iter(&after).any(|caps| {
+        let diverges = matches(&swap.pattern, &after).any(|caps| {
             let (again, form) = self.house_form(swap, &caps);
-            again.start < written.end.max(written.start + 1)
-                && written.start < again.end.max(again.start + 1)
+            again.start < written.end
+                && written.start < again.end
                 && after[again.clone()] != form
                 && matches!(cover(&after, &again, &form, self.ignore_case), Cover::None)
-        })
+        });
+        diverges
     }
+}
+
+/// The matches of `pattern` in `text`, each search resuming where the
+/// previous match's `after` context begins: context is only looked at, so
+/// `very very fast` gives both `very`s at once rather than one per `--fix`
+/// pass.
+fn matches<'t>(
+    pattern: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at > text.len() {
+            return None;
+        }
+        let caps = pattern.captures_at(text, at)?;
+        let whole = caps.get(0).expect("group 0");
+        let resume = caps.name("after").map_or(whole.end(), |m| m.start());
+        at = if resume > whole.start() {
+            resume
+        } else {
+            // An empty match (or context only): step over one character.
+            whole.start()
+                + text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8)
+        };
+        Some(caps)
+    })
 }
 
 /// How a match relates to its house form around it.
@@ -547,6 +583,23 @@ swap = { '(a+)' = "$1$1" }
             .message
             .ends_with("(no automatic fix: the replacement matches the rule again)"));
         assert_eq!(fix_twice(&config, "A baa.\n"), "A baa.\n");
+    }
+
+    #[test]
+    fn context_after_a_match_is_searched_again() {
+        let config = config(
+            r#"
+[substitution.drop]
+regex = true
+swap = { '\b(?:very) (?P<after>\w)' = "" }
+"#,
+        );
+        let found = findings(&config, "A very very very fast car.\n");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(
+            fix_twice(&config, "A very very very fast car.\n"),
+            "A fast car.\n"
+        );
     }
 
     #[test]

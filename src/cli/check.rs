@@ -63,7 +63,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 
-    /// Files checked at once [default: one per CPU core].
+    /// Files checked at once [default and most: one per CPU core].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
 
@@ -358,10 +358,13 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
     out.finish(started.elapsed())
 }
 
-/// A pool of `threads` workers, or one per CPU core.
+/// A pool of `threads` workers, at most one per CPU core (the default).
+/// Checking is CPU-bound: more threads than cores only multiply the memory
+/// held by drafts in flight (`-j 100000` would start 100,000 threads).
 fn pool(threads: Option<NonZeroUsize>) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.map_or(0, NonZeroUsize::get))
+        .num_threads(threads.map_or(cores, |n| n.get().min(cores)))
         .thread_name(|i| format!("copydesk-{i}"))
         .build()
 }
@@ -683,6 +686,14 @@ impl Progress {
 mod tests {
     use super::*;
     use copydesk_core::checks::Check;
+
+    #[test]
+    fn threads_are_at_most_one_per_core() {
+        let cores = std::thread::available_parallelism().unwrap().get();
+        let asked = NonZeroUsize::new(100_000);
+        assert_eq!(pool(asked).unwrap().current_num_threads(), cores);
+        assert_eq!(pool(NonZeroUsize::new(1)).unwrap().current_num_threads(), 1);
+    }
 
     #[test]
     fn summary_counts_per_severity_fixes_and_unreadable_files() {

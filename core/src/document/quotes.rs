@@ -195,9 +195,10 @@ fn dropped_close_before_credit(prose: &str, passage: Range<usize>) -> Option<usi
     let text = prose[passage.clone()].trim_end();
     let body = text.strip_suffix(['.', '!', '?'])?;
     // The credit clause: after the last comma of the last sentence.
-    let sentence_start = body
-        .rfind(['.', '!', '?', '"', '“', '”'])
-        .map_or(0, |i| i + 1);
+    // After the mark, which may be several bytes (`“`).
+    let sentence_start = body.rfind(['.', '!', '?', '"', '“', '”']).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let comma = body[sentence_start..].rfind(',')? + sentence_start;
     let words = words_in(prose, passage.start + comma + 1..passage.start + body.len());
     if !(2..=MAX_CREDIT_WORDS).contains(&words.len()) {
@@ -403,6 +404,17 @@ pub(super) fn find(doc: &mut Document<'_>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_curly_mark_before_the_credit_clause_is_stepped_over_whole() {
+        // Found by the `fix` fuzz target: the clause began inside the `“`.
+        let prose = "He said “We go, he said.";
+        assert_eq!(
+            dropped_close_before_credit(prose, 0..prose.len()),
+            Some(prose.find(',').unwrap() + 1)
+        );
+    }
+
     use crate::document::{DocKind, Document};
 
     use super::*;

@@ -129,7 +129,20 @@ impl<'a> Document<'a> {
     /// through [`crate::Session`], so every reader of a draft sees the same
     /// parse.
     pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
-        let (prose, paragraphs) = blocks::split(text, kind);
+        Document::parse_house(text, kind, speech_verbs, &[])
+    }
+
+    /// Parse with the house's speech verbs and its dateline patterns
+    /// (`[dateline.NAME]`, matched at the start of the first body
+    /// paragraph): a dateline one of them matches is taken off the lede
+    /// even when it has none of the shapes the text model knows.
+    pub fn parse_house(
+        text: &'a str,
+        kind: DocKind,
+        speech_verbs: &[String],
+        datelines: &[&regex::Regex],
+    ) -> Document<'a> {
+        let (prose, paragraphs) = blocks::split(text, kind, datelines);
         let mut doc = Document {
             text,
             kind,

@@ -374,6 +374,24 @@ fn a_folder_without_drafts_gets_a_warning() {
     );
 }
 
+#[test]
+fn check_without_paths_in_a_folder_without_drafts_says_so() {
+    let drafts = Drafts::new();
+    drafts.write("notes/readme.rst", "Not a draft.\n");
+    let out = run(drafts.copydesk().arg("check"));
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stderr,
+        "warning: no .txt, .md or .markdown files found in the current folder; \
+         name the drafts or folders to check: `copydesk check PATH…`\n\
+         checked 0 files: no findings\n"
+    );
+    // With a draft there, the implicit folder is checked without a word.
+    drafts.write("notes/a.txt", "The council met on Monday.\n");
+    let out = run(drafts.copydesk().arg("check"));
+    assert_eq!(out.stderr, "checked 1 file: no findings\n");
+}
+
 /// Positions are 1-based lines and columns in characters, with byte offsets,
 /// across CRLF line ends and emoji. Needs `quote/unattributed`.
 #[test]

@@ -382,6 +382,12 @@ fn inputs(
             other => other,
         };
         let inputs = walk::expand_filtered(&[PathBuf::from(".")], filters);
+        if inputs.is_empty() {
+            streams.warning(
+                "no .txt, .md or .markdown files found in the current folder; \
+                 name the drafts or folders to check: `copydesk check PATH…`",
+            )?;
+        }
         return Ok(inputs.into_iter().map(|i| i.map(unprefix)).collect());
     }
     let mut inputs = Vec::new();

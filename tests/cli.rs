@@ -374,6 +374,27 @@ fn a_folder_without_drafts_gets_a_warning() {
     );
 }
 
+/// On a narrow terminal (`COLUMNS`) the human snippets fit it, carets
+/// capped; the JSON is the same whatever the width.
+#[test]
+fn human_output_fits_columns_and_json_ignores_them() {
+    let narrow = run(copydesk().env("COLUMNS", "72").args(["check", SEED]));
+    assert_eq!(narrow.code, 1);
+    for line in narrow.stdout.lines().filter(|l| l.contains(" | ")) {
+        assert!(line.chars().count() <= 72, "{line:?}\n{}", narrow.stdout);
+    }
+    assert!(narrow.stdout.contains(&format!("  | {}\n", "^".repeat(65))));
+    let wide = run(copydesk().args(["check", SEED]));
+    assert_ne!(narrow.stdout, wide.stdout);
+    let json = |columns: &str| {
+        run(copydesk()
+            .env("COLUMNS", columns)
+            .args(["check", "--format", "json", SEED]))
+        .stdout
+    };
+    assert_eq!(json("40"), json("300"));
+}
+
 #[test]
 fn check_without_paths_in_a_folder_without_drafts_says_so() {
     let drafts = Drafts::new();

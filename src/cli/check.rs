@@ -308,6 +308,7 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
                 streams.color_stdout
             },
             max_annotations: args.run.max_annotations,
+            width: streams.width,
         },
     );
     let progress = (streams.progress && !args.quiet && total > 1).then(|| Progress::new(total));

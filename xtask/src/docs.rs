@@ -411,10 +411,23 @@ mod tests {
             })
             .collect();
         std::fs::write(root.path().join("README.md"), &readme).unwrap();
+        let (begin, end) = readme_markers("check-codes");
+        let editor_readme = format!("# Editor\n\n{begin}\n- `quote/unattributed`: old\n{end}\n");
+        for relative in EDITOR_READMES {
+            let path = root.path().join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &editor_readme).unwrap();
+        }
 
         let report = run(root.path(), Mode::Check).unwrap();
         assert!(report.stale);
-        assert_eq!(report.lines.len(), 3, "{:?}", report.lines);
+        assert_eq!(report.lines.len(), 5, "{:?}", report.lines);
+        for line in &report.lines[3..] {
+            assert!(
+                line.contains("README.md: out of date with the code (first difference at line 4)"),
+                "{line}"
+            );
+        }
         assert!(report.lines[0].starts_with("docs/rules.md: out of date with the code (missing)"));
         assert!(report.lines[1].contains("first difference at line 2"));
         assert!(report.lines[2]

@@ -4,7 +4,9 @@
 # by Debian's Chromium through playwright-core (tests/e2e/vscode/seed.js).
 #
 # Packages the extension with the freshly built `copydesk` bundled as
-# bin/copydesk, installs the .vsix into code-server, opens
+# bin/copydesk (editors/vscode/package-platform.sh, esbuild bundle) and checks
+# what the .vsix carries, and the plain .vsix too (tests/e2e/vsix_contents.py),
+# installs the .vsix into code-server, opens
 # seeds/blinken-rafah.txt and checks the findings, the "Delete paragraph 3"
 # quick fix and that its finding clears, then that a copydesk.checks change
 # reaches the running server, "Create copydesk.toml" (copydesk init) and that

@@ -58,6 +58,10 @@ fn main() -> ExitCode {
         color_stdout,
         color_stderr,
         progress: io::stderr().is_terminal(),
+        width: cli::report::human::terminal_width(
+            std::env::var("COLUMNS").ok().as_deref(),
+            terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0)),
+        ),
     };
     let result = cli::run(&cli, &mut streams);
     // The last of the report is still in the buffer: a write error there

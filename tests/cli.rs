@@ -374,6 +374,45 @@ fn a_folder_without_drafts_gets_a_warning() {
     );
 }
 
+/// On a narrow terminal (`COLUMNS`) the human snippets fit it, carets
+/// capped; the JSON is the same whatever the width.
+#[test]
+fn human_output_fits_columns_and_json_ignores_them() {
+    let narrow = run(copydesk().env("COLUMNS", "72").args(["check", SEED]));
+    assert_eq!(narrow.code, 1);
+    for line in narrow.stdout.lines().filter(|l| l.contains(" | ")) {
+        assert!(line.chars().count() <= 72, "{line:?}\n{}", narrow.stdout);
+    }
+    assert!(narrow.stdout.contains(&format!("  | {}\n", "^".repeat(65))));
+    let wide = run(copydesk().args(["check", SEED]));
+    assert_ne!(narrow.stdout, wide.stdout);
+    let json = |columns: &str| {
+        run(copydesk()
+            .env("COLUMNS", columns)
+            .args(["check", "--format", "json", SEED]))
+        .stdout
+    };
+    assert_eq!(json("40"), json("300"));
+}
+
+#[test]
+fn check_without_paths_in_a_folder_without_drafts_says_so() {
+    let drafts = Drafts::new();
+    drafts.write("notes/readme.rst", "Not a draft.\n");
+    let out = run(drafts.copydesk().arg("check"));
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stderr,
+        "warning: no .txt, .md or .markdown files found in the current folder; \
+         name the drafts or folders to check: `copydesk check PATH…`\n\
+         checked 0 files: no findings\n"
+    );
+    // With a draft there, the implicit folder is checked without a word.
+    drafts.write("notes/a.txt", "The council met on Monday.\n");
+    let out = run(drafts.copydesk().arg("check"));
+    assert_eq!(out.stderr, "checked 1 file: no findings\n");
+}
+
 /// Positions are 1-based lines and columns in characters, with byte offsets,
 /// across CRLF line ends and emoji. Needs `quote/unattributed`.
 #[test]

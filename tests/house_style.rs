@@ -603,6 +603,28 @@ fn explain_a_house_rule() {
 }
 
 #[test]
+fn explain_a_preset_rule_outside_a_configured_folder() {
+    let repo = Repo::new();
+    let out = run(repo.copydesk().args(["explain", "style/us-in-text"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (note, explanation) = out.stdout.split_once("\n\n").unwrap();
+    assert_eq!(
+        note,
+        "not in effect here: `style/us-in-text` is a rule of the `ap` preset; \
+         add `extends = [\"ap\"]` to copydesk.toml (or run `copydesk init --preset ap`)"
+    );
+    assert!(
+        explanation.starts_with(
+            "style/us-in-text (house rule, substitution; severity warning, set by preset ap)"
+        ),
+        "{explanation}"
+    );
+    // A rule no preset has is still unknown.
+    let out = run(repo.copydesk().args(["explain", "style/us-in-txt"]));
+    assert_eq!(out.code, 2);
+}
+
+#[test]
 fn house_speech_verbs_credit_quotes() {
     let repo = Repo::new();
     let draft = "The mayor opened the new bridge on Monday.\n\

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build `copydesk` with the `dist` profile (release, stripped, thin LTO, one
 # codegen unit: see Cargo.toml), bundle it as bin/copydesk and package a
-# linux-x64 .vsix (the extension prefers the bundled binary over PATH).
+# linux-x64 .vsix (the extension prefers the bundled binary over PATH), then
+# check what the package carries (tests/e2e/vsix_contents.py: the esbuild
+# bundle, no node_modules, a stripped runnable binary, its size).
 #
 #   editors/vscode/package-linux-x64.sh [OUT.vsix]
 #
@@ -13,17 +15,12 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 version=$(node -p "require('$here/package.json').version")
 out=${1:-$here/copydesk-linux-x64-$version.vsix}
+[[ $out == /* ]] || out=$PWD/$out
 
 target_dir=${CARGO_TARGET_DIR:-target}
 [[ $target_dir == /* ]] || target_dir=$repo/$target_dir
 
 (cd "$repo" && cargo build --profile dist --quiet --bin copydesk)
-mkdir -p "$here/bin"
-# Only this package carries the binary: a later plain `vsce package` must not.
-trap 'rm -f "$here/bin/copydesk"' EXIT
-install -m 0755 "$target_dir/dist/copydesk" "$here/bin/copydesk"
-
-cd "$here"
-npm ci --no-audit --no-fund
-npx vsce package --target linux-x64 -o "$out"
-echo "packaged $out"
+(cd "$here" && npm ci --no-audit --no-fund)
+"$here/package-platform.sh" linux-x64 "$target_dir/dist/copydesk" "$out"
+python3 "$repo/tests/e2e/vsix_contents.py" "$out" --binary --stripped

@@ -308,6 +308,7 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
                 streams.color_stdout
             },
             max_annotations: args.run.max_annotations,
+            width: streams.width,
         },
     );
     let progress = (streams.progress && !args.quiet && total > 1).then(|| Progress::new(total));
@@ -385,6 +386,12 @@ fn inputs(
             other => other,
         };
         let inputs = walk::expand_filtered(&[PathBuf::from(".")], filters);
+        if inputs.is_empty() {
+            streams.warning(
+                "no .txt, .md or .markdown files found in the current folder; \
+                 name the drafts or folders to check: `copydesk check PATH…`",
+            )?;
+        }
         return Ok(inputs.into_iter().map(|i| i.map(unprefix)).collect());
     }
     let mut inputs = Vec::new();

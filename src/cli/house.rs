@@ -146,6 +146,18 @@ pub fn explain(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Stat
         streams.stdout.flush()?;
         return Ok(Status::Clean);
     }
+    // A rule of a preset the folder does not extend: explain it and say
+    // how to get it, rather than "no such rule".
+    if let Some((preset, rule)) = preset_rule(code) {
+        let note = format!(
+            "not in effect here: `{code}` is a rule of the `{preset}` preset; \
+             add `extends = [\"{preset}\"]` to copydesk.toml (or run `copydesk init --preset {preset}`)\n\n"
+        );
+        streams.stdout.write_all(note.as_bytes())?;
+        streams.stdout.write_all(explain_rule(&rule).as_bytes())?;
+        streams.stdout.flush()?;
+        return Ok(Status::Clean);
+    }
     let candidates = copydesk_core::checks::REGISTRY
         .iter()
         .map(|info| info.code())
@@ -163,6 +175,16 @@ pub fn explain(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Stat
         "{what} `{code}`{hint} (`copydesk rules` lists every check)"
     ))?;
     Ok(Status::Error)
+}
+
+/// The first built-in preset that defines the house rule `code`, and the
+/// rule as that preset sets it.
+fn preset_rule(code: &str) -> Option<(&'static str, Rule)> {
+    crate::config::PRESETS.iter().find_map(|(name, _)| {
+        let config =
+            Config::from_toml(&format!("extends = [\"{name}\"]\n"), "copydesk.toml").ok()?;
+        config.rule(code).map(|rule| (*name, rule.clone()))
+    })
 }
 
 /// A house rule's explanation.
@@ -230,6 +252,44 @@ fn shown(path: &Path) -> &Path {
     path.strip_prefix(".").unwrap_or(path)
 }
 
+/// Where editors find the configuration's JSON Schema: the schema of this
+/// version in the repository the package names.
+pub fn schema_url() -> String {
+    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    let version = env!("CARGO_PKG_VERSION");
+    match repository.strip_prefix("https://github.com/") {
+        Some(repo) => {
+            format!("https://raw.githubusercontent.com/{repo}/v{version}/copydesk.schema.json")
+        }
+        None => format!("{repository}/raw/v{version}/copydesk.schema.json"),
+    }
+}
+
+/// One commented example of every house-rule kind, in the order of
+/// [`copydesk_core::style::TABLE_KINDS`]: taking the `# ` off every line
+/// gives a valid file (a test does).
+const HOUSE_RULES: &str = "\
+# [substitution.us-with-stops]          # this -> that, with a fix
+# swap = { \"US\" = \"U.S.\" }
+#
+# [existence.anonymous-sources]         # must not appear
+# tokens = [\"sources said\", \"a source said\"]
+# message = \"name the source, or say why they cannot be named\"
+#
+# [consistency.spellings]               # variants that must not both appear
+# variants = [[\"Zelensky\", \"Zelenskiy\"], [\"Kyiv\", \"Kiev\"]]
+#
+# [metric.long-lede]                    # lede, sentence or paragraph too long
+# scope = \"lede\"
+# max-words = 35
+#
+# [dateline.house]                      # the first paragraph's dateline
+# pattern = '[A-Z][A-Z .]+, [A-Z][a-z]+\\.? \\d{1,2} \\(Reuters\\) - '
+#
+# [courtesy.later-references]           # later references take Mr, Ms ...
+# titles = [\"Mr\", \"Mrs\", \"Ms\", \"Dr\"]
+";
+
 /// The commented starter file `copydesk init` writes.
 pub fn starter(preset: Option<&str>) -> String {
     let extends = match preset {
@@ -237,6 +297,7 @@ pub fn starter(preset: Option<&str>) -> String {
         None => "# extends = [\"reuters\"]   # or \"ap\", \"british\", or \"../house.toml\"\n"
             .to_owned(),
     };
+    let schema = schema_url();
     let checks: String = copydesk_core::checks::REGISTRY
         .iter()
         .map(|info| {
@@ -248,10 +309,12 @@ pub fn starter(preset: Option<&str>) -> String {
         })
         .collect();
     format!(
-        "# copydesk house style. Every key is optional; `copydesk rules` shows what\n\
+        "#:schema {schema}\n\
+         # copydesk house style. Every key is optional; `copydesk rules` shows what\n\
          # is in effect and where each setting comes from, and\n\
          # `copydesk explain CODE` explains a check or house rule.\n\
-         # Editors validate this file with copydesk.schema.json.\n\
+         # Editors validate this file with copydesk.schema.json (the #:schema line,\n\
+         # read by taplo and Even Better TOML).\n\
          \n\
          {extends}\
          \n\
@@ -275,16 +338,9 @@ pub fn starter(preset: Option<&str>) -> String {
          # aliases = [\"Anthony Blinken\"]\n\
          # title = \"Secretary of State\"\n\
          \n\
-         # House rules; each is reported as style/NAME.\n\
-         # [substitution.us-with-stops]\n\
-         # swap = {{ \"US\" = \"U.S.\" }}\n\
-         #\n\
-         # [consistency.spellings]\n\
-         # variants = [[\"Zelensky\", \"Zelenskiy\"], [\"Kyiv\", \"Kiev\"]]\n\
-         #\n\
-         # [metric.long-lede]\n\
-         # scope = \"lede\"\n\
-         # max-words = 35\n\
+         # House rules, one table each, reported as style/NAME. Every rule also\n\
+         # takes message, severity, skip-quotes and skip-headings.\n\
+         {HOUSE_RULES}\
          \n\
          # Looser rules for some drafts:\n\
          # [[overrides]]\n\
@@ -296,6 +352,40 @@ pub fn starter(preset: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_starter_names_its_schema_and_shows_every_rule_kind() {
+        let text = starter(None);
+        assert_eq!(
+            text.lines().next(),
+            Some(format!("#:schema {}", schema_url()).as_str())
+        );
+        assert_eq!(
+            schema_url(),
+            "https://raw.githubusercontent.com/copydesk/copydesk/v0.1.0/copydesk.schema.json"
+        );
+        // Uncommenting the house-rule examples gives one rule of every kind.
+        let rules: String = HOUSE_RULES
+            .lines()
+            .map(|line| line.trim_start_matches('#').trim_start())
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let config =
+            Config::from_toml(&rules, "copydesk.toml").unwrap_or_else(|e| panic!("{e}\n{rules}"));
+        let kinds: Vec<&str> = config.rules.iter().map(|r| r.kind.name()).collect();
+        assert_eq!(kinds, copydesk_core::style::TABLE_KINDS);
+        for kind in copydesk_core::style::TABLE_KINDS {
+            assert!(text.contains(&format!("# [{kind}.")), "{kind}");
+        }
+    }
+
+    #[test]
+    fn a_preset_rule_is_found_where_no_configuration_has_it() {
+        let (preset, rule) = preset_rule("style/us-in-text").expect("an ap rule");
+        assert_eq!(preset, "ap");
+        assert_eq!(&*rule.code, "style/us-in-text");
+        assert!(preset_rule("style/no-such-rule").is_none());
+    }
 
     #[test]
     fn starter_files_parse_with_every_preset() {

@@ -174,6 +174,9 @@ pub struct Streams<'a> {
     /// Whether a long run may draw a progress bar on the process's stderr
     /// (it is a terminal).
     pub progress: bool,
+    /// Columns the human format fits its lines to
+    /// ([`report::human::terminal_width`]).
+    pub width: usize,
 }
 
 impl Streams<'_> {

@@ -23,7 +23,8 @@ pub fn copydesk() -> Command {
     cmd.current_dir(root())
         .env_remove("CLICOLOR_FORCE")
         .env_remove("NO_COLOR")
-        .env_remove("COPYDESK_LOG");
+        .env_remove("COPYDESK_LOG")
+        .env_remove("COLUMNS");
     cmd
 }
 

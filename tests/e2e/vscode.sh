@@ -4,7 +4,9 @@
 # by Debian's Chromium through playwright-core (tests/e2e/vscode/seed.js).
 #
 # Packages the extension with the freshly built `copydesk` bundled as
-# bin/copydesk, installs the .vsix into code-server, opens
+# bin/copydesk (editors/vscode/package-platform.sh, esbuild bundle) and checks
+# what the .vsix carries, and the plain .vsix too (tests/e2e/vsix_contents.py),
+# installs the .vsix into code-server, opens
 # seeds/blinken-rafah.txt and checks the findings, the "Delete paragraph 3"
 # quick fix and that its finding clears, then that a copydesk.checks change
 # reaches the running server, "Create copydesk.toml" (copydesk init) and that
@@ -105,15 +107,19 @@ npm_install "$ext" ci
 echo "== unit tests of the extension (node --test)"
 (cd "$ext" && npm test --silent) || fail "extension unit tests failed"
 npm_install "$repo/tests/e2e/vscode" ci
-mkdir -p "$ext/bin"
-install -m 0755 "$binary" "$ext/bin/copydesk"
 vsix=$out/copydesk-linux-x64.vsix
-if ! (cd "$ext" && npx vsce package --target linux-x64 -o "$vsix" >"$out/vsce.log" 2>&1); then
-  rm -f "$ext/bin/copydesk"
+if ! "$ext/package-platform.sh" linux-x64 "$binary" "$vsix" >"$out/vsce.log" 2>&1; then
   cat "$out/vsce.log"
   fail "vsce package failed"
 fi
-rm -f "$ext/bin/copydesk"
+echo "== what the .vsix carries (esbuild bundle, no node_modules, the binary)"
+stripped=()
+[[ $profile == dist ]] && stripped=(--stripped)
+python3 "$repo/tests/e2e/vsix_contents.py" "$vsix" --binary "${stripped[@]}" || fail "the .vsix carries the wrong files"
+echo "== a .vsix without a binary (finds copydesk from the setting or PATH)"
+plain=$out/copydesk.vsix
+(cd "$ext" && npx vsce package -o "$plain" >"$out/vsce-plain.log" 2>&1) || { cat "$out/vsce-plain.log"; fail "vsce package failed"; }
+python3 "$repo/tests/e2e/vsix_contents.py" "$plain" || fail "the plain .vsix carries the wrong files"
 
 # A fresh VS Code profile every run, inside target/: nothing of the user's.
 work=$out/vscode-run

@@ -1,7 +1,8 @@
 //! `cargo xtask docs`: the files the repository commits that are generated
 //! from the code: docs/rules.md, in README.md the list of checks and the
 //! example output of the human and JSON formats on the seed, and the JSON
-//! Schema of `copydesk.toml` (`copydesk.schema.json`).
+//! Schema of `copydesk.toml` (`copydesk.schema.json`), and the list of check
+//! codes the editor READMEs give for the editors' settings.
 //!
 //! The words live once, in each check's `CheckDocs`, and a rule's section of
 //! docs/rules.md is the same Markdown SARIF reports carry
@@ -33,6 +34,10 @@ const SEED: &str = "seeds/blinken-rafah.txt";
 
 /// The README's generated blocks, in the order they appear.
 const README_BLOCKS: [&str; 3] = ["human-example", "checks", "json-example"];
+
+/// The editor READMEs, each with a generated `check-codes` block: the
+/// codes their `checks` settings take.
+const EDITOR_READMES: [&str; 2] = ["editors/nvim/README.md", "editors/vscode/README.md"];
 
 /// Whether to rewrite stale files or only report them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,11 +111,30 @@ pub fn generate(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn Erro
             format!("README.md lacks the markers around its {name} block:\n  {begin}\n  {end}")
         })?;
     }
-    Ok(vec![
+    let mut files = vec![
         ("docs/rules.md", rules_markdown()),
         ("README.md", readme),
         ("copydesk.schema.json", json_schema()),
-    ])
+    ];
+    for relative in EDITOR_READMES {
+        let text = read(relative)?;
+        let spliced = splice_readme(&text, "check-codes", &editor_check_codes()).ok_or_else(|| {
+            let (begin, end) = readme_markers("check-codes");
+            format!("{relative} lacks the markers around its check-codes block:\n  {begin}\n  {end}")
+        })?;
+        files.push((relative, spliced));
+    }
+    Ok(files)
+}
+
+/// The codes an editor's `checks` setting takes (block `check-codes` of the
+/// editor READMEs): every check of the registry, with its summary.
+pub fn editor_check_codes() -> String {
+    let mut out = String::new();
+    for info in &REGISTRY {
+        let _ = writeln!(out, "- `{}`: {}", info.code(), info.docs.summary);
+    }
+    out
 }
 
 /// The schema of `copydesk.toml`: derived from the wire format, with each
@@ -304,6 +328,28 @@ mod tests {
         }
     }
 
+    /// The editor READMEs list every code the settings take, from the
+    /// registry: a code added to the registry is missing from them until
+    /// `cargo xtask docs` runs (and `committed_docs_are_up_to_date` fails).
+    #[test]
+    fn editor_readmes_list_every_check_code() {
+        let root = repository_root();
+        for relative in EDITOR_READMES {
+            let text = std::fs::read_to_string(root.join(relative)).unwrap();
+            let (begin, end) = readme_markers("check-codes");
+            let block = &text[text.find(&begin).unwrap()..text.find(&end).unwrap()];
+            for info in &REGISTRY {
+                assert!(
+                    block.contains(&format!("`{}`", info.code())),
+                    "{relative}: {}",
+                    info.code()
+                );
+            }
+            assert!(block.contains("`suppression/unknown-code`"), "{relative}");
+            assert!(block.contains("- `style`: "), "{relative}");
+        }
+    }
+
     #[test]
     fn examples_with_backticks_stay_one_code_span() {
         assert_eq!(inline_code("a \"b\""), "`a \"b\"`");
@@ -365,10 +411,23 @@ mod tests {
             })
             .collect();
         std::fs::write(root.path().join("README.md"), &readme).unwrap();
+        let (begin, end) = readme_markers("check-codes");
+        let editor_readme = format!("# Editor\n\n{begin}\n- `quote/unattributed`: old\n{end}\n");
+        for relative in EDITOR_READMES {
+            let path = root.path().join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &editor_readme).unwrap();
+        }
 
         let report = run(root.path(), Mode::Check).unwrap();
         assert!(report.stale);
-        assert_eq!(report.lines.len(), 3, "{:?}", report.lines);
+        assert_eq!(report.lines.len(), 5, "{:?}", report.lines);
+        for line in &report.lines[3..] {
+            assert!(
+                line.contains("README.md: out of date with the code (first difference at line 4)"),
+                "{line}"
+            );
+        }
         assert!(report.lines[0].starts_with("docs/rules.md: out of date with the code (missing)"));
         assert!(report.lines[1].contains("first difference at line 2"));
         assert!(report.lines[2]

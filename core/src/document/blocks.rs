@@ -10,7 +10,7 @@ use regex::Regex;
 use super::{DocKind, Paragraph, ParagraphKind};
 
 /// Split `text` into paragraphs and build the prose mask.
-pub(super) fn split(text: &str, kind: DocKind) -> (String, Vec<Paragraph>) {
+pub(super) fn split(text: &str, kind: DocKind, datelines: &[&Regex]) -> (String, Vec<Paragraph>) {
     let mut mask = Mask::new(text);
     let raw = match kind {
         DocKind::Plain => plain_blocks(text, &mut mask),
@@ -40,7 +40,7 @@ pub(super) fn split(text: &str, kind: DocKind) -> (String, Vec<Paragraph>) {
         mark_headline(text, &mut paragraphs, blank_blocks);
     }
     mark_credits(&prose, &mut paragraphs);
-    mark_dateline(&mut prose, &mut paragraphs);
+    mark_dateline(text, &mut prose, &mut paragraphs, datelines);
     let mut number = 0;
     for p in &mut paragraphs {
         if p.is_body() {
@@ -255,36 +255,59 @@ fn mark_credits(prose: &str, paragraphs: &mut [Paragraph]) {
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // PLACE[, State|Country][, Mon D] [(AGENCY)] - | — | –
+    // PLACE[, Region][, Date] [(Agency)] - | -- | — | –
+    //
+    // The shapes wires use, not a list of wires: the agency is any short
+    // capitalised name in parentheses (`(Reuters)`, `(Wire)`, `(The
+    // Herald)`), the region any capitalised words (`Oregon`, `Calif.`,
+    // `United Kingdom`), the date `March 14`, `Nov. 3` or `14 March`, with
+    // an optional year.
     Regex::new(
         r"(?x)^
         (?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})      # city in capitals
         (?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})?  # state or country
-        (?:,\s*(?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?
-        \s*(?:\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|IANS|PTI|CNN|BBC)\))?
+        (?:,\s*(?:
+            (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}
+            | \d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?
+        )(?:,?\s+\d{4})?)?
+        \s*(?:\((?:[A-Z][A-Za-z&.'’-]*(?:\s+[A-Za-z&.'’-]+){0,3})\))?  # (Agency)
         \s*(?:-{1,2}|—|–)\s+",
     )
     .expect("dateline pattern")
 });
 
 /// `LONDON, Nov 3 (Reuters) -` or `WASHINGTON (AP) —` at the start of the
-/// first body paragraph is a dateline, not prose.
-fn mark_dateline(prose: &mut String, paragraphs: &mut [Paragraph]) {
+/// first body paragraph is a dateline, not prose. A house's own dateline
+/// patterns (`[dateline.NAME]`, anchored at the start) are tried first, so
+/// whatever form the house writes is taken off the lede too.
+fn mark_dateline(text: &str, prose: &mut String, paragraphs: &mut [Paragraph], house: &[&Regex]) {
     let Some(p) = paragraphs.iter_mut().find(|p| p.is_body()) else {
         return;
     };
-    let s = &prose[p.range.clone()];
-    let Some(m) = DATELINE.find(s) else { return };
-    // The place must have at least two capital letters in a row, so a lede
-    // like `A full-scale …` is never mistaken for one.
-    let place_caps = s.chars().take_while(|c| c.is_ascii_uppercase()).count();
-    let has_agency = m.as_str().contains('(');
-    if place_caps < 2 && !has_agency {
-        return;
-    }
-    let dateline = p.range.start..p.range.start + m.end();
+    let house_end = house
+        .iter()
+        .filter_map(|pattern| pattern.find(&text[p.range.clone()]))
+        .filter(|m| m.start() == 0 && !m.as_str().trim().is_empty())
+        .map(|m| m.end())
+        .max();
+    let end = match house_end {
+        Some(end) => end,
+        None => {
+            let s = &prose[p.range.clone()];
+            let Some(m) = DATELINE.find(s) else { return };
+            // The place must have at least two capital letters in a row, so
+            // a lede like `A full-scale …` is never mistaken for one.
+            let place_caps = s.chars().take_while(|c| c.is_ascii_uppercase()).count();
+            let has_agency = m.as_str().contains('(');
+            if place_caps < 2 && !has_agency {
+                return;
+            }
+            m.end()
+        }
+    };
+    let dateline = p.range.start..p.range.start + end;
     // Keep the range trimmed: the dash's trailing spaces belong to neither.
-    let trimmed = p.range.start..p.range.start + m.as_str().trim_end().len();
+    let trimmed = p.range.start..p.range.start + text[dateline.clone()].trim_end().len();
     // SAFETY of the slice: regex matches end on char boundaries.
     prose.replace_range(trimmed.clone(), &" ".repeat(trimmed.len()));
     p.body = dateline.end..p.range.end;
@@ -296,7 +319,7 @@ mod tests {
     use super::*;
 
     fn split_texts(text: &str, kind: DocKind) -> Vec<(String, ParagraphKind)> {
-        let (prose, paragraphs) = split(text, kind);
+        let (prose, paragraphs) = split(text, kind, &[]);
         assert_eq!(prose.len(), text.len());
         paragraphs
             .iter()
@@ -338,7 +361,7 @@ mod tests {
     #[test]
     fn dateline_and_credit_lines() {
         let text = "LONDON, Nov 3 (Reuters) - The bank said it would.\nIt did.\n(Reporting by Jane Doe; Editing by John Roe)\nReuters";
-        let (_, paragraphs) = split(text, DocKind::Plain);
+        let (_, paragraphs) = split(text, DocKind::Plain, &[]);
         assert_eq!(
             &text[paragraphs[0].dateline.clone().unwrap()],
             "LONDON, Nov 3 (Reuters) -"
@@ -347,15 +370,88 @@ mod tests {
         let kinds: Vec<_> = paragraphs.iter().map(|p| p.kind).collect();
         assert_eq!(kinds, [Body, Body, Credit, Credit]);
 
-        let (_, p) = split("WASHINGTON (AP) — Officials said so.", DocKind::Plain);
+        let (_, p) = split("WASHINGTON (AP) — Officials said so.", DocKind::Plain, &[]);
         assert_eq!(p[0].dateline, Some(0..19));
-        let (_, p) = split("NEW YORK — Stocks fell.", DocKind::Plain);
+        let (_, p) = split("NEW YORK — Stocks fell.", DocKind::Plain, &[]);
         assert_eq!(p[0].dateline, Some(0..12));
         let (_, p) = split(
             "A full-scale offensive - it said - would fail.",
             DocKind::Plain,
+            &[],
         );
         assert_eq!(p[0].dateline, None);
+    }
+
+    #[track_caller]
+    fn dateline_of<'t>(text: &'t str, house: &[&Regex]) -> Option<&'t str> {
+        let (prose, paragraphs) = split(text, DocKind::Plain, house);
+        let p = paragraphs.iter().find(|p| p.is_body())?;
+        let range = p.dateline.clone()?;
+        // The dateline is not prose, and the body starts after it.
+        assert!(prose[range.clone()].trim().is_empty());
+        assert!(p.body.start >= range.end);
+        Some(&text[range])
+    }
+
+    #[test]
+    fn datelines_of_any_agency_region_and_date_shape() {
+        for (text, dateline) in [
+            (
+                "CEDAR FALLS, Oregon, March 14 (Wire) - The mill closed.",
+                "CEDAR FALLS, Oregon, March 14 (Wire) -",
+            ),
+            (
+                "SPRINGFIELD, Ill., Sept. 2 (The Courier) — Voters went.",
+                "SPRINGFIELD, Ill., Sept. 2 (The Courier) —",
+            ),
+            (
+                "KYIV, 14 March (Ukrinform) - Sirens sounded.",
+                "KYIV, 14 March (Ukrinform) -",
+            ),
+            (
+                "PARIS, Nov. 3, 2024 (AFP) -- Talks resumed.",
+                "PARIS, Nov. 3, 2024 (AFP) --",
+            ),
+            (
+                "LAGOS, Nigeria (Premium Times) – Fuel queues grew.",
+                "LAGOS, Nigeria (Premium Times) –",
+            ),
+            ("ST. PAUL, Minn. — It snowed.", "ST. PAUL, Minn. —"),
+        ] {
+            assert_eq!(dateline_of(text, &[]), Some(dateline), "{text}");
+        }
+    }
+
+    #[test]
+    fn ledes_that_only_look_like_datelines_keep_their_words() {
+        for text in [
+            "A full-scale offensive - it said - would fail.",
+            "US President Joe Biden (D) - a Democrat - spoke.",
+            "The NATO summit (its 75th) - a milestone - opened.",
+            "Officials in Oregon (and Idaho) - and elsewhere - agreed.",
+            "I (for one) - she said - disagree.",
+            "Rafah - the city of 1.4 million - braced.",
+        ] {
+            assert_eq!(dateline_of(text, &[]), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_house_dateline_pattern_marks_its_own_form() {
+        // A form of no general shape: the house pattern says it is one.
+        let text = "Cedar Falls/March 14/Wire: The mill closed.";
+        assert_eq!(dateline_of(text, &[]), None);
+        let house =
+            Regex::new(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*/[A-Z][a-z]+ \d+/Wire: )").unwrap();
+        assert_eq!(
+            dateline_of(text, &[&house]),
+            Some("Cedar Falls/March 14/Wire:")
+        );
+        // Where the house pattern does not match, the general shapes still do.
+        assert_eq!(
+            dateline_of("LONDON (Reuters) - Talks resumed.", &[&house]),
+            Some("LONDON (Reuters) -")
+        );
     }
 
     #[test]
@@ -375,14 +471,14 @@ mod tests {
                 ("item \"two\"".into(), Body)
             ]
         );
-        let (prose, _) = split(text, DocKind::Markdown);
+        let (prose, _) = split(text, DocKind::Markdown, &[]);
         assert!(!prose.contains("code") && !prose.contains("html") && !prose.contains("https"));
     }
 
     #[test]
     fn empty_and_blank_drafts_have_no_paragraphs() {
-        assert!(split("", DocKind::Plain).1.is_empty());
-        assert!(split(" \n\n \r\n", DocKind::Plain).1.is_empty());
-        assert!(split("", DocKind::Markdown).1.is_empty());
+        assert!(split("", DocKind::Plain, &[]).1.is_empty());
+        assert!(split(" \n\n \r\n", DocKind::Plain, &[]).1.is_empty());
+        assert!(split("", DocKind::Markdown, &[]).1.is_empty());
     }
 }

@@ -129,10 +129,24 @@ impl<'a> Document<'a> {
     /// through [`crate::Session`], so every reader of a draft sees the same
     /// parse.
     pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
+        Document::parse_house(text, kind, speech_verbs, &[])
+    }
+
+    /// Parse with the house's speech verbs and its dateline patterns
+    /// (`[dateline.NAME]`, matched at the start of the first body
+    /// paragraph): a dateline one of them matches is taken off the lede
+    /// even when it has none of the shapes the text model knows.
+    pub fn parse_house(
+        text: &'a str,
+        kind: DocKind,
+        speech_verbs: &[String],
+        datelines: &[&regex::Regex],
+    ) -> Document<'a> {
         // Lines end at CR as at LF and CRLF: the blocks are found in a copy
         // with lone CRs made LFs (same offsets).
         let normalised = crate::text::lone_cr_as_lf(text);
-        let (prose, paragraphs) = blocks::split(normalised.as_deref().unwrap_or(text), kind);
+        let (prose, paragraphs) =
+            blocks::split(normalised.as_deref().unwrap_or(text), kind, datelines);
         let mut doc = Document {
             text,
             kind,

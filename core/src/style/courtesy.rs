@@ -165,6 +165,19 @@ fn part_of_longer_name(words: &[Word<'_>], range: &Range<usize>) -> bool {
     }
 }
 
+/// Whether the surname at `range` is part of a firm's name joined by an
+/// ampersand (`a partner at Vance & Mercer`, `Mercer & Vance LLP`): the
+/// firm, not the person, takes no courtesy title.
+fn in_firm_name(text: &str, range: &Range<usize>) -> bool {
+    let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
+    let before = text[..range.start].trim_end_matches([' ', '\u{a0}']);
+    let capital_after_ampersand = after
+        .strip_prefix('&')
+        .map(|rest| rest.trim_start_matches([' ', '\u{a0}']))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+    capital_after_ampersand || before.ends_with('&')
+}
+
 rule_table! {
     /// Later references to a person need a courtesy title.
     pub struct WireCourtesy {
@@ -214,6 +227,7 @@ impl HouseRule for Courtesy {
                 if mention.start < person.first_full.end
                     || seen.contains(mention)
                     || in_quote(doc, mention)
+                    || in_firm_name(doc.text, mention)
                 {
                     continue;
                 }
@@ -318,5 +332,24 @@ name = "Ruth Okafor"
         let text = "Blair was mentioned before Tony Blair arrived. \"Blair is right,\" she said. \
                     Cherie Blair waved. Mr. Blair smiled.\n";
         assert_eq!(flagged(&config, text), []);
+    }
+
+    #[test]
+    fn a_firm_named_after_the_person_takes_no_title() {
+        let config = config(RULE);
+        // The issue's case: the firm, not Ms Vance, is meant.
+        let text = "Laura Vance founded the practice in 1998. Ruth Okafor, a partner at \
+                    Vance & Mercer, said the case was weak. Mercer & Vance LLP declined to \
+                    comment. Vance said nothing.\n";
+        assert_eq!(
+            flagged(&config, text),
+            [("style/later-references".to_owned(), "Vance".to_owned())]
+        );
+        let found = findings(&config, text);
+        assert_eq!(found[0].range.start, text.find("Vance said").unwrap());
+        let text = "Laura Vance spoke. A lawyer at Mercer & Vance said so. Vance left.\n";
+        let found = findings(&config, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].range.start, text.find("Vance left").unwrap());
     }
 }

@@ -9,6 +9,11 @@
 //! (headlines above it do not count). A story whose first paragraph does
 //! not match is flagged once, on its dateline if the text model found one,
 //! else on its first word. No fix: the place and date are the reporter's.
+//!
+//! The pattern also tells the text model what the house's datelines look
+//! like ([`crate::Session::parse`]): a lede that opens with a match has it
+//! taken off, so a `metric` lede limit does not count the place and date and
+//! the name checks do not read them as prose, whatever form the house uses.
 
 use toml::Spanned;
 

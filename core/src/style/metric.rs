@@ -127,7 +127,7 @@ impl HouseRule for Metric {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{config, findings};
+    use super::super::test_support::{config, findings, flagged};
 
     #[test]
     fn lede_sentence_and_paragraph_limits() {
@@ -186,5 +186,24 @@ max-words = 12
         // the first paragraph (13 words with it) is within the limit.
         assert!(text[found[0].range.clone()].starts_with("The U.S."));
         assert!(found.iter().all(|f| f.fix.is_none()));
+    }
+
+    #[test]
+    fn the_lede_is_measured_without_a_house_dateline() {
+        // The house dateline: any agency, a region and a date.
+        let lede = "CEDAR FALLS, Oregon, March 14 (Wire) - The mill closed its doors on Friday.\n";
+        let rule = "[metric.long-lede]\nscope = \"lede\"\nmax-words = 7\n";
+        assert_eq!(flagged(&config(rule), lede), []);
+        // A form only the house knows: without its [dateline] the place and
+        // date count (11 words), with it they do not (7).
+        let lede = "Cedar Falls/March 14/Wire: The mill closed its doors on Friday.\n";
+        assert_eq!(
+            flagged(&config(rule), lede),
+            [("style/long-lede".to_owned(), lede.trim_end().to_owned())]
+        );
+        let house = format!(
+            "{rule}[dateline.wire]\npattern = '[A-Z][a-z]+(?: [A-Z][a-z]+)*/[A-Z][a-z]+ \\d+/Wire: '\n"
+        );
+        assert_eq!(flagged(&config(&house), lede), []);
     }
 }

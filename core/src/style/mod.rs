@@ -138,6 +138,15 @@ macro_rules! with_tables {
 }
 pub(crate) use with_tables;
 
+macro_rules! table_kinds {
+    ($( $(#[$doc:meta])* $table:ident: $variant:ident($kind:ty) ),* $(,)?) => {
+        /// The house-rule kinds that have a table of their own, as the
+        /// configuration names them (`substitution`, … `courtesy`).
+        pub const TABLE_KINDS: &[&str] = &[$(<$kind as HouseRule>::NAME),*];
+    };
+}
+with_tables!(table_kinds);
+
 /// The compiled kinds: one variant per table kind, plus the discouraged
 /// speech verbs, which `[attribution]` configures.
 macro_rules! rule_kinds {
@@ -367,9 +376,14 @@ mod tests {
 
     #[test]
     fn each_table_kind_is_named_as_its_table() {
-        for (table, name) in with_tables!(table_names) {
+        let tables = with_tables!(table_names);
+        for (table, name) in tables {
             assert_eq!(table, name);
         }
+        assert_eq!(
+            TABLE_KINDS.to_vec(),
+            tables.map(|(table, _)| table).to_vec()
+        );
     }
 
     #[track_caller]

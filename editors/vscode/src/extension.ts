@@ -14,6 +14,7 @@
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -22,7 +23,7 @@ import {
   ServerOptions,
 } from 'vscode-languageclient/node';
 
-import { Discovery, findServer } from './discovery';
+import { askLoginShell, Discovery, findServer } from './discovery';
 import { docsAt } from './ruleDocs';
 import { SERVER_SETTINGS, toWireSettings, WireSettings } from './settings';
 import { PRESETS, starterConfig } from './starter';
@@ -60,29 +61,36 @@ export async function deactivate(): Promise<void> {
   await stop();
 }
 
-function discover(): Discovery {
+function discover(): Promise<Discovery> {
   return findServer({
     configured: vscode.workspace.getConfiguration(SECTION).get<string>('server.path'),
     extensionPath,
     pathEnv: process.env.PATH,
+    cargoHome: process.env.CARGO_HOME,
+    homeDir: os.homedir(),
+    shell: process.env.SHELL,
     platform: process.platform,
     isExecutable,
+    loginShell: (shell) => askLoginShell(shell),
   });
 }
 
 async function start(): Promise<void> {
-  const found = discover();
+  const found = await discover();
   if (!found.found) {
     output.appendLine(found.message);
     if (!warnedMissing) {
       warnedMissing = true;
-      const choice = await vscode.window.showWarningMessage(found.message, 'Open Settings');
+      const choice = await vscode.window.showWarningMessage(found.message, 'Open Settings', 'Show Output');
       if (choice === 'Open Settings') {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'copydesk.server.path');
+      } else if (choice === 'Show Output') {
+        output.show(true);
       }
     }
     return;
   }
+  output.appendLine(`copydesk: looked at ${found.looked.join('; ')}`);
   output.appendLine(`copydesk: starting ${found.command} lsp (${found.source})`);
   // No `transport`: languageclient would append `--stdio`, which
   // `copydesk lsp` does not take; stdio is the default anyway.
@@ -203,7 +211,7 @@ async function createConfig(): Promise<void> {
   const preset = PRESETS.find((p) => p.id === picked.label)!.id;
   // `copydesk init` writes the full commented starter of the installed
   // version; without a binary (or on a remote file system) the minimal one.
-  const server = discover();
+  const server = await discover();
   const initialised =
     server.found && folder.uri.scheme === 'file' && (await init(server.command, preset, folder.uri.fsPath));
   if (!initialised) {

@@ -16,7 +16,11 @@
 //!
 //! Each related location is a note with its own snippet, so the evidence is
 //! on screen next to the finding. Long lines (wire paragraphs are one line)
-//! are cut around the caret by the renderer.
+//! are cut around the caret by the renderer, to the terminal's width
+//! ([`terminal_width`]: `COLUMNS`, else the terminal's size, else rustc's
+//! 140). A range wider than that (a whole restated paragraph) is shown from
+//! its start and cut with `...`, its carets capped at the width, as rustc
+//! and ruff do; the position above it stays the true one.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -34,6 +38,28 @@ use super::{CheckedFile, Reporter};
 pub struct Human {
     /// One renderer per severity, indexed by `Severity as usize`.
     renderers: [Renderer; Severity::ALL.len()],
+    /// Columns a rendered line may take.
+    width: usize,
+}
+
+/// Columns when neither `COLUMNS` nor a terminal says: rustc's default.
+pub const DEFAULT_WIDTH: usize = 140;
+
+/// The narrowest width honoured: below it a snippet would show nothing of
+/// the text.
+const MIN_WIDTH: usize = 40;
+
+/// The width the human format fits its lines to: `COLUMNS` when it is a
+/// number, else the width of the terminal standard output is, else
+/// [`DEFAULT_WIDTH`] (output to a file or a pipe does not depend on where
+/// the command ran).
+pub fn terminal_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal)
+        .unwrap_or(DEFAULT_WIDTH)
+        .max(MIN_WIDTH)
 }
 
 impl Human {
@@ -53,13 +79,25 @@ impl Human {
             };
             Renderer::styled().error(color.on_default().effects(Effects::BOLD))
         });
-        Human { renderers }
+        Human {
+            renderers,
+            width: DEFAULT_WIDTH,
+        }
+    }
+
+    /// Fit the lines to `width` columns (at least [`MIN_WIDTH`]).
+    pub fn width(mut self, width: usize) -> Human {
+        let width = width.max(MIN_WIDTH);
+        self.renderers = self.renderers.map(|r| r.term_width(width));
+        self.width = width;
+        self
     }
 
     /// One finding, rendered without a trailing newline.
     pub fn render(&self, file: &CheckedFile<'_>, finding: &Finding) -> String {
-        let excerpt =
-            |range: &Range<usize>| Excerpt::new(file.index, file.text, range.clone(), file.path);
+        let excerpt = |range: &Range<usize>| {
+            Excerpt::new(file.index, file.text, range.clone(), file.path).fit(self.width, file.path)
+        };
         let primary = excerpt(&finding.range);
         let related: Vec<Excerpt<'_>> = finding.related.iter().map(|r| excerpt(&r.range)).collect();
         let fix_note = finding.fix.as_ref().map(|fix| {
@@ -86,7 +124,31 @@ impl Human {
         }
         let renderer = &self.renderers[finding.severity as usize];
         let rendered = renderer.render(message).to_string();
-        rendered
+        if primary.position.is_none() && related.iter().all(|r| r.position.is_none()) {
+            return rendered;
+        }
+        // The empty snippet that carries a cut excerpt's position draws a
+        // bare gutter line of its own; one is enough.
+        let mut out = String::with_capacity(rendered.len());
+        let mut previous: Option<&str> = None;
+        for line in rendered.split_inclusive('\n') {
+            let bare_gutter = line
+                .trim_end()
+                .split('\u{1b}')
+                .enumerate()
+                .map(|(i, part)| match part.split_once('m') {
+                    // An escape sequence (`[1;33m`) and the text after it.
+                    Some((_, rest)) if i > 0 => rest,
+                    _ => part,
+                })
+                .all(|text| text.chars().all(|c| c == ' ' || c == '|'));
+            if bare_gutter && previous == Some(line) {
+                continue;
+            }
+            previous = Some(line);
+            out.push_str(line);
+        }
+        out
     }
 }
 
@@ -169,6 +231,69 @@ impl<'a> Excerpt<'a> {
             span: span_start..span_end,
             position,
         }
+    }
+
+    /// Fit a one-line excerpt to `width` columns less the line-number
+    /// gutter: a line that is too long is cut to a window around the range,
+    /// each cut marked with `...`; a range that is itself too wide (a whole
+    /// restated paragraph) is shown from its start, as much as fits, its
+    /// carets capped. The renderer's own cutting keeps the whole range and
+    /// a margin, so it would draw the whole line and a caret under every
+    /// character of it. Multi-line ranges are left as they are.
+    fn fit(mut self, width: usize, path: &str) -> Excerpt<'a> {
+        const CUT: &str = "...";
+        let gutter = self.first_line.to_string().len() + " | ".len();
+        let columns = width.saturating_sub(gutter);
+        let source = &self.source[..];
+        let span = self.span.clone();
+        if source.contains('\n') || source.chars().count() <= columns {
+            return self;
+        }
+        let chars = |s: &str| s.chars().count();
+        let (before, within, after) = (
+            chars(&source[..span.start]),
+            chars(&source[span.clone()]),
+            chars(&source[span.end..]),
+        );
+        // Characters of context kept on each side; a cut side costs `...`.
+        let (left, right) = if within + 2 * CUT.len() >= columns {
+            (0, 0)
+        } else {
+            let budget = columns - within - 2 * CUT.len();
+            let right = after.min(budget - budget / 2);
+            let left = before.min(budget - right);
+            (left, after.min(budget - left))
+        };
+        let keep_within = if within + 2 * CUT.len() >= columns {
+            let prefix = if before > 0 { CUT.len() } else { 0 };
+            columns.saturating_sub(prefix + CUT.len()).max(1)
+        } else {
+            within
+        };
+        let offset = |from: usize, n: usize| {
+            source[from..]
+                .char_indices()
+                .nth(n)
+                .map_or(source.len(), |(i, _)| from + i)
+        };
+        let start = offset(0, before - left);
+        let kept_end = offset(span.start, keep_within).min(span.end);
+        let end = if kept_end < span.end {
+            kept_end
+        } else {
+            offset(span.end, right)
+        };
+        let prefix = if start > 0 { CUT } else { "" };
+        let suffix = if end < source.len() { CUT } else { "" };
+        if start > 0 && self.position.is_none() {
+            // The renderer counts columns from the start of the source.
+            self.position = Some(format!("{path}:{}:{}", self.first_line, before + 1));
+        }
+        let fitted = format!("{prefix}{}{suffix}", &source[start..end]);
+        let span_start = prefix.len() + span.start - start;
+        self.span = span_start..span_start + (kept_end - span.start);
+        self.source = Cow::Owned(fitted);
+        self
     }
 
     /// The snippets that show this excerpt under a title.
@@ -298,6 +423,87 @@ mod tests {
         );
         let widest = rendered.lines().map(|l| l.chars().count()).max().unwrap();
         assert!(widest < 200, "{rendered}");
+    }
+
+    fn render_at(width: usize, text: &str, range: Range<usize>) -> String {
+        let index = LineIndex::new(text);
+        let mut finding = Finding::new(
+            copydesk_core::checks::Check::RepeatParagraph,
+            range.clone(),
+            "Paragraph 3 restates the lede",
+        );
+        finding = finding.with_related(0..text.find('\n').unwrap(), "the lede says it first");
+        let findings = [finding];
+        let file = CheckedFile {
+            path: "t.txt",
+            text,
+            index: &index,
+            findings: &findings,
+        };
+        Human::new(false).width(width).render(&file, &findings[0])
+    }
+
+    /// A whole-paragraph range on a narrow terminal: every line fits, the
+    /// carets are capped, the cut is marked, the position is the true one.
+    #[test]
+    fn a_range_wider_than_the_terminal_is_cut_with_capped_carets() {
+        let lede = "A full-scale ground offensive against Rafah would further isolate Israel internationally, Antony Blinken said on Friday.";
+        let text = format!("{lede}\nHe spoke in Doha.\n{lede} Again.\n");
+        let start = text.rfind("A full").unwrap();
+        let rendered = render_at(60, &text, start..text.len() - 1);
+        insta::assert_snapshot!(rendered, @r"
+        warning[repeat/paragraph]: Paragraph 3 restates the lede
+         --> t.txt:3:1
+          |
+        3 | A full-scale ground offensive against Rafah would fur...
+          | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          |
+        note: the lede says it first
+         --> t.txt:1:1
+          |
+        1 | A full-scale ground offensive against Rafah would fur...
+          | -----------------------------------------------------
+          |
+        ");
+        for line in rendered.lines() {
+            assert!(line.chars().count() <= 60, "{line:?}");
+        }
+        assert!(rendered.contains(&format!("  | {}\n", "^".repeat(53))));
+        // Wide enough: the whole line and every caret, as before.
+        let rendered = render_at(200, &text, start..text.len() - 1);
+        let carets = "^".repeat(lede.len() + " Again.".len());
+        assert!(rendered.contains(&format!("  | {carets}\n")), "{rendered}");
+    }
+
+    #[test]
+    fn a_wide_range_that_starts_mid_line_keeps_its_true_column() {
+        let text = format!("Intro.\nShe said: \"{}\"\n", "word ".repeat(40).trim_end());
+        let start = text.find('"').unwrap();
+        let rendered = render_at(50, &text, start..text.len() - 1);
+        assert!(
+            rendered.contains(" --> t.txt:2:11\n  |\n2 | "),
+            "{rendered}"
+        );
+        assert!(rendered.contains("2 | ...\"word word"), "{rendered}");
+        assert!(rendered.contains("  |    ^^^^"), "{rendered}");
+        // Snippet lines fit (the message is not wrapped, as in rustc).
+        let widest = rendered
+            .lines()
+            .filter(|l| l.contains(" | "))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap();
+        assert!(widest <= 50, "{rendered}");
+    }
+
+    #[test]
+    fn the_width_comes_from_columns_then_the_terminal_then_rustcs_default() {
+        assert_eq!(terminal_width(Some("100"), Some(80)), 100);
+        assert_eq!(terminal_width(Some(" 72 "), None), 72);
+        assert_eq!(terminal_width(Some("wide"), Some(80)), 80);
+        assert_eq!(terminal_width(Some("0"), None), DEFAULT_WIDTH);
+        assert_eq!(terminal_width(None, None), 140);
+        assert_eq!(terminal_width(Some("10"), None), MIN_WIDTH);
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct Options {
     pub styled: bool,
     /// GitHub annotations of each level (error, warning, notice) to emit.
     pub max_annotations: usize,
+    /// Columns the human format fits its lines to
+    /// ([`human::terminal_width`]).
+    pub width: usize,
 }
 
 /// A checked draft and its findings, as a reporter sees it.
@@ -81,7 +84,7 @@ pub trait Reporter {
 /// The reporter for `format`.
 pub fn reporter(format: Format, options: &Options) -> Box<dyn Reporter> {
     match format {
-        Format::Human => Box::new(human::Human::new(options.styled)),
+        Format::Human => Box::new(human::Human::new(options.styled).width(options.width)),
         Format::Json => Box::new(json::Json::default()),
         Format::Jsonl => Box::new(jsonl::Jsonl),
         Format::Sarif => Box::new(sarif::Sarif::default()),

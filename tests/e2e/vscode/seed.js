@@ -163,9 +163,10 @@ const t0 = Date.now();
         workspaceSettings,
         JSON.stringify({ 'copydesk.checks': { 'repeat/quote': 'off' }, 'copydesk.server.path': '/nonexistent/copydesk' }),
       );
-      const toast = page.locator('.notifications-toasts', { hasText: 'cargo install --path .' });
+      const toast = page.locator('.notifications-toasts', { hasText: 'cargo install --locked --path .' });
       await toast.waitFor({ timeout: 20000 });
-      log(`warning shown: ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+      await toast.getByText('Open Settings').first().waitFor({ timeout: 5000 });
+      log(`warning shown: ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
     }
     log('PASS');
     await browser.close();

@@ -19,3 +19,13 @@ test('copydesk.toml and .copydesk.toml are validated with the packaged schema', 
     assert.ok(schema.properties.checks, 'the schema describes [checks]');
   }
 });
+
+test('the copydesk.checks setting offers every code the README lists (generated from the registry)', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXT, 'package.json'), 'utf8'));
+  const offered = Object.keys(manifest.contributes.configuration.properties['copydesk.checks'].properties);
+  const readme = fs.readFileSync(path.join(EXT, 'README.md'), 'utf8');
+  const block = readme.slice(readme.indexOf('<!-- check-codes:begin'), readme.indexOf('<!-- check-codes:end -->'));
+  const listed = [...block.matchAll(/^- `([^`]+)`: /gm)].map((m) => m[1]);
+  assert.ok(listed.length >= 9, `the README's generated list: ${listed}`);
+  assert.deepEqual(offered, listed);
+});

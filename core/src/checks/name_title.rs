@@ -91,9 +91,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
 /// Whether a sentence that names person `p` within `span` (from the first
 /// title to the second) reports a change to the office of `title` (`was
 /// named chief executive`, `promoted to head coach`, `now the defence
-/// minister`): then the two titles are of two times. A cue in a sentence
-/// that does not name the office (`if elected president`, for a governor)
-/// is no such report.
+/// minister`, `Petrova, appointed in May,`): then the two titles are of two
+/// times. The cue must lead to the office (a few words before a word of it)
+/// or follow the name closely: a cue elsewhere in the sentence speaks of
+/// something else (`until the new council is sworn in`, `if elected
+/// president`, for a governor).
 fn change_reported(cx: &Context<'_>, p: usize, span: Range<usize>, title: &Title) -> bool {
     let office: Vec<&str> = title.office_words().collect();
     let doc = cx.doc;
@@ -106,15 +108,32 @@ fn change_reported(cx: &Context<'_>, p: usize, span: Range<usize>, title: &Title
                 .iter()
                 .filter(|s| s.start <= m.range.start && m.range.start < s.end)
                 .any(|s| {
-                    let words: Vec<String> = doc.text[s.clone()]
+                    // (folded word, byte offset) of each word of the sentence.
+                    let sentence = &doc.text[s.clone()];
+                    let words: Vec<(String, usize)> = sentence
                         .split(|c: char| !c.is_alphanumeric())
-                        .map(crate::text::fold)
+                        .filter(|w| !w.is_empty())
+                        .map(|w| {
+                            let at = s.start + (w.as_ptr() as usize - sentence.as_ptr() as usize);
+                            (crate::text::fold(w), at)
+                        })
                         .collect();
-                    words.iter().any(|w| CHANGE_CUES.contains(w))
-                        && words.iter().any(|w| office.contains(&w.as_str()))
+                    let after_name = words.iter().position(|(_, at)| *at >= m.range.end);
+                    words.iter().enumerate().any(|(i, (w, _))| {
+                        CHANGE_CUES.contains(w)
+                            && (words[i + 1..]
+                                .iter()
+                                .take(CUE_REACH)
+                                .any(|(o, _)| office.contains(&o.as_str()))
+                                || after_name.is_some_and(|a| (a..a + CUE_REACH).contains(&i)))
+                    })
                 })
         })
 }
+
+/// How many words a change cue may stand from the office it changes (`was
+/// appointed as the company's new chief executive`) or from the name.
+const CUE_REACH: usize = 5;
 
 fn written<'t>(text: &'t str, m: &Mention) -> &'t str {
     &text[m.titled_range()]
@@ -344,6 +363,17 @@ mod tests {
             "Assistant coach Mia Torres spoke.\nTorres, promoted to head coach last week, said so.\n\
              Coach Torres said the team was ready.\n",
         );
+        assert_clean(
+            CHECK,
+            "Health Minister Ana Petrova spoke.\nDefence Minister Petrova, appointed on Monday, said so.\n",
+        );
+    }
+
+    #[test]
+    fn a_cue_about_something_else_does_not_excuse_a_conflict() {
+        let text = "Housing Minister Ines Coelho Matos spoke on Sunday.\n\
+                    Infrastructure Minister Matos said talks would wait until the new council is sworn in.\n";
+        assert_eq!(flagged(CHECK, text), ["Infrastructure Minister"]);
     }
 
     #[test]

@@ -55,6 +55,8 @@ Office governor: governor, gov;
 Office senator: senator, sen;
 Office representative: representative, rep, congressman, congresswoman;
 Office mayor: mayor;
+Office councillor: council member, councilmember, councilman, councilwoman, councillor, councilor,
+    alderman, alderwoman, alderperson;
 Office speaker: speaker;
 Office attorney general: attorney general;
 Office leader: majority leader, minority leader, leader;
@@ -134,7 +136,7 @@ pub(crate) static LEADERS: WordSet = WordSet::of(&["president prime_minister cha
 /// `Coach Carter`).
 pub(crate) static INTRODUCED_OFFICES: WordSet = WordSet::of(&["
 senator representative governor lieutenant_governor mayor secretary attorney_general
-vice_president deputy_prime_minister
+vice_president deputy_prime_minister councillor
 "]);
 
 /// Military ranks: one person holds one at a time.

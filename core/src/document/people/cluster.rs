@@ -29,6 +29,9 @@ struct Cluster {
     titles: Vec<Title>,
     /// Start offset of the latest mention assigned so far.
     last: usize,
+    /// First surnames of full mentions with two (`tamayo` of `Raúl Tamayo
+    /// Ccori`).
+    first_surnames: Vec<String>,
 }
 
 #[derive(Default)]
@@ -46,6 +49,10 @@ pub(super) struct Clusterer {
     assigned: Vec<Option<(usize, bool)>>,
     /// Folded surname → how many candidates have it.
     key_counts: HashMap<String, usize>,
+    /// Candidates written like a full name that are a person's two
+    /// surnames (`Ruiz Ocampo` of `Valentina Ruiz Ocampo`): surname
+    /// references.
+    double_surname: Vec<bool>,
 }
 
 impl Clusterer {
@@ -74,6 +81,7 @@ impl Clusterer {
             *self.key_counts.entry(c.surname_key.clone()).or_default() += 1;
         }
         self.assigned = vec![None; candidates.len()];
+        self.double_surname = vec![false; candidates.len()];
         let mut deferred = Vec::new();
         for (i, c) in candidates.iter().enumerate() {
             let known = self.by_surname.contains_key(&c.surname_key);
@@ -179,7 +187,17 @@ impl Clusterer {
         if let Some(t) = &c.title {
             cluster.titles.push(t.clone());
         }
-        if c.form == MentionForm::Full {
+        if c.form == MentionForm::Full && !self.double_surname[i] {
+            if let Some(first) = &c.first_surname {
+                if !cluster.first_surnames.contains(first) {
+                    cluster.first_surnames.push(first.clone());
+                }
+                let ids = self.by_surname.entry(first.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let cluster = &mut self.clusters[id];
             if let (Some(g), Some(m)) = (&c.given_key, &c.middle) {
                 cluster.middles.push((g.clone(), m.clone()));
             }
@@ -193,6 +211,7 @@ impl Clusterer {
             }
             cluster.has_full = true;
         }
+        let cluster = &mut self.clusters[id];
         // Misspellings are looked for among people named in full or with a
         // title (`Mr Chidambaram`), never among bare words.
         let titled = c
@@ -236,6 +255,17 @@ impl Clusterer {
             .get(&c.surname_key)
             .cloned()
             .unwrap_or_default();
+        // `Ruiz Ocampo` after `Valentina Ruiz Ocampo`: both surnames.
+        if let Some(id) = same_surname
+            .iter()
+            .copied()
+            .filter(|&id| self.clusters[id].first_surnames.iter().any(|f| f == given))
+            .max_by_key(|&id| self.clusters[id].last)
+        {
+            self.double_surname[i] = true;
+            self.assign(i, c, id, false);
+            return;
+        }
         let pick = |f: &dyn Fn(&Cluster) -> bool| {
             same_surname
                 .iter()
@@ -411,6 +441,12 @@ impl Clusterer {
             let m = people.mentions.len();
             let p = &mut people.persons[person];
             p.mentions.push(m);
+            let mut c = c;
+            if self.double_surname[i] {
+                c.form = MentionForm::Surname;
+                c.given = None;
+                c.surname = c.range.clone();
+            }
             if p.full.is_none() && (c.form == MentionForm::Full || c.complete) {
                 p.full = Some(m);
             }
@@ -443,7 +479,12 @@ fn compatible(cluster: &Cluster, c: &Candidate) -> bool {
     let Some(title) = &c.title else {
         return true;
     };
-    cluster.titles.iter().all(|t| t.may_be_one_person(title))
+    // `Beat Zurbriggen, a veteran Swiss diplomat,` after `Ambassador
+    // Zurbriggen`: a description after the name names no office.
+    let description = title.class == TitleClass::Role
+        && title.offices.is_empty()
+        && title.range.start > c.range.start;
+    description || cluster.titles.iter().all(|t| t.may_be_one_person(title))
 }
 
 /// Shortest bare word (no title, no speech verb) taken for a misspelling
@@ -636,6 +677,42 @@ mod tests {
         let (_, persons) =
             people("President Obama spoke on Monday.\nHe thanked first lady Michelle Obama.\n");
         assert_eq!(names_of(&persons), ["Obama", "Michelle Obama"]);
+    }
+
+    #[test]
+    fn double_surnames_are_one_person() {
+        let (doc, persons) = people(
+            "Col. Raúl Tamayo Ccori led the rescue.\nTamayo said troops had arrived.\n\
+             Valentina Ruiz Ocampo won. Ruiz Ocampo will play on Friday.\n\
+             Ana Rita Carvalho spoke. Carvalho said so.\n",
+        );
+        assert_eq!(
+            names_of(&persons),
+            [
+                "Raúl Tamayo Ccori",
+                "Valentina Ruiz Ocampo",
+                "Ana Rita Carvalho"
+            ]
+        );
+        assert_eq!(persons[0].1, ["Raúl Tamayo Ccori", "Tamayo"]);
+        assert_eq!(persons[1].1, ["Valentina Ruiz Ocampo", "Ruiz Ocampo"]);
+        let both = doc
+            .people
+            .mentions
+            .iter()
+            .find(|m| m.range.len() == 11)
+            .unwrap();
+        assert_eq!(both.form, MentionForm::Surname);
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_opens_the_surname() {
+        let (_, persons) = people(
+            "Henrike von Aschenbach said so.\nThe firm paid.\nVon Aschenbach said it was fair.\n\
+             Van der Berg said he scored twice.\n",
+        );
+        assert_eq!(persons[0].1, ["Henrike von Aschenbach", "Von Aschenbach"]);
+        assert_eq!(persons.len(), 2);
     }
 
     #[test]

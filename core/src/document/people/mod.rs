@@ -151,6 +151,10 @@ pub struct Evidence {
     /// A single word that is a common given name (`his wife Sharon`):
     /// perhaps a first-name reference rather than a surname.
     pub given_name_only: bool,
+    /// What follows the name is said of people: a relative clause
+    /// (`Halvorsen, who cast …`, `Leal, whose list …`), an age (`Brito,
+    /// 61,`) or a verb in the past tense (`Brennan ruled`, `Pruitt wrote`).
+    pub predicate: bool,
 }
 
 /// One mention of a person in the text.

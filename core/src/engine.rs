@@ -54,7 +54,7 @@ impl Session {
     /// The text model of `text`, with the house's lexicons (no checks run,
     /// no caches used).
     pub fn parse<'a>(config: &Config, text: &'a str, kind: DocKind) -> Document<'a> {
-        Document::parse_with_verbs(text, kind, &config.speech_verbs)
+        Document::parse_house(text, kind, &config.speech_verbs, &config.titles)
     }
 
     /// Parse `text` and run every enabled check of `config` on it.

@@ -2,7 +2,11 @@
 //!
 //! For each person of the story ([`crate::document::people`]): when the
 //! story gives the full name, a surname reference (`Blinken`, `President
-//! Biden`) before it is flagged, pointing at where the full name comes. A
+//! Biden`) before it is flagged, pointing at where the full name comes,
+//! whatever verb follows, once the early word is evidently about a person:
+//! a title or role before it, a role in apposition, a relative clause, an
+//! age or a past-tense verb after it at a sentence start (`Halvorsen, who
+//! cast …`, `Brennan ruled`), or a speech verb. A
 //! royal or honorific title with one name (`Pope Francis`, `Prince Harry`)
 //! is a complete reference, and so is a leader's office with the surname
 //! (`President Obama`) when the full name comes later without that office.
@@ -24,7 +28,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A surname used before the story gives the full name, or never given a full name.",
     why: "Wire style introduces every person by full name on first reference; a bare surname first leaves readers asking who.",
     example: "Blinken said on Friday … US Secretary of State Antony Blinken",
-    passes: "People on the configured well-known list (`Pope Francis`); headlines; places and organisations that look like names.",
+    passes: "People on the configured well-known list (`Pope Francis`); headlines; places and organisations that look like names; a bare early word with nothing said of a person (`The biopic Kinsey won praise`); a bare surname shared by two people of the story.",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {

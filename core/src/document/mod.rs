@@ -129,6 +129,18 @@ impl<'a> Document<'a> {
     /// through [`crate::Session`], so every reader of a draft sees the same
     /// parse.
     pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
+        Document::parse_house(text, kind, speech_verbs, &[])
+    }
+
+    /// Parse with the house's own speech verbs and titles of office
+    /// (`[people] titles`: `Taoiseach`, `Chief Whip`), which name offices
+    /// like the built-in titles.
+    pub fn parse_house(
+        text: &'a str,
+        kind: DocKind,
+        speech_verbs: &[String],
+        titles: &[String],
+    ) -> Document<'a> {
         let (prose, paragraphs) = blocks::split(text, kind);
         let mut doc = Document {
             text,
@@ -148,12 +160,12 @@ impl<'a> Document<'a> {
         // document on each keystroke).
         let (people, attributions) = if doc.text.len() >= PARALLEL_PARSE_BYTES {
             rayon::join(
-                || people::extract(&doc),
+                || people::extract(&doc, titles),
                 || attribution::resolve(&doc, speech_verbs),
             )
         } else {
             (
-                people::extract(&doc),
+                people::extract(&doc, titles),
                 attribution::resolve(&doc, speech_verbs),
             )
         };

@@ -156,6 +156,17 @@ chief_marketing_officer chief_commercial_officer chief_legal_officer chief_risk_
 chief_strategy_officer chief_nursing_officer president director principal
 "]);
 
+/// Offices one person holds at a time where they apply (a company, a
+/// board, a city, a team): two people of one story given one of them at
+/// one place cannot both be right (`name/title`).
+pub(crate) static SINGLE_OFFICES: WordSet = WordSet::of(&["
+chair chief_executive chief_operating_officer chief_financial_officer chief_technology_officer
+chief_medical_officer chief_scientific_officer chief_information_officer chief_investment_officer
+chief_marketing_officer chief_commercial_officer chief_legal_officer chief_risk_officer
+chief_strategy_officer chief_nursing_officer governor lieutenant_governor mayor prime_minister
+attorney_general general_manager managing_director principal
+"]);
+
 /// Offices of the law: a judge is not the prosecutor, nor the attorney
 /// general.
 pub(crate) static LEGAL_OFFICES: WordSet = WordSet::of(&["judge prosecutor attorney_general"]);

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::titles::{is_title_abbreviation, is_title_word, TITLE_REACH};
+use super::titles::{is_title_abbreviation, is_title_word, HouseTitles, TITLE_REACH};
 use super::tokens::{is_sentence_opener, DocFacts, Sentence, Tok};
 use super::{Evidence, MentionForm, Title, TitleClass};
 use crate::lexicon;
@@ -53,6 +53,8 @@ pub(super) struct Scanner<'s, 'a> {
     pub(super) next: Option<&'s Sentence<'a>>,
     pub(super) facts: &'s DocFacts,
     pub(super) paragraph: usize,
+    /// The house's own titles (`[people] titles`).
+    pub(super) house: &'s HouseTitles,
 }
 
 impl Scanner<'_, '_> {
@@ -395,7 +397,8 @@ impl Scanner<'_, '_> {
             || given_is_initial
             || east_asian
             || evidence.speech
-            || evidence.apposition;
+            || evidence.apposition
+            || evidence.predicate;
         let range = toks[s].start..toks[e - 1].end;
         Some(Candidate {
             paragraph: self.paragraph,

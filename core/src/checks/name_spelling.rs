@@ -272,6 +272,37 @@ mod tests {
     }
 
     #[test]
+    fn slips_of_people_the_lexicon_does_not_know_are_flagged() {
+        // Given names the lexicon does not know: the person is found by a
+        // role before the name, by the surname used alone again, or by a
+        // relative clause after a surname that opens a sentence.
+        for (text, slip) in [
+            (
+                "\"We are closing that gap,\" the board's acting chief executive, Ebenezer \
+                 Owusu-Ansah, told reporters.\nPrices rose.\nOwusu-Ansa said loans were secured.\n",
+                "Owusu-Ansa",
+            ),
+            (
+                "In the draw, Argentina's Mateo Ibarguren beat Lars Holm. The seeded Ibarguren \
+                 broke serve.\nIbargurren will play Sindre Aalvik.\nAalvik called Ibarguren annoying.\n",
+                "Ibargurren",
+            ),
+            (
+                "Red Bull's Haruto Sakamoto was third.\nSakamoto, who started 11th, gained six \
+                 places.\nSakomoto, 23, called his podium a win.\n",
+                "Sakomoto",
+            ),
+            (
+                "Foreign Minister Arkady Kovalyov spoke.\nThe talks ended.\n\
+                 Kovalev said his government agreed.\n",
+                "Kovalev",
+            ),
+        ] {
+            assert_eq!(flagged(CHECK, text), [slip], "{text}");
+        }
+    }
+
+    #[test]
     fn short_names_are_compared_only_for_one_name_written_two_ways() {
         assert_clean(CHECK, "Dan Kerr spoke.\nDon Kerr listened.\n");
         assert_clean(CHECK, "Mark Tate spoke.\nMike Tate listened.\n");

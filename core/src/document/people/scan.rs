@@ -81,7 +81,15 @@ impl Scanner<'_, '_> {
                     let complemented = title.as_ref().is_some_and(|t| t.complemented);
                     let title = title
                         .map(|t| t.title)
-                        .or_else(|| self.role_before(run.start));
+                        .or_else(|| self.role_before(run.start))
+                        .or_else(|| {
+                            // `the captain, Owen Tremblay,`: only before a
+                            // full name (`the president, Smith and Jones`).
+                            let words = (run.start..run.end)
+                                .filter(|&k| self.is_name_tok(k))
+                                .count();
+                            (words >= 2).then(|| self.role_apposed_before(run.start))?
+                        });
                     if let Some(mut c) = self.candidate(run, title) {
                         if complemented && c.form == MentionForm::Surname {
                             c.strong = false;

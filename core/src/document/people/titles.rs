@@ -259,6 +259,52 @@ impl Scanner<'_, '_> {
         })
     }
 
+    /// A role in apposition before the name, after a comma: `Cocobod's
+    /// acting chief executive, Ebenezer Owusu-Ansah,`, `the captain, Owen
+    /// Tremblay,`. The role opens with `the` or a possessive, so a list
+    /// (`pilots, Owen Tremblay`) is no role.
+    pub(super) fn role_apposed_before(&self, start: usize) -> Option<Title> {
+        let toks = self.toks;
+        if start == 0 || self.prose[toks[start - 1].word_end..toks[start].start].trim() != "," {
+            return None;
+        }
+        let noun = &toks[start - 1];
+        let role_word =
+            lexicon::ROLE_NOUNS.contains(&noun.folded) || is_title_abbreviation(&noun.folded);
+        if !noun.is_lower() || !role_word {
+            return None;
+        }
+        let mut first = start - 1;
+        while first > 0
+            && start - first < 5
+            && self.adjacent(first - 1)
+            && toks[first - 1].is_lower()
+            && !crate::text::is_stopword(&toks[first - 1].folded)
+            && !toks[first - 1].possessive
+        {
+            first -= 1;
+        }
+        let opener = first.checked_sub(1).map(|k| &toks[k])?;
+        let definite = matches!(
+            opener.folded.as_ref(),
+            "the" | "its" | "his" | "her" | "their"
+        ) || opener.possessive;
+        if !definite || !self.adjacent_loose(first - 1) {
+            return None;
+        }
+        let words: Vec<&str> = toks[first..start]
+            .iter()
+            .map(|t| t.folded.as_ref())
+            .collect();
+        Some(Title {
+            range: toks[first].start..noun.word_end,
+            class: TitleClass::Role,
+            office: None,
+            qualified: words.iter().any(|w| lexicon::MODIFIERS.contains(w)),
+            offices: offices_of_with(&words, self.house),
+        })
+    }
+
     /// `Jane Doe, the company's chief executive,` or `Jane Doe, 45, a
     /// teacher,`: a role in apposition, as a title after the name.
     pub(super) fn apposition(&self, e: usize) -> Option<Title> {

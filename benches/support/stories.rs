@@ -149,7 +149,11 @@ fn story(rng: &mut Rng, out: &mut String, markdown: bool) {
     let second = (first + 1 + rng.below(PEOPLE.len() - 1)) % PEOPLE.len();
     let (given, surname, title) = PEOPLE[first];
     let (given2, surname2, title2) = PEOPLE[second];
-    let pronoun2 = if second.is_multiple_of(2) { "she" } else { "he" };
+    let pronoun2 = if second.is_multiple_of(2) {
+        "she"
+    } else {
+        "he"
+    };
     let mut introduced = false;
     let sep = if markdown { "\n\n" } else { "\n" };
     let mut used_quotes: Vec<&str> = Vec::new();

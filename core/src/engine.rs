@@ -54,15 +54,19 @@ impl Session {
     /// The text model of `text`, with the house's lexicons (no checks run,
     /// no caches used).
     pub fn parse<'a>(config: &Config, text: &'a str, kind: DocKind) -> Document<'a> {
-        let datelines: Vec<&regex::Regex> = config
-            .rules
-            .iter()
-            .filter_map(|rule| match &rule.kind {
-                crate::style::RuleKind::Dateline(dateline) => Some(&dateline.pattern),
-                _ => None,
-            })
-            .collect();
-        Document::parse_house(text, kind, &config.speech_verbs, &datelines)
+        let house = crate::document::House {
+            speech_verbs: &config.speech_verbs,
+            titles: &config.titles,
+            datelines: config
+                .rules
+                .iter()
+                .filter_map(|rule| match &rule.kind {
+                    crate::style::RuleKind::Dateline(dateline) => Some(&dateline.pattern),
+                    _ => None,
+                })
+                .collect(),
+        };
+        Document::parse_house(text, kind, &house)
     }
 
     /// Parse `text` and run every enabled check of `config` on it.

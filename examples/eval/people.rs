@@ -23,6 +23,16 @@ pub struct Title {
 /// Titles recognised before a name, longest first so `Vice President` wins
 /// over `President`.
 pub const TITLES: &[&str] = &[
+    "Chancellor of the Exchequer",
+    "Chief Financial Officer",
+    "Treasury Secretary",
+    "Defense Secretary",
+    "Health Secretary",
+    "Foreign Minister",
+    "Defence Minister",
+    "Finance Minister",
+    "Chief Executive",
+    "Detective",
     "Secretary of State",
     "Attorney General",
     "Foreign Secretary",
@@ -41,6 +51,10 @@ pub const TITLES: &[&str] = &[
     "Rep.",
     "Gov.",
     "Gen.",
+    "Col.",
+    "Capt.",
+    "Sgt.",
+    "CEO",
     "Mrs.",
     "Mrs",
     "Mr.",

@@ -2,7 +2,11 @@
 //!
 //! For each person of the story ([`crate::document::people`]): when the
 //! story gives the full name, a surname reference (`Blinken`, `President
-//! Biden`) before it is flagged, pointing at where the full name comes. A
+//! Biden`) before it is flagged, pointing at where the full name comes,
+//! whatever verb follows, once the early word is evidently about a person:
+//! a title or role before it, a role in apposition, a relative clause, an
+//! age or a past-tense verb after it at a sentence start (`Halvorsen, who
+//! cast …`, `Brennan ruled`), or a speech verb. A
 //! royal or honorific title with one name (`Pope Francis`, `Prince Harry`)
 //! is a complete reference, and so is a leader's office with the surname
 //! (`President Obama`) when the full name comes later without that office.
@@ -24,7 +28,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A surname used before the story gives the full name, or never given a full name.",
     why: "Wire style introduces every person by full name on first reference; a bare surname first leaves readers asking who.",
     example: "Blinken said on Friday … US Secretary of State Antony Blinken",
-    passes: "People on the configured well-known list (`Pope Francis`); headlines; places and organisations that look like names.",
+    passes: "People on the configured well-known list (`Pope Francis`); headlines; places and organisations that look like names; a bare early word with nothing said of a person (`The biopic Kinsey won praise`); a bare surname shared by two people of the story.",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -98,9 +102,14 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Whether an early one-word mention is evidently the person's surname and
-/// not a film, a company or an ordinary word that happens to match it: a
-/// title or a lowercase role before it, or a speech verb after a word
-/// capitalized for itself.
+/// not a film, a company or an ordinary word that happens to match it. The
+/// story later gives the word as the surname of a full name (that is how
+/// the mention joined the person); with that, any sign that the word names
+/// a person here makes it a first reference: a title or a lowercase role
+/// before it, a role in apposition after it (`Sandhu, the first officer,`),
+/// what follows said of people (`Leal, whose list …`, `Brito, 61,`,
+/// `Brennan ruled`), or a speech verb after it (`Halvorsen said`, also
+/// opening a sentence).
 fn is_surname_reference(m: &Mention) -> bool {
     let titled = m
         .title_info
@@ -111,7 +120,7 @@ fn is_surname_reference(m: &Mention) -> bool {
         .title_info
         .as_ref()
         .is_some_and(|t| t.class == TitleClass::Role && t.range.start < m.range.start);
-    titled || role || (m.evidence.speech && !m.evidence.sentence_start)
+    titled || role || m.evidence.apposition || m.evidence.predicate || m.evidence.speech
 }
 
 /// `President Obama` in a story that names `Barack Obama` later only in
@@ -339,11 +348,74 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_before_the_full_name_is_flagged_whatever_follows_it() {
+        // A title and surname with any verb, a relative clause, an
+        // apposition, an age, a verb in the past tense.
+        for (text, early) in [
+            (
+                "The vote was close.\nDeputy Chief Hale ordered the road closed.\n\
+                 Residents left.\nDeputy Chief Marcus Hale later reopened it.\n",
+                "Hale",
+            ),
+            (
+                "The bill passed.\nPruitt, who wrote the bill, was pleased.\n\
+                 State Sen. Dora Pruitt thanked colleagues.\n",
+                "Pruitt",
+            ),
+            (
+                "The case ended.\nBrennan ruled the petitions valid.\n\
+                 U.S. District Judge Ann Brennan gave reasons.\n",
+                "Brennan",
+            ),
+            (
+                "The polls closed.\nOrtel, 61, conceded at midnight.\n\
+                 Mayor Rui Ortel had sought a second term.\n",
+                "Ortel",
+            ),
+            (
+                "The engine failed.\nSandhu, the first officer, was at the controls.\n\
+                 First Officer Harpreet Sandhu, 34, landed the plane.\n",
+                "Sandhu",
+            ),
+            (
+                "The pools will close.\nHalvorsen, who voted no, was angry.\n\
+                 Councilmember Ezra Halvorsen had proposed using reserves.\n",
+                "Halvorsen",
+            ),
+        ] {
+            assert_eq!(flagged(CHECK, text), [early], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_described_full_name_is_the_titled_surname_before_it() {
+        // The description after the full name names no office, so the
+        // ambassador and the diplomat are one person, introduced late.
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Ambassador Zurbach, who chaired the talks, spoke.\nThe talks ended.\n\
+                 Beat Zurbach, a veteran Swiss diplomat, said they would resume.\n"
+            ),
+            ["Zurbach"]
+        );
+    }
+
+    #[test]
     fn a_bare_early_mention_without_evidence_is_not_flagged() {
         // `Kinsey` is the film here; the early word alone is no reference.
         assert_clean(
             CHECK,
             "The biopic Kinsey won praise.\nIt stars Liam Neeson as researcher Alfred Kinsey.\n",
+        );
+        // A place or a company before a person who shares its name.
+        assert_clean(
+            CHECK,
+            "Ford reported higher sales.\nAnalysts were pleased.\nAlicia Ford, a nurse, said so.\n",
+        );
+        assert_clean(
+            CHECK,
+            "Flights from Jordan resumed.\nJordan Ellis, a pilot, said so.\n",
         );
     }
 

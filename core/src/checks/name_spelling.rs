@@ -2,9 +2,12 @@
 //!
 //! The text model already joins a name that evidently misspells a person of
 //! the story to that person (same surname and a given name one or two
-//! letters off, or a surname one or two letters off; see
-//! [`crate::document::people`]), and keeps two given names apart as two
-//! people. This check compares the written forms of each person's mentions:
+//! letters off or written another way, `Jon`/`John`, `Stefan`/`Stephan`,
+//! `Yuko`/`Yoko` for the one Morimoto of the story; or a surname one or two
+//! letters off or romanised another way, `Kovalyov`/`Kovalev`, or one
+//! letter longer with the same given name and office, `Mayor Dana
+//! Whitcomb`/`Whitcombe`; see [`crate::document::people`]), and keeps two
+//! different given names apart as two people (`Lukas`, `Jonas Berger`). This check compares the written forms of each person's mentions:
 //! the surname word of every mention and the first given name of every full
 //! mention. The form most mentions use is taken as right (the first one on a
 //! tie); every mention written otherwise is flagged, pointing at the first
@@ -26,7 +29,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "One person, two spellings.",
     why: "A misspelled name is the correction a newsroom most dreads; a story that spells one person two ways is wrong at least once.",
     example: "Antony Blinken said … Anthony Blinken added …",
-    passes: "Two different people who share a surname (`Joe Biden`, `Hunter Biden`); different given names are different people.",
+    passes: "Two different people who share a surname (`Joe Biden`, `Hunter Biden`); different given names are different people (`Lukas`/`Jonas Berger`, `Mark`/`Mike`), as are two near names in one paragraph (`Dana Kerr and Dina Kerr`) and near surnames with other given names (`Ana Morales Vidal`, `Pedro Moralez Soto`); naming traditions (`Ruiz Ocampo` for `Valentina Ruiz Ocampo`, `Von Aschenbach` opening a sentence).",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -269,8 +272,55 @@ mod tests {
     }
 
     #[test]
-    fn short_names_are_never_compared() {
-        assert_clean(CHECK, "Jon Kerr spoke.\nJohn Kerr listened.\n");
+    fn slips_of_people_the_lexicon_does_not_know_are_flagged() {
+        // Given names the lexicon does not know: the person is found by a
+        // role before the name, by the surname used alone again, or by a
+        // relative clause after a surname that opens a sentence.
+        for (text, slip) in [
+            (
+                "\"We are closing that gap,\" the board's acting chief executive, Ebenezer \
+                 Owusu-Ansah, told reporters.\nPrices rose.\nOwusu-Ansa said loans were secured.\n",
+                "Owusu-Ansa",
+            ),
+            (
+                "In the draw, Argentina's Mateo Ibarguren beat Lars Holm. The seeded Ibarguren \
+                 broke serve.\nIbargurren will play Sindre Aalvik.\nAalvik called Ibarguren annoying.\n",
+                "Ibargurren",
+            ),
+            (
+                "Red Bull's Haruto Sakamoto was third.\nSakamoto, who started 11th, gained six \
+                 places.\nSakomoto, 23, called his podium a win.\n",
+                "Sakomoto",
+            ),
+            (
+                "Foreign Minister Arkady Kovalyov spoke.\nThe talks ended.\n\
+                 Kovalev said his government agreed.\n",
+                "Kovalev",
+            ),
+        ] {
+            assert_eq!(flagged(CHECK, text), [slip], "{text}");
+        }
+    }
+
+    #[test]
+    fn short_names_are_compared_only_for_one_name_written_two_ways() {
+        assert_clean(CHECK, "Dan Kerr spoke.\nDon Kerr listened.\n");
+        assert_clean(CHECK, "Mark Tate spoke.\nMike Tate listened.\n");
+        assert_clean(CHECK, "Jon Kerr and John Kerr, brothers, spoke.\n");
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Jon Kerr spoke.\nThe shop opened.\nJohn Kerr listened.\n"
+            ),
+            ["John Kerr"]
+        );
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Vice President Yuko Morimoto spoke.\nThe board met.\nYoko Morimoto said so.\n"
+            ),
+            ["Yoko Morimoto"]
+        );
     }
 
     #[test]

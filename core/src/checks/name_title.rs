@@ -19,6 +19,12 @@
 //! honours, and descriptions (`a director`, `a Republican`). Each title of a
 //! person that conflicts with an earlier one and names none of the person's
 //! earlier offices is flagged, pointing back at the first it conflicts with.
+//! So is a title that one person holds at a time (chair, chief executive,
+//! governor, a named portfolio's director) given to someone known by
+//! another office or named in full before, when the story has already given
+//! that office at that place to another person named in full (`Chairman
+//! Kenji Ashikaga` … `Chairman Tanabe` for the chief executive; `TSB chair
+//! Kathleen Dorsey` … `TSB Chair Leclerc-Aubin`).
 //! No fix: which title is right is a question for the reporter. The word
 //! lists are in `crate::lexicon::titles`.
 
@@ -33,24 +39,28 @@ use super::{Check, CheckDocs, Context};
 
 pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "One person, two conflicting titles.",
-    why: "A person given two offices in one story (`Foreign Minister` then `Defence Minister`, `Chief Executive` then `Chief Operating Officer`, `Detective` then `Sgt.`) is wrong at least once.",
+    why: "A person given two offices in one story (`Foreign Minister` then `Defence Minister`, `Chief Executive` then `Chief Operating Officer`, `Detective` then `Sgt.`), or an office the story gives someone else (`Chairman Ashikaga` … `Chairman Tanabe`), is wrong at least once.",
     example: "Foreign Minister Ana Petrova … Defence Minister Petrova said",
-    passes: "The same office written another way (`Sen.`/`Senator`, `CEO`/`chief executive`/`the company's chief executive`, `Secretary`/`Secretary of State`); offices of different kinds (`Sen.` and `Senate Majority Leader`, `Gen.` and `Director`); titles given together (`chairman and chief executive`); `former`, `acting`, `then-`, `-elect`, `retired` titles; a change of office the story reports (`was named chief executive`, `promoted to head coach`); courtesy titles, honours and descriptions (`a director`, `a Republican`).",
+    passes: "The same office written another way (`Sen.`/`Senator`, `CEO`/`chief executive`/`the company's chief executive`, `Secretary`/`Secretary of State`); offices of different kinds (`Sen.` and `Senate Majority Leader`, `Gen.` and `Director`); titles given together (`chairman and chief executive`); `former`, `acting`, `then-`, `-elect`, `retired` titles; a change of office the story reports near the name or the office (`was named chief executive`, `promoted to head coach`, `Petrova, appointed in May,`); one office held at two places (`Acme Chairman`, `Globex Chairman`) or by many (senators, directors); courtesy titles, honours and descriptions (`a director`, `a Republican`).",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let text = doc.text;
-    for (p, _) in doc.people.persons.iter().enumerate() {
-        let titled: Vec<(&Mention, &Title)> = doc
-            .people
-            .mentions_of(p)
-            .filter(|m| !m.ambiguous)
-            .filter_map(|m| Some((m, m.title_info.as_ref()?)))
-            .filter(|(_, t)| !t.offices.is_empty() && !t.qualified)
-            .collect();
-        for (i, &(m, title)) in titled.iter().enumerate() {
-            let earlier = &titled[..i];
+    // Every unambiguous mention with an office of now, by person.
+    let titled: Vec<Vec<(&Mention, &Title)>> = (0..doc.people.persons.len())
+        .map(|p| {
+            doc.people
+                .mentions_of(p)
+                .filter(|m| !m.ambiguous)
+                .filter_map(|m| Some((m, m.title_info.as_ref()?)))
+                .filter(|(_, t)| !t.offices.is_empty() && !t.qualified)
+                .collect()
+        })
+        .collect();
+    for (p, titled_p) in titled.iter().enumerate() {
+        for (i, &(m, title)) in titled_p.iter().enumerate() {
+            let earlier = &titled_p[..i];
             // An office the person was given before, written again.
             if earlier.iter().any(|(_, t)| title.shares_office(t)) {
                 continue;
@@ -59,27 +69,42 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
             // family (`President Clinton`, `Secretary Clinton`): one of the
             // two must come with the full name.
             let full = |m: &Mention| m.form == MentionForm::Full;
-            let Some(&(first, first_title)) = earlier
+            let conflict = earlier
                 .iter()
                 .find(|(e, t)| title.conflicts_with(t) && (full(e) || full(m)))
-            else {
+                .map(|&(first, first_title)| (first, first_title, false))
+                .or_else(|| {
+                    held_by_another(cx, &titled, p, m, title, !earlier.is_empty())
+                        .map(|(first, first_title)| (first, first_title, true))
+                });
+            let Some((first, first_title, other)) = conflict else {
                 continue;
             };
-            if change_reported(cx, p, first.range.start..m.range.end, title) {
+            if change_reported(
+                cx,
+                p,
+                first.range.start.min(m.range.start)..m.range.end,
+                title,
+            ) {
                 continue;
             }
             let paragraph = doc.paragraphs[first.paragraph].number;
-            out.push(
-                Finding::new(
-                    Check::NameTitle,
-                    title.range.clone(),
-                    format!(
-                        "‘{}’ — called ‘{}’ in paragraph {paragraph}",
-                        written(text, m),
-                        &text[first_title.range.clone()],
-                    ),
+            let message = if other {
+                format!(
+                    "‘{}’ — ‘{}’ is {}’s title in paragraph {paragraph}",
+                    written(text, m),
+                    &text[first_title.range.clone()],
+                    &text[first.range.clone()],
                 )
-                .with_related(
+            } else {
+                format!(
+                    "‘{}’ — called ‘{}’ in paragraph {paragraph}",
+                    written(text, m),
+                    &text[first_title.range.clone()],
+                )
+            };
+            out.push(
+                Finding::new(Check::NameTitle, title.range.clone(), message).with_related(
                     first_title.range.clone(),
                     format!("titled ‘{}’ here", written(text, first)),
                 ),
@@ -88,12 +113,64 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The earlier mention of another person, named in full, that holds the
+/// office `title` gives person `p` at `m`, when one person holds it at a
+/// time ([`Title::single_holder`]) and the two titles apply at one place:
+/// `Chairman Kenji Ashikaga` … `Chairman Tanabe` for the chief executive;
+/// `TSB chair Kathleen Dorsey` … `TSB Chair Leclerc-Aubin` for the
+/// investigator. When `p` had no office before, both titles must name the
+/// place (`TSB`), since two organisations of one story each have a chair.
+fn held_by_another<'d>(
+    cx: &Context<'d>,
+    titled: &[Vec<(&'d Mention, &'d Title)>],
+    p: usize,
+    m: &Mention,
+    title: &Title,
+    had_office: bool,
+) -> Option<(&'d Mention, &'d Title)> {
+    if !title.single_holder() {
+        return None;
+    }
+    let text = cx.doc.text;
+    let places = title.places(text);
+    // Named before, so the title is a later reference to a known person.
+    let known = cx
+        .doc
+        .people
+        .mentions_of(p)
+        .any(|e| e.range.start < m.range.start && e.form == MentionForm::Full);
+    if !known {
+        return None;
+    }
+    titled
+        .iter()
+        .enumerate()
+        .filter(|&(q, _)| q != p)
+        .flat_map(|(_, ms)| ms.iter().copied())
+        .filter(|(o, t)| {
+            o.form == MentionForm::Full
+                && o.range.start < m.range.start
+                && t.shares_office(title)
+                && t.single_holder()
+        })
+        .find(|(_, t)| {
+            let theirs = t.places(text);
+            if had_office {
+                places.is_empty() || theirs.is_empty() || places == theirs
+            } else {
+                !places.is_empty() && places == theirs
+            }
+        })
+}
+
 /// Whether a sentence that names person `p` within `span` (from the first
 /// title to the second) reports a change to the office of `title` (`was
 /// named chief executive`, `promoted to head coach`, `now the defence
-/// minister`): then the two titles are of two times. A cue in a sentence
-/// that does not name the office (`if elected president`, for a governor)
-/// is no such report.
+/// minister`, `Petrova, appointed in May,`): then the two titles are of two
+/// times. The cue must lead to the office (a few words before a word of it)
+/// or follow the name closely: a cue elsewhere in the sentence speaks of
+/// something else (`until the new council is sworn in`, `if elected
+/// president`, for a governor).
 fn change_reported(cx: &Context<'_>, p: usize, span: Range<usize>, title: &Title) -> bool {
     let office: Vec<&str> = title.office_words().collect();
     let doc = cx.doc;
@@ -106,15 +183,32 @@ fn change_reported(cx: &Context<'_>, p: usize, span: Range<usize>, title: &Title
                 .iter()
                 .filter(|s| s.start <= m.range.start && m.range.start < s.end)
                 .any(|s| {
-                    let words: Vec<String> = doc.text[s.clone()]
+                    // (folded word, byte offset) of each word of the sentence.
+                    let sentence = &doc.text[s.clone()];
+                    let words: Vec<(String, usize)> = sentence
                         .split(|c: char| !c.is_alphanumeric())
-                        .map(crate::text::fold)
+                        .filter(|w| !w.is_empty())
+                        .map(|w| {
+                            let at = s.start + (w.as_ptr() as usize - sentence.as_ptr() as usize);
+                            (crate::text::fold(w), at)
+                        })
                         .collect();
-                    words.iter().any(|w| CHANGE_CUES.contains(w))
-                        && words.iter().any(|w| office.contains(&w.as_str()))
+                    let after_name = words.iter().position(|(_, at)| *at >= m.range.end);
+                    words.iter().enumerate().any(|(i, (w, _))| {
+                        CHANGE_CUES.contains(w)
+                            && (words[i + 1..]
+                                .iter()
+                                .take(CUE_REACH)
+                                .any(|(o, _)| office.contains(&o.as_str()))
+                                || after_name.is_some_and(|a| (a..a + CUE_REACH).contains(&i)))
+                    })
                 })
         })
 }
+
+/// How many words a change cue may stand from the office it changes (`was
+/// appointed as the company's new chief executive`) or from the name.
+const CUE_REACH: usize = 5;
 
 fn written<'t>(text: &'t str, m: &Mention) -> &'t str {
     &text[m.titled_range()]
@@ -344,6 +438,90 @@ mod tests {
             "Assistant coach Mia Torres spoke.\nTorres, promoted to head coach last week, said so.\n\
              Coach Torres said the team was ready.\n",
         );
+        assert_clean(
+            CHECK,
+            "Health Minister Ana Petrova spoke.\nDefence Minister Petrova, appointed on Monday, said so.\n",
+        );
+    }
+
+    #[test]
+    fn a_cue_about_something_else_does_not_excuse_a_conflict() {
+        let text = "Housing Minister Ines Coelho Matos spoke on Sunday.\n\
+                    Infrastructure Minister Matos said talks would wait until the new council is sworn in.\n";
+        assert_eq!(flagged(CHECK, text), ["Infrastructure Minister"]);
+    }
+
+    #[test]
+    fn an_office_the_story_gives_to_someone_else_conflicts() {
+        let text = "Chief Executive Hiro Tanabe resigned.\nChairman Kenji Ashikaga spoke.\n\
+                    Chairman Tanabe will forfeit his bonus.\n";
+        let found = findings(CHECK, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Chairman");
+        assert!(found[0].range.start > 60);
+        assert_eq!(
+            found[0].message,
+            "‘Chairman Tanabe’ — ‘Chairman’ is Kenji Ashikaga’s title in paragraph 2"
+        );
+        assert_eq!(
+            flagged(
+                CHECK,
+                "TSB chair Kathleen Dorsey spoke.\nThe investigator, Martine Leclerc, spoke.\n\
+                 TSB Chair Leclerc said the report was due.\n"
+            ),
+            ["TSB Chair"]
+        );
+    }
+
+    #[test]
+    fn an_office_held_at_two_places_or_by_many_is_no_conflict() {
+        // Two companies each have a chair; senators and directors are many.
+        assert_clean(
+            CHECK,
+            "Acme Chairman Kenji Ashikaga spoke.\nMaria Lopez, a lawyer, spoke.\n\
+             Globex Chairman Lopez said so.\n",
+        );
+        assert_clean(
+            CHECK,
+            "Chairman Kenji Ashikaga spoke.\nMaria Lopez, a lawyer, spoke.\nChairman Lopez said so.\n",
+        );
+        assert_clean(
+            CHECK,
+            "Sen. Ted Cruz spoke.\nJohn Cornyn, a lawyer, spoke.\nSen. Cornyn said so.\n\
+             Director Ana Ruiz spoke. Mia Lind, an analyst, spoke. Director Lind agreed.\n",
+        );
+        assert_clean(
+            CHECK,
+            "Chief Executive Hiro Tanabe resigned.\nChairman Kenji Ashikaga spoke.\n\
+             Tanabe was named chairman in March.\nChairman Tanabe said so.\n",
+        );
+    }
+
+    #[test]
+    fn house_titles_name_offices() {
+        // `Provost` is no built-in title: only the house's list makes it an
+        // office, which a grade then tells apart.
+        let text = "Provost Orla Dunne spoke.\nThe vote passed.\n\
+                    Deputy Provost Dunne said so.\n";
+        let house = |titles: &[&str]| {
+            let mut config = crate::Config::default();
+            config.titles = titles.iter().map(|t| (*t).to_owned()).collect();
+            crate::check(text, crate::DocKind::Plain, &config)
+                .into_iter()
+                .filter(|f| f.check() == CHECK)
+                .map(|f| text[f.range.clone()].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert!(house(&[]).is_empty());
+        assert_eq!(house(&["Provost"]), ["Deputy Provost"]);
+        let provost = ["Provost".to_owned()];
+        let lexicon = crate::document::House {
+            titles: &provost,
+            ..Default::default()
+        };
+        let doc = crate::Document::parse_house(text, crate::DocKind::Plain, &lexicon);
+        let title = doc.people.mentions[0].title_info.as_ref().unwrap();
+        assert_eq!(title.offices[0].key, "provost");
     }
 
     #[test]

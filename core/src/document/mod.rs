@@ -118,6 +118,20 @@ pub struct Document<'a> {
     blank_line_blocks: OnceLock<bool>,
 }
 
+/// What a house's configuration adds to the text model.
+#[derive(Debug, Default)]
+pub struct House<'h> {
+    /// Speech verbs (lowercase) that credit quotes like the built-in ones.
+    pub speech_verbs: &'h [String],
+    /// Titles of office (`[people] titles`: `Taoiseach`, `Chief Whip`),
+    /// read like the built-in titles.
+    pub titles: &'h [String],
+    /// Dateline patterns (`[dateline.NAME]`), matched at the start of the
+    /// first body paragraph: a dateline one of them matches is taken off the
+    /// lede even when it has none of the shapes the text model knows.
+    pub datelines: Vec<&'h regex::Regex>,
+}
+
 impl<'a> Document<'a> {
     /// Parse with the built-in lexicons only.
     pub fn parse(text: &'a str, kind: DocKind) -> Document<'a> {
@@ -129,24 +143,24 @@ impl<'a> Document<'a> {
     /// through [`crate::Session`], so every reader of a draft sees the same
     /// parse.
     pub fn parse_with_verbs(text: &'a str, kind: DocKind, speech_verbs: &[String]) -> Document<'a> {
-        Document::parse_house(text, kind, speech_verbs, &[])
+        let house = House {
+            speech_verbs,
+            ..House::default()
+        };
+        Document::parse_house(text, kind, &house)
     }
 
-    /// Parse with the house's speech verbs and its dateline patterns
-    /// (`[dateline.NAME]`, matched at the start of the first body
-    /// paragraph): a dateline one of them matches is taken off the lede
-    /// even when it has none of the shapes the text model knows.
-    pub fn parse_house(
-        text: &'a str,
-        kind: DocKind,
-        speech_verbs: &[String],
-        datelines: &[&regex::Regex],
-    ) -> Document<'a> {
+    /// Parse with what the house adds to the text model (its speech verbs,
+    /// titles of office and dateline patterns).
+    pub fn parse_house(text: &'a str, kind: DocKind, house: &House<'_>) -> Document<'a> {
         // Lines end at CR as at LF and CRLF: the blocks are found in a copy
         // with lone CRs made LFs (same offsets).
         let normalised = crate::text::lone_cr_as_lf(text);
-        let (prose, paragraphs) =
-            blocks::split(normalised.as_deref().unwrap_or(text), kind, datelines);
+        let (prose, paragraphs) = blocks::split(
+            normalised.as_deref().unwrap_or(text),
+            kind,
+            &house.datelines,
+        );
         let mut doc = Document {
             text,
             kind,
@@ -165,13 +179,13 @@ impl<'a> Document<'a> {
         // document on each keystroke).
         let (people, attributions) = if doc.text.len() >= PARALLEL_PARSE_BYTES {
             rayon::join(
-                || people::extract(&doc),
-                || attribution::resolve(&doc, speech_verbs),
+                || people::extract(&doc, house.titles),
+                || attribution::resolve(&doc, house.speech_verbs),
             )
         } else {
             (
-                people::extract(&doc),
-                attribution::resolve(&doc, speech_verbs),
+                people::extract(&doc, house.titles),
+                attribution::resolve(&doc, house.speech_verbs),
             )
         };
         doc.people = people;

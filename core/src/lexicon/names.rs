@@ -86,3 +86,12 @@ pub(crate) static MONONYM_ROLES: WordSet = WordSet::of(&["
 host rapper singer star musician artist composer designer player striker midfielder winger
 defender goalkeeper champion athlete
 "]);
+
+/// Irregular past tenses that, right after a capitalized word, say what a
+/// person did (`Pruitt wrote`, `Kovac won`); regular ones end in `-ed`.
+/// Evidence for an early bare surname that the story later names in full.
+pub(crate) static PAST_VERBS: WordSet = WordSet::of(&["
+wrote won lost led took made gave ran met left spent beat sent got saw became began set put kept
+held built brought bought sought thought felt fought heard hit knew read rode sat stood struck
+swore taught threw went wore
+"]);

@@ -55,6 +55,8 @@ Office governor: governor, gov;
 Office senator: senator, sen;
 Office representative: representative, rep, congressman, congresswoman;
 Office mayor: mayor;
+Office councillor: council member, councilmember, councilman, councilwoman, councillor, councilor,
+    alderman, alderwoman, alderperson;
 Office speaker: speaker;
 Office attorney general: attorney general;
 Office leader: majority leader, minority leader, leader;
@@ -134,7 +136,7 @@ pub(crate) static LEADERS: WordSet = WordSet::of(&["president prime_minister cha
 /// `Coach Carter`).
 pub(crate) static INTRODUCED_OFFICES: WordSet = WordSet::of(&["
 senator representative governor lieutenant_governor mayor secretary attorney_general
-vice_president deputy_prime_minister
+vice_president deputy_prime_minister councillor
 "]);
 
 /// Military ranks: one person holds one at a time.
@@ -152,6 +154,17 @@ chief_executive chief_operating_officer chief_financial_officer chief_technology
 chief_medical_officer chief_scientific_officer chief_information_officer chief_investment_officer
 chief_marketing_officer chief_commercial_officer chief_legal_officer chief_risk_officer
 chief_strategy_officer chief_nursing_officer president director principal
+"]);
+
+/// Offices one person holds at a time where they apply (a company, a
+/// board, a city, a team): two people of one story given one of them at
+/// one place cannot both be right (`name/title`).
+pub(crate) static SINGLE_OFFICES: WordSet = WordSet::of(&["
+chair chief_executive chief_operating_officer chief_financial_officer chief_technology_officer
+chief_medical_officer chief_scientific_officer chief_information_officer chief_investment_officer
+chief_marketing_officer chief_commercial_officer chief_legal_officer chief_risk_officer
+chief_strategy_officer chief_nursing_officer governor lieutenant_governor mayor prime_minister
+attorney_general general_manager managing_director principal
 "]);
 
 /// Offices of the law: a judge is not the prosecutor, nor the attorney

@@ -105,9 +105,19 @@ fn drop_given(site: &Site<'_>, person: &Person) -> Option<Injection> {
         &[Splice::delete(given.start..first.surname.start)],
     );
     let target = hull(&edited, &first.surname)?;
+    // Reported by what is left: a title and surname, a surname a speech
+    // verb follows, or a surname with any other verb or none.
+    let after = people::word_after(site.text, first.name.end).trim_end_matches([',', '.']);
+    let variant = if first.title.is_some() {
+        "title-surname"
+    } else if matches!(after, "said" | "says" | "told" | "added") {
+        "given-dropped"
+    } else {
+        "non-speech-verb"
+    };
     Some(Injection {
         check: Check::NameFirstReference,
-        variant: "given-dropped",
+        variant,
         target,
         changed: first.name.clone(),
         edited,
@@ -209,13 +219,13 @@ mod tests {
             out,
             [
                 (
-                    "given-dropped",
-                    "Head\n\nVoters queued.\n\nSen. Lee spoke on Monday.\n\nPolls closed.\n\nLee said no.".to_owned(),
+                    "paragraph-moved",
+                    "Head\n\nVoters queued.\n\nLee said no.\n\nSen. Ann Lee spoke on Monday.\n\nPolls closed.".to_owned(),
                     "Lee".to_owned()
                 ),
                 (
-                    "paragraph-moved",
-                    "Head\n\nVoters queued.\n\nLee said no.\n\nSen. Ann Lee spoke on Monday.\n\nPolls closed.".to_owned(),
+                    "title-surname",
+                    "Head\n\nVoters queued.\n\nSen. Lee spoke on Monday.\n\nPolls closed.\n\nLee said no.".to_owned(),
                     "Lee".to_owned()
                 ),
             ]

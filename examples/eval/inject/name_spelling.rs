@@ -141,6 +141,10 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
             Some(g) if person.given.chars().count() >= 4 && rng.chance(1, 3) => {
                 (g.clone(), "given-name")
             }
+            // A slip of the surname reported by what corroborates the
+            // person: the same title, the same given name, or nothing.
+            _ if m.title.is_some() => (m.surname.clone(), "titled-slip"),
+            _ if m.given.is_some() => (m.surname.clone(), "full-name-slip"),
             _ => (m.surname.clone(), "surname"),
         };
         let word = &site.text[range.clone()];

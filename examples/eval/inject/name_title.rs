@@ -10,28 +10,55 @@ use crate::people::{self, COURTESY};
 use crate::rewrite::{splice, Splice};
 use crate::rng::SplitMix64;
 
-/// Office titles and a conflicting one of the same kind, written the same
-/// way (abbreviated or not).
-const CONFLICTS: &[(&str, &str)] = &[
-    ("President", "Prime Minister"),
-    ("Prime Minister", "President"),
-    ("Vice President", "Secretary of State"),
-    ("Sen.", "Gov."),
-    ("Senator", "Governor"),
-    ("Gov.", "Sen."),
-    ("Governor", "Senator"),
-    ("Rep.", "Sen."),
-    ("Representative", "Senator"),
-    ("Mayor", "Governor"),
-    ("Chancellor", "Prime Minister"),
-    ("Secretary of State", "Defense Secretary"),
-    ("Home Secretary", "Foreign Secretary"),
-    ("Foreign Secretary", "Home Secretary"),
-    ("Attorney General", "Secretary of State"),
-    ("Speaker", "Senator"),
-    ("Gen.", "Adm."),
-    ("General", "Admiral"),
+/// Office titles, a conflicting one of the same kind written the same way
+/// (abbreviated or not), and the kind of swap, reported as the variant when
+/// the title itself is replaced: another office of government, another
+/// portfolio of one office (`Foreign Minister` → `Defence Minister`),
+/// another executive role (`Chief Executive` → `Chief Operating Officer`),
+/// another rank (`Detective` → `Sgt.`).
+const CONFLICTS: &[(&str, &str, &str)] = &[
+    ("President", "Prime Minister", OFFICE),
+    ("Prime Minister", "President", OFFICE),
+    ("Vice President", "Secretary of State", OFFICE),
+    ("Sen.", "Gov.", OFFICE),
+    ("Senator", "Governor", OFFICE),
+    ("Gov.", "Sen.", OFFICE),
+    ("Governor", "Senator", OFFICE),
+    ("Rep.", "Sen.", OFFICE),
+    ("Representative", "Senator", OFFICE),
+    ("Mayor", "Governor", OFFICE),
+    ("Chancellor", "Prime Minister", OFFICE),
+    ("Attorney General", "Secretary of State", OFFICE),
+    ("Speaker", "Senator", OFFICE),
+    ("Secretary of State", "Defense Secretary", PORTFOLIO),
+    ("Home Secretary", "Foreign Secretary", PORTFOLIO),
+    ("Foreign Secretary", "Home Secretary", PORTFOLIO),
+    ("Foreign Minister", "Defence Minister", PORTFOLIO),
+    ("Defence Minister", "Foreign Minister", PORTFOLIO),
+    ("Defense Secretary", "Secretary of State", PORTFOLIO),
+    ("Finance Minister", "Foreign Minister", PORTFOLIO),
+    ("Health Secretary", "Education Secretary", PORTFOLIO),
+    ("Treasury Secretary", "Commerce Secretary", PORTFOLIO),
+    ("Chancellor of the Exchequer", "Home Secretary", PORTFOLIO),
+    ("Chief Executive", "Chief Operating Officer", CORPORATE),
+    (
+        "Chief Financial Officer",
+        "Chief Technology Officer",
+        CORPORATE,
+    ),
+    ("CEO", "CFO", CORPORATE),
+    ("Gen.", "Adm.", RANK),
+    ("General", "Admiral", RANK),
+    ("Col.", "Gen.", RANK),
+    ("Capt.", "Maj.", RANK),
+    ("Detective", "Sgt.", RANK),
+    ("Sgt.", "Lt.", RANK),
 ];
+
+const OFFICE: &str = "office-swap";
+const PORTFOLIO: &str = "portfolio-swap";
+const CORPORATE: &str = "corporate-role-swap";
+const RANK: &str = "rank-swap";
 
 /// Words after a bare surname showing it is the subject or ends a clause,
 /// so a title can go before it (`Cruz said`, `… with Cruz.`).
@@ -40,8 +67,11 @@ const SUBJECT_NEXT: &[&str] = &[
     "did", "does", "who", "and", "wrote", "argued", "called", "made", "took",
 ];
 
-fn conflicting(title: &str) -> Option<&'static str> {
-    CONFLICTS.iter().find(|(t, _)| *t == title).map(|(_, c)| *c)
+fn conflicting(title: &str) -> Option<(&'static str, &'static str)> {
+    CONFLICTS
+        .iter()
+        .find(|(t, ..)| *t == title)
+        .map(|&(_, c, kind)| (c, kind))
 }
 
 pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injection> {
@@ -78,12 +108,10 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
     }
     take(candidates, rng, cap, |(pi, mi, office), _| {
         let m = &site.people[pi].mentions[mi];
-        let new_title = conflicting(office)?;
+        let (new_title, kind) = conflicting(office)?;
         let (range, replacement, variant) = match &m.title {
             Some(t) if t.qualified => return None,
-            Some(t) if t.written == office => {
-                (t.range.clone(), new_title.to_owned(), "changed-title")
-            }
+            Some(t) if t.written == office => (t.range.clone(), new_title.to_owned(), kind),
             Some(t) if COURTESY.contains(&t.written) => {
                 (t.range.clone(), new_title.to_owned(), "courtesy-replaced")
             }
@@ -158,9 +186,24 @@ mod tests {
         let targets: Vec<_> = out.iter().map(|(_, t, v)| (t.as_str(), *v)).collect();
         assert_eq!(
             targets,
-            [("Gov. Lee", "changed-title"), ("Gov. Lee", "title-added")]
+            [("Gov. Lee", "office-swap"), ("Gov. Lee", "title-added")]
         );
         assert!(out.iter().any(|(t, ..)| t.ends_with("Gov. Lee said no.")));
+    }
+
+    #[test]
+    fn reports_the_kind_of_swap() {
+        let text = "Head\n\nForeign Minister Ann Lee spoke.\n\nForeign Minister Lee left.\n\n\
+                    Detective Sam Ortiz spoke.\n\nDetective Ortiz left.";
+        let out = titled(text);
+        let targets: Vec<_> = out.iter().map(|(_, t, v)| (t.as_str(), *v)).collect();
+        assert_eq!(
+            targets,
+            [
+                ("Defence Minister Lee", "portfolio-swap"),
+                ("Sgt. Ortiz", "rank-swap")
+            ]
+        );
     }
 
     #[test]

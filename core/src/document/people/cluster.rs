@@ -29,6 +29,11 @@ struct Cluster {
     titles: Vec<Title>,
     /// Start offset of the latest mention assigned so far.
     last: usize,
+    /// Paragraph of the latest mention assigned so far.
+    last_paragraph: usize,
+    /// First surnames of full mentions with two (`tamayo` of `Raúl Tamayo
+    /// Ccori`).
+    first_surnames: Vec<String>,
 }
 
 #[derive(Default)]
@@ -46,6 +51,10 @@ pub(super) struct Clusterer {
     assigned: Vec<Option<(usize, bool)>>,
     /// Folded surname → how many candidates have it.
     key_counts: HashMap<String, usize>,
+    /// Candidates written like a full name that are a person's two
+    /// surnames (`Ruiz Ocampo` of `Valentina Ruiz Ocampo`): surname
+    /// references.
+    double_surname: Vec<bool>,
 }
 
 impl Clusterer {
@@ -74,6 +83,7 @@ impl Clusterer {
             *self.key_counts.entry(c.surname_key.clone()).or_default() += 1;
         }
         self.assigned = vec![None; candidates.len()];
+        self.double_surname = vec![false; candidates.len()];
         let mut deferred = Vec::new();
         for (i, c) in candidates.iter().enumerate() {
             let known = self.by_surname.contains_key(&c.surname_key);
@@ -95,6 +105,21 @@ impl Clusterer {
         // bare `Blinken` before `Antony Blinken`.
         for &i in &deferred {
             let c = &candidates[i];
+            // `Argentina's Mateo Ibarguren` … `the seventh-seeded Ibarguren`
+            // … `called Ibarguren`: a full name mid-sentence whose surname
+            // the story uses alone at least twice more is a person's, even
+            // with a given name the lexicon does not know.
+            if c.form == MentionForm::Full
+                && !c.evidence.sentence_start
+                && !c.listed
+                && !self.by_surname.contains_key(&c.surname_key)
+                && self.key_counts.get(&c.surname_key).copied().unwrap_or(0) >= 3
+                && !facts.lower.contains(&c.surname_key)
+            {
+                let id = self.new_cluster(c);
+                self.assign(i, c, id, false);
+                continue;
+            }
             if self.by_surname.contains_key(&c.surname_key) {
                 match c.form {
                     MentionForm::Full => self.join_full(i, c),
@@ -175,11 +200,24 @@ impl Clusterer {
         self.assigned[i] = Some((id, ambiguous));
         let cluster = &mut self.clusters[id];
         cluster.mentions.push(i);
-        cluster.last = cluster.last.max(c.range.start);
+        if c.range.start >= cluster.last {
+            cluster.last = c.range.start;
+            cluster.last_paragraph = c.paragraph;
+        }
         if let Some(t) = &c.title {
             cluster.titles.push(t.clone());
         }
-        if c.form == MentionForm::Full {
+        if c.form == MentionForm::Full && !self.double_surname[i] {
+            if let Some(first) = &c.first_surname {
+                if !cluster.first_surnames.contains(first) {
+                    cluster.first_surnames.push(first.clone());
+                }
+                let ids = self.by_surname.entry(first.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let cluster = &mut self.clusters[id];
             if let (Some(g), Some(m)) = (&c.given_key, &c.middle) {
                 cluster.middles.push((g.clone(), m.clone()));
             }
@@ -193,6 +231,7 @@ impl Clusterer {
             }
             cluster.has_full = true;
         }
+        let cluster = &mut self.clusters[id];
         // Misspellings are looked for among people named in full or with a
         // title (`Mr Chidambaram`), never among bare words.
         let titled = c
@@ -236,6 +275,17 @@ impl Clusterer {
             .get(&c.surname_key)
             .cloned()
             .unwrap_or_default();
+        // `Ruiz Ocampo` after `Valentina Ruiz Ocampo`: both surnames.
+        if let Some(id) = same_surname
+            .iter()
+            .copied()
+            .filter(|&id| self.clusters[id].first_surnames.iter().any(|f| f == given))
+            .max_by_key(|&id| self.clusters[id].last)
+        {
+            self.double_surname[i] = true;
+            self.assign(i, c, id, false);
+            return;
+        }
         let pick = |f: &dyn Fn(&Cluster) -> bool| {
             same_surname
                 .iter()
@@ -262,12 +312,33 @@ impl Clusterer {
                 })
             })
             .or_else(|| {
-                // `Benjamin Netanyahou` after `Benjamin Netanyahu`.
+                // `Jon`/`John`, `Stefan`/`Stephan` (one name written two
+                // ways), or `Yuko`/`Yoko` when nobody else of the story has
+                // the surname: a given name nobody else in the story has.
+                if c.given_is_initial || self.givens.contains(given) {
+                    return None;
+                }
+                let alone = same_surname.len() == 1;
+                // Two names in one paragraph are two people (`Dana Kerr and
+                // Dina Kerr, sisters`): a slip repeats a name from afar.
+                pick(&|cl| {
+                    cl.last_paragraph != c.paragraph
+                        && cl.given_keys.iter().any(|g| {
+                            same_sound(g, given)
+                                || (alone && cl.given_keys.len() == 1 && vowel_slip(g, given))
+                        })
+                })
+            })
+            .or_else(|| {
+                // `Benjamin Netanyahou` after `Benjamin Netanyahu`; with the
+                // same given name and the same office, also a surname one
+                // letter longer (`Mayor Dana Whitcombe` after `Mayor Dana
+                // Whitcomb`), which alone is often another name (`Browne`).
                 if !same_surname.is_empty() || c.given_is_initial || !self.givens.contains(given) {
                     return None;
                 }
                 let mut near = self
-                    .near_ids(&c.surname_key)
+                    .near_ids_or_tail(&c.surname_key, c.title.as_ref())
                     .into_iter()
                     .filter(|&id| self.clusters[id].given_keys.iter().any(|g| g == given));
                 let first = near.next()?;
@@ -352,6 +423,27 @@ impl Clusterer {
         })
     }
 
+    /// [`Self::near_ids`], and with `title` given, also the clusters whose
+    /// surname `key` extends by a letter and that held an office of
+    /// `title`.
+    fn near_ids_or_tail(&self, key: &str, title: Option<&Title>) -> Vec<usize> {
+        let mut ids = self.near_ids(key);
+        if let (Some(title), Some(bucket)) = (title, self.near_index.get(&near_bucket(key))) {
+            let tails: Vec<usize> = bucket
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    let cl = &self.clusters[id];
+                    !ids.contains(&id)
+                        && one_letter_longer(&cl.surname_key, key)
+                        && cl.titles.iter().any(|t| t.shares_office(title))
+                })
+                .collect();
+            ids.extend(tails);
+        }
+        ids
+    }
+
     /// Indexed clusters whose surname is a near spelling of `key`.
     fn near_ids(&self, key: &str) -> Vec<usize> {
         if key.chars().count() < 4 {
@@ -411,6 +503,12 @@ impl Clusterer {
             let m = people.mentions.len();
             let p = &mut people.persons[person];
             p.mentions.push(m);
+            let mut c = c;
+            if self.double_surname[i] {
+                c.form = MentionForm::Surname;
+                c.given = None;
+                c.surname = c.range.clone();
+            }
             if p.full.is_none() && (c.form == MentionForm::Full || c.complete) {
                 p.full = Some(m);
             }
@@ -443,7 +541,12 @@ fn compatible(cluster: &Cluster, c: &Candidate) -> bool {
     let Some(title) = &c.title else {
         return true;
     };
-    cluster.titles.iter().all(|t| t.may_be_one_person(title))
+    // `Beat Zurbriggen, a veteran Swiss diplomat,` after `Ambassador
+    // Zurbriggen`: a description after the name names no office.
+    let description = title.class == TitleClass::Role
+        && title.offices.is_empty()
+        && title.range.start > c.range.start;
+    description || cluster.titles.iter().all(|t| t.may_be_one_person(title))
 }
 
 /// Shortest bare word (no title, no speech verb) taken for a misspelling
@@ -475,6 +578,17 @@ pub(crate) fn near_spelling(a: &str, b: &str) -> bool {
     }
     let allowed = if len >= 8 { 2 } else { 1 };
     ascii_edit_distance(a, b).unwrap_or_else(|| strsim::osa_distance(a, b)) <= allowed
+        || transliterated(a, b)
+}
+
+/// Two romanisations of one Russian or Ukrainian name: `yo` written `e`,
+/// `iy` written `y` (`Kovalyov`/`Kovalev`, `Zelenskiy`/`Zelensky`).
+fn transliterated(a: &str, b: &str) -> bool {
+    fn plain(s: &str) -> String {
+        s.replace("yo", "e").replace("iy", "y")
+    }
+    (a.contains("yo") || b.contains("yo") || a.contains("iy") || b.contains("iy"))
+        && plain(a) == plain(b)
 }
 
 /// Whether `variant` may be surname `known` misspelled: a near spelling
@@ -525,6 +639,39 @@ fn ascii_edit_distance(a: &str, b: &str) -> Option<usize> {
         }
     }
     Some(usize::from(rows[a.len() % 3][b.len()]))
+}
+
+/// Whether `long` is `short` with one letter added at the end
+/// (`Whitcomb`/`Whitcombe`), for names of five letters or more.
+fn one_letter_longer(short: &str, long: &str) -> bool {
+    short.chars().count() >= MIN_NEAR_LEN
+        && long
+            .strip_prefix(short)
+            .is_some_and(|t| t.chars().count() == 1)
+}
+
+/// Whether two given names are one name written two ways: the same once a
+/// silent `h` is dropped and `ph` is read as `f` (`Jon`/`John`,
+/// `Stefan`/`Stephan`, `Mathew`/`Matthew` aside, which doubles a letter).
+fn same_sound(a: &str, b: &str) -> bool {
+    fn sound(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut prev = ' ';
+        for c in s.chars() {
+            match c {
+                'h' if prev == 'p' => {
+                    out.pop();
+                    out.push('f');
+                }
+                'h' if prev != ' ' && !matches!(prev, 'c' | 's') => {}
+                c if c == prev => {}
+                c => out.push(c),
+            }
+            prev = c;
+        }
+        out
+    }
+    a != b && a.chars().count() >= 3 && a.get(..1) == b.get(..1) && sound(a) == sound(b)
 }
 
 /// `Steve`/`Steven`: a given name that is the start of another given name
@@ -600,6 +747,8 @@ mod tests {
         assert_eq!(persons[0].1, ["Benjamin Netanyahu", "Netanyahou"]);
         assert!(near_spelling("antony", "anthony"));
         assert!(near_spelling("zelensky", "zelenskiy"));
+        assert!(near_spelling("kovalyov", "kovalev"));
+        assert!(!near_spelling("kovalyov", "kovalenko"));
         assert!(!near_spelling("louis", "louise"));
         assert!(!near_spelling("obama", "obamas"));
         assert!(!near_spelling("mark", "mary"));
@@ -636,6 +785,95 @@ mod tests {
         let (_, persons) =
             people("President Obama spoke on Monday.\nHe thanked first lady Michelle Obama.\n");
         assert_eq!(names_of(&persons), ["Obama", "Michelle Obama"]);
+    }
+
+    #[test]
+    fn double_surnames_are_one_person() {
+        let (doc, persons) = people(
+            "Col. Raúl Tamayo Ccori led the rescue.\nTamayo said troops had arrived.\n\
+             Valentina Ruiz Ocampo won. Ruiz Ocampo will play on Friday.\n\
+             Ana Rita Carvalho spoke. Carvalho said so.\n",
+        );
+        assert_eq!(
+            names_of(&persons),
+            [
+                "Raúl Tamayo Ccori",
+                "Valentina Ruiz Ocampo",
+                "Ana Rita Carvalho"
+            ]
+        );
+        assert_eq!(persons[0].1, ["Raúl Tamayo Ccori", "Tamayo"]);
+        assert_eq!(persons[1].1, ["Valentina Ruiz Ocampo", "Ruiz Ocampo"]);
+        let both = doc
+            .people
+            .mentions
+            .iter()
+            .find(|m| m.range.len() == 11)
+            .unwrap();
+        assert_eq!(both.form, MentionForm::Surname);
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_opens_the_surname() {
+        let (_, persons) = people(
+            "Henrike von Aschenbach said so.\nThe firm paid.\nVon Aschenbach said it was fair.\n\
+             Van der Berg said he scored twice.\n",
+        );
+        assert_eq!(persons[0].1, ["Henrike von Aschenbach", "Von Aschenbach"]);
+        assert_eq!(persons.len(), 2);
+    }
+
+    #[test]
+    fn given_name_variants_join_the_person() {
+        let (_, persons) = people(
+            "Jon Varga runs the bakery with Anthony Varga.\nJohn Varga said he never wanted it.\n\
+             Executive Vice President Yuko Morimoto spoke.\nYoko Morimoto said so.\n\
+             Stefan Keller spoke.\nStephan Keller left.\n",
+        );
+        assert_eq!(
+            names_of(&persons),
+            [
+                "Jon Varga",
+                "Anthony Varga",
+                "Yuko Morimoto",
+                "Stefan Keller"
+            ]
+        );
+        assert!(same_sound("jon", "john"));
+        assert!(same_sound("stefan", "stephan"));
+        assert!(!same_sound("mark", "mike"));
+    }
+
+    #[test]
+    fn brothers_and_unrelated_namesakes_stay_apart() {
+        let (_, persons) = people(
+            "Lukas Berger won the stage.\nBerger said it was hard.\nHis brother Jonas Berger was third.\n\
+             Ana Morales Vidal, the minister, spoke.\nPedro Moralez Soto, an analyst, disagreed.\n\
+             Dana Kerr, a nurse, spoke.\nDana Kerr and Dina Kerr, sisters, spoke.\n",
+        );
+        assert_eq!(
+            names_of(&persons),
+            [
+                "Lukas Berger",
+                "Jonas Berger",
+                "Ana Morales Vidal",
+                "Pedro Moralez Soto",
+                "Dana Kerr",
+                "Dina Kerr"
+            ]
+        );
+        assert_eq!(persons[0].1, ["Lukas Berger", "Berger"]);
+    }
+
+    #[test]
+    fn one_letter_added_with_the_same_name_and_office_is_one_person() {
+        let (_, persons) = people(
+            "Mayor Dana Whitcomb spoke on Monday.\nThe council met.\nMayor Dana Whitcombe said so.\n",
+        );
+        assert_eq!(names_of(&persons), ["Dana Whitcomb"]);
+        let (_, persons) =
+            people("Gordon Brown spoke on Monday.\nThe council met.\nJane Browne said so.\n");
+        assert_eq!(persons.len(), 2);
     }
 
     #[test]

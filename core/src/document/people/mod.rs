@@ -68,6 +68,7 @@ mod tokens;
 pub(crate) use cluster::near_surname;
 use cluster::Clusterer;
 use scan::{Candidate, Scanner};
+use titles::HouseTitles;
 use tokens::{surname_core, tokenize, DocFacts};
 
 /// How a person is referred to at one mention.
@@ -151,6 +152,10 @@ pub struct Evidence {
     /// A single word that is a common given name (`his wife Sharon`):
     /// perhaps a first-name reference rather than a surname.
     pub given_name_only: bool,
+    /// What follows the name is said of people: a relative clause
+    /// (`Halvorsen, who cast …`, `Leal, whose list …`), an age (`Brito,
+    /// 61,`) or a verb in the past tense (`Brennan ruled`, `Pruitt wrote`).
+    pub predicate: bool,
 }
 
 /// One mention of a person in the text.
@@ -245,13 +250,26 @@ impl People {
 /// sentence order, so the outcome is the same as done one by one.
 const PARALLEL_SENTENCES: usize = 512;
 
-pub(super) fn extract(doc: &Document<'_>) -> People {
+/// The people of `doc`, reading the house's own titles of office
+/// (`[people] titles`) as well as the built-in ones.
+pub(super) fn extract(doc: &Document<'_>, titles: &[String]) -> People {
     let sentences: usize = doc.body_paragraphs().map(|(_, p)| p.sentences.len()).sum();
-    extract_with(doc, sentences >= PARALLEL_SENTENCES)
+    extract_with(
+        doc,
+        sentences >= PARALLEL_SENTENCES,
+        &HouseTitles::new(titles),
+    )
 }
 
-fn extract_with(doc: &Document<'_>, parallel: bool) -> People {
-    let sentences = tokenize(doc, parallel);
+fn extract_with(doc: &Document<'_>, parallel: bool, house: &HouseTitles) -> People {
+    let mut sentences = tokenize(doc, parallel);
+    if !house.is_empty() {
+        for tok in sentences.iter_mut().flat_map(|s| s.toks.iter_mut()) {
+            if !tok.title_word && house.starting_with(&tok.folded).next().is_some() {
+                tok.title_word = true;
+            }
+        }
+    }
     let facts = DocFacts::gather(&sentences);
     let scan = |s: usize| {
         let sentence = &sentences[s];
@@ -266,6 +284,7 @@ fn extract_with(doc: &Document<'_>, parallel: bool) -> People {
             next,
             facts: &facts,
             paragraph: sentence.paragraph,
+            house,
         }
         .scan(&mut found);
         found
@@ -336,9 +355,10 @@ mod tests {
             ));
         }
         let doc = Document::parse(&text, DocKind::Plain);
-        let parallel = extract_with(&doc, true);
+        let house = HouseTitles::default();
+        let parallel = extract_with(&doc, true, &house);
         assert!(parallel.mentions.len() >= 900);
-        assert_eq!(parallel, extract_with(&doc, false));
+        assert_eq!(parallel, extract_with(&doc, false, &house));
         assert_eq!(parallel, doc.people);
     }
 

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::titles::{is_title_abbreviation, is_title_word, TITLE_REACH};
+use super::titles::{is_title_abbreviation, is_title_word, HouseTitles, TITLE_REACH};
 use super::tokens::{is_sentence_opener, DocFacts, Sentence, Tok};
 use super::{Evidence, MentionForm, Title, TitleClass};
 use crate::lexicon;
@@ -25,6 +25,9 @@ pub(super) struct Candidate {
     pub(super) given_is_initial: bool,
     /// A second key the person is found by (`park` of `Park Seung`).
     pub(super) alias_key: Option<String>,
+    /// The first of two surnames (`tamayo` of `Raúl Tamayo Ccori`), by which
+    /// later references may name the person.
+    pub(super) first_surname: Option<String>,
     /// One item of a comma-separated list of capitalized words (a team
     /// line-up: `Hutton, Kyrgiakos, Andrews`), where similar surnames are
     /// different players.
@@ -50,6 +53,8 @@ pub(super) struct Scanner<'s, 'a> {
     pub(super) next: Option<&'s Sentence<'a>>,
     pub(super) facts: &'s DocFacts,
     pub(super) paragraph: usize,
+    /// The house's own titles (`[people] titles`).
+    pub(super) house: &'s HouseTitles,
 }
 
 impl Scanner<'_, '_> {
@@ -76,7 +81,15 @@ impl Scanner<'_, '_> {
                     let complemented = title.as_ref().is_some_and(|t| t.complemented);
                     let title = title
                         .map(|t| t.title)
-                        .or_else(|| self.role_before(run.start));
+                        .or_else(|| self.role_before(run.start))
+                        .or_else(|| {
+                            // `the captain, Owen Tremblay,`: only before a
+                            // full name (`the president, Smith and Jones`).
+                            let words = (run.start..run.end)
+                                .filter(|&k| self.is_name_tok(k))
+                                .count();
+                            (words >= 2).then(|| self.role_apposed_before(run.start))?
+                        });
                     if let Some(mut c) = self.candidate(run, title) {
                         if complemented && c.form == MentionForm::Surname {
                             c.strong = false;
@@ -287,10 +300,18 @@ impl Scanner<'_, '_> {
             return None;
         }
         let east_asian = self.east_asian(&name_toks);
+        // `Von Aschenbach said`, `Van der Berg`, `De Gaulle`: a particle
+        // capitalized to open the sentence or the name opens the surname;
+        // it is no given name.
+        let particles_first = !east_asian
+            && name_toks.len() > 1
+            && name_toks[..name_toks.len() - 1]
+                .iter()
+                .all(|&k| is_particle_word(&toks[k].folded));
         let (surname_tok, given_tok) = if east_asian {
             (name_toks[0], Some(name_toks[1]))
         } else {
-            let given = (name_toks.len() > 1).then_some(name_toks[0]);
+            let given = (name_toks.len() > 1 && !particles_first).then_some(name_toks[0]);
             (last, given)
         };
         // Particles before the surname belong to it (`de Gaulle`).
@@ -300,6 +321,26 @@ impl Scanner<'_, '_> {
             p -= 1;
             surname_start = toks[p].start;
         }
+        if particles_first {
+            surname_start = toks[name_toks[0]].start;
+        }
+        // `Raúl Tamayo Ccori` is later `Tamayo`: the word before the last
+        // of a name of three or more words, when it is no given name,
+        // initial or particle, may be a first surname (Spanish and
+        // Portuguese double surnames).
+        let first_surname = (!east_asian && !particles_first && name_toks.len() >= 3)
+            .then(|| name_toks[name_toks.len() - 2])
+            .filter(|&k| {
+                let t = &toks[k];
+                t.name_like
+                    && !t.initial
+                    && t.folded.chars().count() >= 3
+                    && !lexicon::GIVEN_NAMES.contains(&t.folded)
+                    && !lexicon::PARTICLES.contains(t.text)
+                    // `Paul "Paulie" DiStefano`: a nickname.
+                    && !self.text[toks[k - 1].word_end..t.start].contains(['"', '“', '”'])
+            })
+            .map(|k| toks[k].surname_key());
         let surname_tok_ref = &toks[surname_tok];
         let given_is_initial = given_tok.is_some_and(|g| toks[g].initial);
         let given_known = given_tok.is_some_and(|g| lexicon::GIVEN_NAMES.contains(&toks[g].folded));
@@ -353,6 +394,7 @@ impl Scanner<'_, '_> {
             given_name: given_known,
             speech: speech || inverted,
             apposition: apposition.is_some(),
+            predicate: self.predicate_after(s, e),
             pronoun: self.pronoun_after(e),
             sentence_start: toks[s].sentence_start && title.is_none(),
             given_name_only: form == MentionForm::Surname
@@ -363,7 +405,8 @@ impl Scanner<'_, '_> {
             || given_is_initial
             || east_asian
             || evidence.speech
-            || evidence.apposition;
+            || evidence.apposition
+            || evidence.predicate;
         let range = toks[s].start..toks[e - 1].end;
         Some(Candidate {
             paragraph: self.paragraph,
@@ -375,6 +418,7 @@ impl Scanner<'_, '_> {
             alias_key: given_tok
                 .filter(|&g| !east_asian && lexicon::EAST_ASIAN_SURNAMES.contains(&toks[g].folded))
                 .map(|g| toks[g].folded.to_string()),
+            first_surname,
             listed: {
                 let comma_cap = |a: usize, b: usize| {
                     let gap = self.prose[toks[a].word_end..toks[b].start].trim();
@@ -459,6 +503,38 @@ impl Scanner<'_, '_> {
         (after, inverted)
     }
 
+    /// `, who`, `, whose`, an age (`, 61,`) or a past-tense verb right
+    /// after the name (see [`Evidence::predicate`]), for a name that opens
+    /// its sentence, as a subject being introduced: `The biopic Kinsey won
+    /// praise` is a film, and a clause after a name mid-sentence (`admits
+    /// Gerrard, who …`) is too often a well-known name's.
+    fn predicate_after(&self, s: usize, e: usize) -> bool {
+        let toks = self.toks;
+        let Some(next) = toks.get(e) else {
+            return false;
+        };
+        if !toks[s].sentence_start {
+            return false;
+        }
+        let gap = self.prose[toks[e - 1].word_end..next.start].trim();
+        match gap {
+            "," => {
+                matches!(next.text, "who" | "whose")
+                    || (next.text.len() <= 3
+                        && next.text.bytes().all(|b| b.is_ascii_digit())
+                        && toks
+                            .get(e + 1)
+                            .is_some_and(|t| self.prose[next.word_end..t.start].trim() == ","))
+            }
+            "" => {
+                next.is_lower()
+                    && (lexicon::PAST_VERBS.contains(&next.folded)
+                        || (next.text.len() > 4 && next.text.ends_with("ed")))
+            }
+            _ => false,
+        }
+    }
+
     /// Tokens of one phrase: no punctuation between them but apostrophes,
     /// hyphens and spaces.
     pub(super) fn adjacent_loose(&self, a: usize) -> bool {
@@ -488,6 +564,12 @@ impl Scanner<'_, '_> {
             .is_some_and(|t| matches!(t.folded.as_ref(), "he" | "she"));
         after_verb || next_opens
     }
+}
+
+/// A name particle in any case (`von`, `Von`, `de`, `De`), but `y`, which
+/// only joins two surnames.
+fn is_particle_word(folded: &str) -> bool {
+    folded != "y" && lexicon::PARTICLES.contains(folded)
 }
 
 /// The longest phrase of [`lexicon::PLACES_AND_ORGS`] that starts a run of

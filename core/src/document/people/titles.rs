@@ -7,7 +7,7 @@
 //! alone, `General Electric` or `will miss January` are no titles.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use super::scan::{not_person_prefix, Scanner};
 use super::{Office, Title, TitleClass};
@@ -147,7 +147,7 @@ impl Scanner<'_, '_> {
                         offices: if indefinite {
                             Vec::new()
                         } else {
-                            offices_of(&words)
+                            offices_of_with(&words, self.house)
                         },
                     },
                     name_start: end,
@@ -159,19 +159,20 @@ impl Scanner<'_, '_> {
 
     /// The longest title spelling at token `h`; returns it and the token
     /// after it.
-    fn match_title_words(
-        &self,
+    fn match_title_words<'h>(
+        &'h self,
         h: usize,
         first: Option<&str>,
-    ) -> Option<(&'static TitleDef, usize)> {
+    ) -> Option<(&'h TitleDef, usize)> {
         let toks = self.toks;
         let head = first.unwrap_or(&toks[h].folded);
         let head = head
             .strip_suffix("-elect")
             .or_else(|| head.strip_suffix("-designate"))
             .unwrap_or(head);
-        let mut best: Option<(&'static TitleDef, usize)> = None;
-        for def in titles_starting_with(head) {
+        let mut best: Option<(&TitleDef, usize)> = None;
+        let house = self.house.starting_with(head);
+        for def in titles_starting_with(head).iter().copied().chain(house) {
             let len = def.words.len();
             if h + len > toks.len() || best.is_some_and(|(b, _)| b.words.len() >= len) {
                 continue;
@@ -253,8 +254,54 @@ impl Scanner<'_, '_> {
             offices: if indefinite {
                 Vec::new()
             } else {
-                offices_of(&words)
+                offices_of_with(&words, self.house)
             },
+        })
+    }
+
+    /// A role in apposition before the name, after a comma: `Cocobod's
+    /// acting chief executive, Ebenezer Owusu-Ansah,`, `the captain, Owen
+    /// Tremblay,`. The role opens with `the` or a possessive, so a list
+    /// (`pilots, Owen Tremblay`) is no role.
+    pub(super) fn role_apposed_before(&self, start: usize) -> Option<Title> {
+        let toks = self.toks;
+        if start == 0 || self.prose[toks[start - 1].word_end..toks[start].start].trim() != "," {
+            return None;
+        }
+        let noun = &toks[start - 1];
+        let role_word =
+            lexicon::ROLE_NOUNS.contains(&noun.folded) || is_title_abbreviation(&noun.folded);
+        if !noun.is_lower() || !role_word {
+            return None;
+        }
+        let mut first = start - 1;
+        while first > 0
+            && start - first < 5
+            && self.adjacent(first - 1)
+            && toks[first - 1].is_lower()
+            && !crate::text::is_stopword(&toks[first - 1].folded)
+            && !toks[first - 1].possessive
+        {
+            first -= 1;
+        }
+        let opener = first.checked_sub(1).map(|k| &toks[k])?;
+        let definite = matches!(
+            opener.folded.as_ref(),
+            "the" | "its" | "his" | "her" | "their"
+        ) || opener.possessive;
+        if !definite || !self.adjacent_loose(first - 1) {
+            return None;
+        }
+        let words: Vec<&str> = toks[first..start]
+            .iter()
+            .map(|t| t.folded.as_ref())
+            .collect();
+        Some(Title {
+            range: toks[first].start..noun.word_end,
+            class: TitleClass::Role,
+            office: None,
+            qualified: words.iter().any(|w| lexicon::MODIFIERS.contains(w)),
+            offices: offices_of_with(&words, self.house),
         })
     }
 
@@ -325,7 +372,7 @@ impl Scanner<'_, '_> {
             offices: if indefinite {
                 Vec::new()
             } else {
-                offices_of(&words)
+                offices_of_with(&words, self.house)
             },
         })
     }
@@ -358,6 +405,7 @@ impl Title {
             .iter()
             .filter(|d| self.offices.iter().any(|o| o.key == d.office))
             .flat_map(|d| d.words.iter().copied())
+            .chain(self.offices.iter().flat_map(|o| o.key.split(' ')))
     }
 
     /// Whether this title and `other` name some office in common, written
@@ -366,6 +414,35 @@ impl Title {
         self.offices
             .iter()
             .any(|a| other.offices.iter().any(|b| same_office(a, b)))
+    }
+
+    /// Whether one person at a time holds this office where it applies
+    /// ([`lexicon::SINGLE_OFFICES`], or a director or secretary of a named
+    /// portfolio): then two people of one story given it at one place are
+    /// one of them titled wrongly.
+    pub fn single_holder(&self) -> bool {
+        self.offices.len() == 1
+            && self.offices.iter().all(|o| {
+                lexicon::SINGLE_OFFICES.contains(o.key)
+                    || (matches!(o.key, "director" | "secretary") && !o.portfolio.is_empty())
+            })
+    }
+
+    /// Where the title applies, as written: its capitalized words that are
+    /// no title, grade or portfolio word (`TSB` of `TSB Chair`, `McLaren`
+    /// of `McLaren team principal`), folded.
+    pub fn places(&self, text: &str) -> Vec<String> {
+        text[self.range.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(crate::text::fold)
+            .filter(|w| {
+                !is_title_abbreviation(w)
+                    && !lexicon::PORTFOLIOS.contains(w)
+                    && !lexicon::GRADES.contains(w)
+                    && !lexicon::MODIFIERS.contains(w)
+            })
+            .collect()
     }
 
     /// Whether this title and `other`, given at two mentions, may belong to
@@ -477,7 +554,8 @@ pub(super) fn is_title_abbreviation(folded: &str) -> bool {
 /// wait for their office (`Trade and Industry Secretary`). Other words
 /// (countries, companies, `the`) only say where the office applies. A
 /// shadow office is no office of government: none.
-pub(super) fn offices_of(words: &[&str]) -> Vec<Office> {
+/// The house's own titles count as well.
+pub(super) fn offices_of_with(words: &[&str], house: &HouseTitles) -> Vec<Office> {
     let words: Vec<&str> = words
         .iter()
         .map(|w| {
@@ -498,7 +576,7 @@ pub(super) fn offices_of(words: &[&str]) -> Vec<Office> {
     let mut grade = None;
     let mut k = 0;
     while k < words.len() {
-        let Some(def) = longest_title_at(&words, k) else {
+        let Some(def) = longest_title_at(&words, k, house) else {
             let w = words[k];
             if lexicon::GRADES.contains(w) {
                 grade = Some(w.to_owned());
@@ -517,7 +595,7 @@ pub(super) fn offices_of(words: &[&str]) -> Vec<Office> {
         if k < words.len() && matches!(words[k], "of" | "for") {
             k += 1;
             while k < words.len()
-                && !(words[k] == "and" && longest_title_at(&words, k + 1).is_some())
+                && !(words[k] == "and" && longest_title_at(&words, k + 1, house).is_some())
             {
                 if lexicon::PORTFOLIOS.contains(words[k]) {
                     portfolio.push(canonical_portfolio(words[k]));
@@ -535,16 +613,77 @@ pub(super) fn offices_of(words: &[&str]) -> Vec<Office> {
 }
 
 /// The longest title spelling starting at word `k` of `words`.
-fn longest_title_at(words: &[&str], k: usize) -> Option<&'static TitleDef> {
+fn longest_title_at<'h>(words: &[&str], k: usize, house: &'h HouseTitles) -> Option<&'h TitleDef> {
     let head = words.get(k)?;
     titles_starting_with(head)
         .iter()
+        .copied()
+        .chain(house.starting_with(head))
         .filter(|def| {
             words.len() >= k + def.words.len()
                 && def.words.iter().zip(&words[k..]).all(|(a, b)| a == b)
         })
         .max_by_key(|def| def.words.len())
-        .copied()
+}
+
+/// The house's own titles of office (`[people] titles`), read like the
+/// built-in ones: each is an office of its own, written as configured
+/// (`Taoiseach`, `Chief Whip`), unless it ends in a built-in title, which
+/// already names its office (`Foreign Secretary`).
+#[derive(Default)]
+pub(crate) struct HouseTitles {
+    defs: Vec<TitleDef>,
+}
+
+impl HouseTitles {
+    pub(crate) fn new(titles: &[String]) -> HouseTitles {
+        let defs = titles
+            .iter()
+            .filter_map(|t| {
+                let folded = crate::text::fold(&t.replace('.', ""));
+                let words: Vec<&'static str> = folded.split_whitespace().map(intern).collect();
+                let last = *words.last()?;
+                // `Foreign Secretary`: the built-in `secretary` with its
+                // portfolio already.
+                if !titles_starting_with(last).is_empty() && words.len() > 1 {
+                    return None;
+                }
+                let office = intern(&words.join(" "));
+                Some(TitleDef {
+                    words,
+                    office,
+                    class: TitleClass::Office,
+                })
+            })
+            .collect();
+        HouseTitles { defs }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.defs.is_empty()
+    }
+
+    /// The house titles whose first word is `first`.
+    pub(super) fn starting_with<'h, 'w>(
+        &'h self,
+        first: &'w str,
+    ) -> impl Iterator<Item = &'h TitleDef> + use<'h, 'w> {
+        self.defs.iter().filter(move |d| d.words[0] == first)
+    }
+}
+
+/// One `&'static` copy of each word of a house title, so house titles are
+/// read by the same code as the built-in table. Bounded by the distinct
+/// words of the configurations a process reads (a few, a few times).
+fn intern(word: &str) -> &'static str {
+    static SEEN: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+    let mut seen = SEEN.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&w) = seen.get(word) {
+        return w;
+    }
+    let w: &'static str = Box::leak(word.to_owned().into_boxed_str());
+    seen.insert(w);
+    w
 }
 
 /// One spelling per portfolio ([`lexicon::PORTFOLIO_SYNONYMS`]).

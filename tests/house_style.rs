@@ -640,3 +640,30 @@ fn house_speech_verbs_credit_quotes() {
     let out = run(repo.copydesk().args(["check", "--format", "json", "a.txt"]));
     assert_eq!(json(&out).len(), 0, "{}", out.stdout);
 }
+
+/// `[quotes] new-paragraph-credit`: on by default (wire style), off for a
+/// house that credits by discourse; a wrong value is a configuration error.
+#[test]
+fn quotes_new_paragraph_credit_setting() {
+    let story = "\"We will appeal the ruling,\" said Mara Quist, the union's lawyer.\n\"The court has ignored every witness we called.\"\n";
+    let repo = Repo::new();
+    repo.write("story.txt", story);
+    let strict = run(repo
+        .copydesk()
+        .args(["check", "--format", "json", "story.txt"]));
+    let codes: Vec<(usize, String)> = json(&strict)
+        .iter()
+        .map(|f| (f.start.line, f.code.clone()))
+        .collect();
+    assert_eq!(codes, [(2, "quote/unattributed".to_owned())]);
+    repo.write("copydesk.toml", "[quotes]\nnew-paragraph-credit = false\n");
+    let relaxed = run(repo
+        .copydesk()
+        .args(["check", "--format", "json", "story.txt"]));
+    assert_eq!(relaxed.code, 0, "{}", relaxed.stderr);
+    assert!(json(&relaxed).is_empty());
+    repo.write("copydesk.toml", "[quotes]\nnew-paragraph-credit = 1\n");
+    let bad = run(repo.copydesk().args(["check", "story.txt"]));
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("copydesk.toml:2:"), "{}", bad.stderr);
+}

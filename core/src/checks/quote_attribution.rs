@@ -18,7 +18,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A direct quote that nobody is credited with.",
     why: "Every direct quote in wire copy must say who said it; an uncredited quote cannot be checked, and readers cannot weigh it. Wire style credits every new quote paragraph, even right after a credited one.",
     example: "\"We will not back down.\" The talks resumed on Monday.",
-    passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`, `in a statement`), colon introductions after a speaker (`Blinken told reporters:`, `Her verdict:`; also from the end of the previous paragraph), a pull quote whose last line inside the marks names the speaker, continued multi-paragraph quotes credited anywhere in the chain, scare quotes and quoted terms of one or two words, titles of works and slogans in title case, headlines credited to a writer (`\"…,\" by the Times' Jane Roe`), nicknames inside names (`Dwayne \"The Rock\" Johnson`). Not credits: a colon after narration that names nobody (`It came down to discipline: \"…\"`), and a credit after the next quote when two quotes stand side by side (`\"A.\" \"B,\" she said.` credits only `B`).",
+    passes: "Quotes credited in their sentence or paragraph (`he said`, `according to`, `in a statement`), colon introductions after a speaker (`Blinken told reporters:`, `Her verdict:`; also from the end of the previous paragraph), a pull quote whose last line inside the marks names the speaker, continued multi-paragraph quotes credited anywhere in the chain, scare quotes and quoted terms of one or two words, titles of works and slogans in title case, headlines credited to a writer (`\"…,\" by the Times' Jane Roe`), nicknames inside names (`Dwayne \"The Rock\" Johnson`). Not credits: a colon after narration that names nobody (`It came down to discipline: \"…\"`), and a credit after the next quote when two quotes stand side by side (`\"A.\" \"B,\" she said.` credits only `B`). A quote paragraph right after a credited quote paragraph needs its own credit (wire style) unless the house sets `[quotes] new-paragraph-credit = false`.",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -35,6 +35,12 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !needs_credit(doc, q, min_words) {
             continue;
         }
+        let previous = previous_credited_quote(doc, q);
+        // A house that credits by discourse gives the paragraph to the
+        // speaker of the quote paragraph before it.
+        if previous.is_some() && !cx.config.new_paragraph_credit {
+            continue;
+        }
         let mut finding = Finding::new(
             Check::QuoteUnattributed,
             q.range(),
@@ -43,7 +49,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 excerpt(doc.text, q.inner.clone())
             ),
         );
-        if let Some(prev) = previous_credited_quote(doc, q) {
+        if let Some(prev) = previous {
             finding = finding.with_related(
                 prev,
                 "the quote before is credited, but a new quote paragraph needs its own credit",
@@ -186,6 +192,33 @@ mod tests {
     use crate::document::DocKind;
 
     const C: Check = Check::QuoteUnattributed;
+
+    #[test]
+    fn a_house_that_credits_by_discourse_gives_the_next_quote_paragraph_to_the_speaker() {
+        let text = "\"We will appeal the ruling,\" said Mara Quist, the union's lawyer.\n\"The court has ignored every witness we called.\"\n";
+        assert_eq!(
+            flagged(C, text),
+            ["\"The court has ignored every witness we called.\""]
+        );
+        let doc = crate::document::Document::parse(text, DocKind::Plain);
+        let config = crate::config::Config::from_toml(
+            "[quotes]\nnew-paragraph-credit = false\n",
+            "copydesk.toml",
+        )
+        .unwrap();
+        let mut caches = crate::checks::Caches::default();
+        let cx = crate::checks::Context::new(&doc, &config, &mut caches);
+        let mut out = Vec::new();
+        super::run(&cx, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        // Relaxed, a quote paragraph after narration still needs a credit.
+        let narration = "\"We will appeal the ruling,\" said Mara Quist, the union's lawyer.\nThe hearing lasted two days.\n\"The court has ignored every witness we called.\"\n";
+        let doc = crate::document::Document::parse(narration, DocKind::Plain);
+        let cx = crate::checks::Context::new(&doc, &config, &mut caches);
+        let mut out = Vec::new();
+        super::run(&cx, &mut out);
+        assert_eq!(out.len(), 1);
+    }
 
     #[test]
     fn flags_a_quote_nobody_said() {

@@ -4,16 +4,26 @@
 //! the seed's paragraph 3, which says the lede again in other words
 //! ("offensive … would further isolate Israel" → "offensive … would risk
 //! further isolating Israel"). Character n-grams miss those, so paragraphs
-//! are compared as bags of stemmed content words, where the names of people
-//! and places weigh double: a restatement keeps the same people, places and
-//! claim words while the grammar around them changes.
+//! are compared as bags of what they claim: stemmed content words, names
+//! of people, places and organisations, and figures, where names and figures
+//! weigh double — a restatement keeps the same people, places and numbers
+//! while the grammar around them changes. A paraphrase changes more, so the
+//! terms are normalised: figures written as words are digits (`two-month
+//! high` = `highest in two months`, `5%` = `5 percent`), compounds give
+//! their parts, and a small table of news verbs and nouns a rewrite swaps
+//! (`jumped`/`climbed`, `worries`/`fears`; [`crate::lexicon::CLAIM_SYNONYMS`])
+//! maps each to one term.
 //!
-//! Similarity is the weighted share of the smaller paragraph's terms found
-//! in the other (containment), so a short paragraph that restates part of a
-//! long lede is found too. To keep precision, a pair must also share at least
-//! two names and three other content words. An inverted index from term to
-//! paragraphs means a paragraph is only scored against paragraphs it shares
-//! terms with, so the check stays near-linear on long documents.
+//! Similarity is a weighted Dice coefficient over the two bags; a
+//! restatement of one sentence of a long lede is found by comparing with
+//! each sentence of earlier paragraphs too. To keep precision, a pair must
+//! also share at least two names or figures and three other content words
+//! (six when figures stand in for names), and parallel paragraphs that
+//! report other figures (two quarters' results, a toll that changed between
+//! updates) are never repeats, however alike their wording. An inverted
+//! index from term to paragraphs means a paragraph is only scored against
+//! paragraphs it shares terms with, so the check stays near-linear on long
+//! documents.
 //!
 //! When what a later paragraph repeats is a quote, `repeat/quote` reports it
 //! and this check stays silent, so one repetition gives one finding.
@@ -28,7 +38,8 @@ use super::cache::{CacheStats, GenerationCache};
 
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety};
-use crate::text::{fold, is_stopword, stem, words_in};
+use crate::lexicon::CLAIM_SYNONYMS;
+use crate::text::{fold, is_stopword, stem, strip_possessive, words_in};
 
 use super::{Check, CheckDocs, Context};
 
@@ -36,7 +47,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A later paragraph that repeats or restates an earlier one.",
     why: "Restated paragraphs are the commonest leftover of rewriting a story on deadline: a new lede is written and the old one is left lower down, saying the same thing again.",
     example: "1: An offensive on Rafah would further isolate Israel, Antony Blinken said on Friday. … 3: Blinken said on Friday that an offensive on Rafah would risk further isolating Israel.",
-    passes: "Paragraphs about the same people that make a different claim; paragraphs whose repetition is a repeated quote (reported as repeat/quote instead); short paragraphs of a few words.",
+    passes: "Paragraphs about the same people that make a different claim; parallel paragraphs that report other figures (two quarters' results, a toll that changed between updates); paragraphs whose repetition is a repeated quote (reported as repeat/quote instead); short paragraphs of a few words.",
 };
 
 /// Names of people and places weigh this much more than other words.
@@ -46,6 +57,9 @@ const MIN_WEIGHT: f64 = 6.0;
 /// A pair must share at least this many names and this many other terms.
 const MIN_SHARED_NAMES: usize = 2;
 const MIN_SHARED_WORDS: usize = 3;
+/// When shared figures make up for missing shared names, this many other
+/// words must be shared too.
+const MIN_SHARED_WORDS_BESIDE_FIGURES: usize = 6;
 /// A near copy (similarity at least `NEAR_COPY`) needs only this many
 /// shared terms of any kind: copies of paragraphs without names count too.
 const NEAR_COPY: f64 = 0.85;
@@ -86,6 +100,8 @@ struct TermBag {
     /// Sorted by term, each term once.
     weights: Vec<(Term, f64)>,
     total: f64,
+    /// The figures among the terms, sorted.
+    figures: Vec<Term>,
 }
 
 impl TermBag {
@@ -139,37 +155,97 @@ impl Cache {
 /// The words seen so far and their terms.
 #[derive(Default)]
 struct Lexicon {
-    /// Word as written → its term (`None` for function words, numbers and
-    /// reporting verbs).
-    words: HashMap<Box<str>, Option<Term>>,
+    /// Word as written → its term and whether it is a figure (`None` for
+    /// function words and reporting verbs).
+    words: HashMap<Box<str>, Option<(Term, bool)>>,
     /// Stem → term.
     stems: HashMap<Box<str>, Term>,
 }
 
 impl Lexicon {
-    /// The term a word contributes, or `None` for function words, numbers
-    /// and reporting verbs.
-    fn term_of(&mut self, word: &str) -> Option<Term> {
+    /// The term a word contributes and whether it is a figure, or `None`
+    /// for function words and reporting verbs.
+    fn term_of(&mut self, word: &str) -> Option<(Term, bool)> {
         if let Some(&term) = self.words.get(word) {
             return term;
         }
         let term = compute_term(word).map(|stem| {
+            let figure = stem.starts_with('#');
             let next = Term::try_from(self.stems.len()).expect("fewer than 2^32 terms");
-            *self.stems.entry(stem.into_boxed_str()).or_insert(next)
+            (
+                *self.stems.entry(stem.into_boxed_str()).or_insert(next),
+                figure,
+            )
         });
         self.words.insert(word.into(), term);
         term
     }
 }
 
+/// Words a number is written in, as the digits they stand for (`two-month
+/// high` and `highest in 2 months` give the same figure). `one` stays out:
+/// it is a pronoun as often as a figure.
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("dozen", "12"),
+    ("second", "2nd"),
+    ("third", "3rd"),
+    ("fourth", "4th"),
+    ("fifth", "5th"),
+    ("sixth", "6th"),
+];
+
+/// Units written out or as a sign (`5%` = `5 percent`): the sign is not a
+/// word, so the written unit is dropped too.
+const UNIT_WORDS: &[&str] = &["percent", "pct", "cent"];
+
+/// A figure's term (`#5`, `#14.2`, `#5-2`, `#3rd`), or `None` for a word
+/// that is not one.
+fn number_term(folded: &str) -> Option<String> {
+    let digits = folded.bytes().any(|b| b.is_ascii_digit())
+        && folded
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'));
+    if digits {
+        return Some(format!("#{}", folded.replace(',', "")));
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == folded)
+        .map(|(_, n)| format!("#{n}"))
+}
+
+/// Each stem of [`CLAIM_SYNONYMS`] → the stem of its canonical word.
+static SYNONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    CLAIM_SYNONYMS
+        .iter_pairs()
+        .map(|(word, canonical)| (stem(word), stem(canonical)))
+        .collect()
+});
+
 fn compute_term(word: &str) -> Option<String> {
     let folded = fold(word);
-    if folded.chars().count() < 2 || is_stopword(&folded) || folded.chars().all(|c| c.is_numeric())
-    {
+    if let Some(number) = number_term(&folded) {
+        return Some(number);
+    }
+    if folded.chars().count() < 2 || is_stopword(&folded) || UNIT_WORDS.contains(&folded.as_str()) {
         return None;
     }
     let term = stem(word);
-    (!REPORTING.contains(&term.as_str())).then_some(term)
+    if REPORTING.contains(&term.as_str()) {
+        return None;
+    }
+    Some(SYNONYMS.get(&term).cloned().unwrap_or(term))
 }
 
 static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,39 +281,120 @@ fn terms(
 
 fn term_bag(lexicon: &mut Lexicon, text: &str) -> TermBag {
     let mut weights: Vec<(Term, f64)> = Vec::new();
+    let mut figures: Vec<Term> = Vec::new();
     let words = words_in(text, 0..text.len());
+    let mut add = |lexicon: &mut Lexicon, word: &str, capitalized: bool| {
+        let Some((term, figure)) = lexicon.term_of(word) else {
+            return;
+        };
+        if figure {
+            figures.push(term);
+        }
+        // Names and figures are what a restatement keeps.
+        let weight = if capitalized || figure {
+            NAME_WEIGHT
+        } else {
+            1.0
+        };
+        weights.push((term, weight));
+    };
     for (i, w) in words.iter().enumerate() {
         // A run of capitalised words is one name, known by its last word
         // (`President Barack Obama` → `obama`), so one person or place
-        // counts once.
+        // counts once. A possessive ends the run: `Tucson's City Council`
+        // names Tucson and its council.
         let capitalized = w.is_capitalized();
         let run_goes_on = capitalized
+            && strip_possessive(w.text).len() == w.text.len()
             && words.get(i + 1).is_some_and(|n| {
                 n.is_capitalized() && text[w.end()..n.start].chars().all(char::is_whitespace)
             });
         if run_goes_on {
             continue;
         }
-        let Some(term) = lexicon.term_of(w.text) else {
-            continue;
-        };
-        let weight = if capitalized { NAME_WEIGHT } else { 1.0 };
-        weights.push((term, weight));
+        // A compound with a lowercase part says its parts (`two-month
+        // high`, `Chinese-made`); a name (`Leclerc-Aubin`) or a score
+        // (`5-2`) is one term.
+        let compound = w.text.contains(['-', '‑'])
+            && w.text
+                .split(['-', '‑'])
+                .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+        if compound && number_term(&fold(w.text)).is_none() {
+            for part in w.text.split(['-', '‑']).filter(|p| !p.is_empty()) {
+                let capitalized = part.chars().next().is_some_and(char::is_uppercase);
+                add(lexicon, part, capitalized);
+            }
+        } else {
+            add(lexicon, w.text, capitalized);
+        }
     }
     // One entry per term, at its highest weight.
     weights.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     weights.dedup_by_key(|&mut (t, _)| t);
+    figures.sort_unstable();
+    figures.dedup();
     let total = weights.iter().map(|&(_, w)| w).sum();
-    TermBag { weights, total }
+    TermBag {
+        weights,
+        total,
+        figures,
+    }
+}
+
+/// Whether the later text reports other figures than the earlier one: most
+/// of its figures are not the earlier text's, which has figures of its own.
+/// Parallel paragraphs (two quarters' results, a toll that changed between
+/// updates) share their wording and differ in exactly these.
+fn figures_differ(earlier: &TermBag, later: &TermBag) -> bool {
+    if earlier.figures.is_empty() {
+        return false;
+    }
+    let missing = later
+        .figures
+        .iter()
+        .filter(|f| earlier.figures.binary_search(f).is_err())
+        .count();
+    missing > later.figures.len() - missing
+}
+
+/// What two texts share.
+#[derive(Debug, Clone, Copy)]
+struct Overlap {
+    /// Weighted Dice coefficient of the two bags.
+    sim: f64,
+    /// Shared names, figures and other content words.
+    names: usize,
+    figures: usize,
+    words: usize,
+}
+
+impl Overlap {
+    /// Whether the pair shares enough of each kind of term to be one claim
+    /// said twice, and not two claims in the same words.
+    fn enough(&self) -> bool {
+        if self.sim >= NEAR_COPY {
+            // Lists of names alone (`France v Israel; …`) are not prose.
+            return self.names + self.figures + self.words >= MIN_SHARED_TERMS_NEAR_COPY
+                && self.words >= MIN_SHARED_WORDS_NEAR_COPY;
+        }
+        // Figures stand in for names only beside a longer run of shared
+        // wording: a figure (`25 years`) recurs in comments and asides.
+        let words = if self.names >= MIN_SHARED_NAMES {
+            MIN_SHARED_WORDS
+        } else {
+            MIN_SHARED_WORDS_BESIDE_FIGURES
+        };
+        self.names + self.figures >= MIN_SHARED_NAMES && self.words >= words
+    }
 }
 
 /// How much of the smaller paragraph the larger one contains, with the
-/// shared names and other words counted separately.
-fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
+/// shared names, figures and other words counted separately.
+fn similarity(a: &Terms, b: &Terms) -> Overlap {
     let (a, b) = (&a.bag, &b.bag);
     let (small, large) = if a.total <= b.total { (a, b) } else { (b, a) };
     let mut shared = 0.0;
-    let (mut names, mut words) = (0, 0);
+    let (mut names, mut figures, mut words) = (0, 0, 0);
     // Both bags are sorted by term: walk them side by side.
     let mut rest = large.weights.as_slice();
     for &(term, w) in &small.weights {
@@ -249,14 +406,21 @@ fn similarity(a: &Terms, b: &Terms) -> (f64, usize, usize) {
         if t == term {
             let weight = w.min(v);
             shared += weight;
-            if weight == NAME_WEIGHT {
+            if small.figures.binary_search(&term).is_ok() {
+                figures += 1;
+            } else if weight == NAME_WEIGHT {
                 names += 1;
             } else {
                 words += 1;
             }
         }
     }
-    (2.0 * shared / (small.total + large.total), names, words)
+    Overlap {
+        sim: 2.0 * shared / (small.total + large.total),
+        names,
+        figures,
+        words,
+    }
 }
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -312,24 +476,25 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     counts[e] >= MIN_SHARED_TERMS_NEAR_COPY && all[e].section == later.section
                 })
                 .map(|&e| (similarity(&all[e], later), e))
-                .filter(|&((sim, names, words), e)| {
+                .filter(|&(overlap, e)| {
                     let needed = if later.list_entry || all[e].list_entry {
                         1.0
                     } else {
                         threshold
                     };
-                    let enough = if sim >= NEAR_COPY {
-                        // Lists of names alone (`France v Israel; …`) are not prose.
-                        names + words >= MIN_SHARED_TERMS_NEAR_COPY
-                            && words >= MIN_SHARED_WORDS_NEAR_COPY
-                    } else {
-                        names >= MIN_SHARED_NAMES && words >= MIN_SHARED_WORDS
-                    };
-                    sim >= needed && enough
+                    overlap.sim >= needed
+                        && overlap.enough()
+                        && !figures_differ(&all[e].bag, &later.bag)
                 })
-                .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(b.1.cmp(&a.1)));
-            if let Some(((sim, _, _), e)) = best {
-                out.push(finding(&mut cache.lexicon, doc, &all[e], later, sim));
+                .max_by(|a, b| a.0.sim.total_cmp(&b.0.sim).then(b.1.cmp(&a.1)));
+            if let Some((overlap, e)) = best {
+                out.push(finding(
+                    &mut cache.lexicon,
+                    doc,
+                    &all[e],
+                    later,
+                    overlap.sim,
+                ));
             }
         }
         let units_end = wholes.get(n + 1).copied().unwrap_or(all.len());
@@ -365,14 +530,36 @@ fn finding(
     let mut in_earlier = |w: &crate::text::Word<'_>| {
         lexicon
             .term_of(w.text)
-            .is_some_and(|t| earlier.bag.contains(t))
+            .is_some_and(|(t, _)| earlier.bag.contains(t))
     };
     let later_words = words_in(doc.text, l.body.clone());
-    let names: Vec<&str> = later_words
-        .iter()
-        .filter(|w| w.is_capitalized() && in_earlier(w))
-        .map(|w| w.without_possessive())
-        .collect();
+    // A name is given whole (`Harborline Foods`, not `Foods`): the run of
+    // capitalised words it ends, less a capitalised function word that
+    // opens the sentence (`The`).
+    let mut names: Vec<&str> = Vec::new();
+    let mut run_start: Option<usize> = None;
+    for (i, w) in later_words.iter().enumerate() {
+        if !w.is_capitalized() {
+            run_start = None;
+            continue;
+        }
+        let start = *run_start.get_or_insert(i);
+        let run_goes_on = strip_possessive(w.text).len() == w.text.len()
+            && later_words.get(i + 1).is_some_and(|n| {
+                n.is_capitalized() && doc.text[w.end()..n.start].chars().all(char::is_whitespace)
+            });
+        if run_goes_on {
+            continue;
+        }
+        run_start = None;
+        if in_earlier(w) {
+            let first = (start..i)
+                .find(|&j| !is_stopword(&fold(later_words[j].text)))
+                .unwrap_or(i);
+            let text = &doc.text[later_words[first].start..w.end()];
+            names.push(strip_possessive(text));
+        }
+    }
     let mut shared = if names.is_empty() {
         later_words
             .iter()
@@ -523,6 +710,76 @@ mod tests {
             f[0].message
         );
         assert_eq!(&text[f[0].related[0].range.clone()], LEDE);
+    }
+
+    #[test]
+    fn a_paraphrased_restatement_is_flagged() {
+        // Synonyms (jumped/climbed, worries/fears), number forms (`two-month
+        // high`, `highest in two months`) and clauses in another order.
+        let text = "Zinc prices jumped to a two-month high on Monday as floods at Peruvian mines threatened supply and Korean smelters rushed to restock.\nTraders said volumes were thin.\nThe exchange cut its margin requirements.\nLondon zinc climbed to its highest in two months on Monday as worries grew that floods in Peru would cut supply, with smelters in Korea hurrying to restock.\n";
+        let f = findings(C, text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(text[f[0].range.clone()].starts_with("London zinc"));
+        assert!(
+            f[0].message.contains("restates the lede"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_restatement_without_names_is_found_by_its_figures_and_wording() {
+        let text = "The inquiry found that one turbine blade had cracked at its base because of corrosion, and that checks of the pump in 2019 and 2021 had not found the flaw.\nThe operator declined to comment.\nAccording to the inquiry, corrosion at the base of one turbine blade caused it to crack, and checks carried out on the pump in 2019 and 2021 failed to find the flaw.\n";
+        assert_eq!(findings(C, text).len(), 1);
+    }
+
+    #[test]
+    fn parallel_paragraphs_with_other_figures_pass() {
+        // Two years' results in the same words: different facts.
+        assert_clean(
+            C,
+            "In the year to June 2022, net profit at Tamsin Mills was inflated by 4.1 billion rupees, or about 12% of what Tamsin reported, auditors at Halcrow said.\nIn the year to June 2023, net profit at Tamsin Mills was inflated by 6.3 billion rupees, or about 17% of what Tamsin reported, auditors at Halcrow said.\n",
+        );
+        // A toll that changed between updates.
+        assert_clean(
+            C,
+            "At least 14 people were killed and 60 injured when the quake struck Valdoria province, the Valdorian civil defence agency said.\nHospitals asked for blood donors.\nAt least 31 people were killed and 112 injured when the quake struck Valdoria province, the Valdorian civil defence agency said.\n",
+        );
+    }
+
+    #[test]
+    fn a_shared_figure_and_a_few_words_are_not_a_restatement() {
+        assert_clean(
+            C,
+            "Voters named the ballad the best song of the past 25 years, the organisers said.\nHonestly the best song of the last 25 years? Not for me.\n",
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name_and_compounds_give_their_parts() {
+        let mut lexicon = super::Lexicon::default();
+        let bag = super::term_bag(&mut lexicon, "Tamsin's City Council set a two-month limit.");
+        let mut has = |w: &str| {
+            let (term, _) = lexicon.term_of(w).unwrap();
+            bag.contains(term)
+        };
+        assert!(has("Tamsin") && has("Council"));
+        assert!(has("month") && has("two") && has("limit"));
+        assert!(!has("City"), "a name is known by its last word");
+        assert_eq!(bag.figures.len(), 1);
+    }
+
+    #[test]
+    fn the_message_names_whole_names() {
+        let text = "Harborline Foods will close its Joliet plant in March, cutting 400 jobs, the company said on Monday.\nShares fell 3%.\nThe Harborline Foods plant in Joliet will close in March with the loss of 400 jobs, the company said on Monday.\n";
+        let f = findings(C, text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message
+                .contains("(same Harborline Foods, Joliet, March, Monday)"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

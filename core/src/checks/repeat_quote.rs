@@ -7,7 +7,8 @@
 //! a longer quote (the seed's paragraph 7 extends a sentence of paragraph 2).
 //! An inverted index from trigram to earlier sentences keeps this linear in
 //! practice: a sentence is only compared with sentences it shares trigrams
-//! with.
+//! with. Consecutive sentences of one quote that repeat one earlier quote
+//! are one repetition and give one finding spanning them.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -228,6 +229,8 @@ pub(crate) fn find(cache: &mut Cache, doc: &Document<'_>, config: &Config) -> Ve
     // Shared-trigram counts per earlier sentence, reset through `touched`.
     let mut counts = vec![0usize; sentences.len()];
     let mut touched: Vec<usize> = Vec::new();
+    // The later and earlier quote of the last repetition found.
+    let mut last_pair: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         for &e in &touched {
             counts[e] = 0;
@@ -271,12 +274,25 @@ pub(crate) fn find(cache: &mut Cache, doc: &Document<'_>, config: &Config) -> Ve
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         if let Some((_, e)) = best {
             let earlier = &sentences[e];
-            out.push(QuoteRepeat {
-                range: s.span_shared_with(earlier),
-                paragraph: s.paragraph,
-                earlier: earlier.span_shared_with(s),
-                earlier_paragraph: earlier.paragraph,
-            });
+            let range = s.span_shared_with(earlier);
+            let earlier_range = earlier.span_shared_with(s);
+            // Two sentences of one quote that repeat one earlier quote are
+            // one repetition of it: one finding over both.
+            match (out.last_mut(), last_pair) {
+                (Some(prev), Some(pair)) if pair == (s.quote, earlier.quote) => {
+                    let prev: &mut QuoteRepeat = prev;
+                    prev.range = prev.range.start.min(range.start)..prev.range.end.max(range.end);
+                    prev.earlier = prev.earlier.start.min(earlier_range.start)
+                        ..prev.earlier.end.max(earlier_range.end);
+                }
+                _ => out.push(QuoteRepeat {
+                    range,
+                    paragraph: s.paragraph,
+                    earlier: earlier_range,
+                    earlier_paragraph: earlier.paragraph,
+                }),
+            }
+            last_pair = Some((s.quote, earlier.quote));
         }
         for &t in &s.shape.trigrams {
             index.entry(t).or_default().push(si);
@@ -365,6 +381,21 @@ mod tests {
             C,
             "\"We will rebuild every single home,\" he said.\n\"We will never forget the people we lost,\" he said.\n",
         );
+    }
+
+    #[test]
+    fn two_sentences_repeating_one_quote_are_one_finding() {
+        let text = "\"I kept telling myself to breathe. If they want the title, they will have to take it from us,\" the captain said.\nThe club won 2-1.\n\"I kept telling myself to breathe. If they want the title, they will have to take it from us,\" she said. \"That is football.\"\n";
+        assert_eq!(
+            flagged(C, text),
+            ["I kept telling myself to breathe. If they want the title, they will have to take it from us"]
+        );
+        let f = findings(C, text);
+        assert_eq!(&text[f[0].related[0].range.clone()], "I kept telling myself to breathe. If they want the title, they will have to take it from us");
+        // Sentences of one later quote repeating two different earlier
+        // quotes are two repetitions.
+        let two = "\"We will rebuild every single home,\" the mayor said.\n\"The river will not beat this town again,\" she added.\n\"We will rebuild every single home. The river will not beat this town again,\" she said.\n";
+        assert_eq!(findings(C, two).len(), 2);
     }
 
     #[test]

@@ -102,6 +102,10 @@ pub struct Config {
     pub titles: Vec<String>,
     /// People with the house spelling of their name.
     pub people: Vec<KnownPerson>,
+    /// Whether a quote paragraph right after a credited quote paragraph
+    /// needs its own credit (`[quotes] new-paragraph-credit`; wire style,
+    /// so on by default).
+    pub new_paragraph_credit: bool,
     /// House rules, in the order they were defined.
     pub rules: Vec<Rule>,
     /// Phrases whose findings are dropped, per code.
@@ -121,6 +125,7 @@ impl Default for Config {
             speech_verbs: Vec::new(),
             titles: Vec::new(),
             people: Vec::new(),
+            new_paragraph_credit: true,
             rules: Vec::new(),
             ignore: Vec::new(),
             origins: Check::ALL.map(|_| Origin::Default),

@@ -330,6 +330,9 @@ impl<'f> Resolver<'f> {
         thresholds_from(&wire.thresholds, layer)?.apply(&mut thresholds);
         self.config.thresholds = thresholds;
 
+        if let Some(credit) = wire.quotes.new_paragraph_credit {
+            self.config.new_paragraph_credit = credit;
+        }
         for verb in &wire.attribution.verbs {
             let verb = verb.trim().to_lowercase();
             if !verb.is_empty() && !self.config.speech_verbs.contains(&verb) {
@@ -844,6 +847,28 @@ mod tests {
         assert_eq!(config.speech_verbs, ["quipped", "said"]);
         assert_eq!(config.well_known, ["Pope Francis"]);
         assert_eq!(config.titles, ["Foreign Secretary"]);
+    }
+
+    #[test]
+    fn quotes_new_paragraph_credit_is_on_for_the_presets_and_strictly_parsed() {
+        assert!(Config::default().new_paragraph_credit);
+        for preset in ["ap", "reuters", "british"] {
+            let config =
+                Config::from_toml(&format!("extends = [\"{preset}\"]\n"), "copydesk.toml").unwrap();
+            assert!(config.new_paragraph_credit, "{preset}");
+        }
+        let relaxed = Config::from_toml(
+            "extends = [\"reuters\"]\n[quotes]\nnew-paragraph-credit = false\n",
+            "copydesk.toml",
+        )
+        .unwrap();
+        assert!(!relaxed.new_paragraph_credit);
+        let err = Config::from_toml("[quotes]\nnew-paragraph-credit = \"no\"\n", "copydesk.toml")
+            .unwrap_err();
+        assert_eq!(err.location, Some((2, 24)), "{err}");
+        let err =
+            Config::from_toml("[quotes]\nnew-paragraph = false\n", "copydesk.toml").unwrap_err();
+        assert!(err.message.contains("new-paragraph-credit"), "{err}");
     }
 
     #[test]

@@ -42,6 +42,8 @@ macro_rules! wire_config {
             #[serde(default)]
             pub attribution: WireAttribution,
             #[serde(default)]
+            pub quotes: WireQuotes,
+            #[serde(default)]
             pub people: WirePeople,
             /// Phrases whose findings of a code are dropped, per code: a finding
             /// that overlaps the phrase is not reported (suppression for plain text).
@@ -92,6 +94,17 @@ pub struct WireAttribution {
     /// (`claimed = "said"`): reported as `style/discouraged-verb`.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub discouraged: Option<Spanned<BTreeMap<String, String>>>,
+}
+
+/// How the house credits quotes.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WireQuotes {
+    /// Whether a quote paragraph right after a credited quote paragraph
+    /// needs a credit of its own (wire style, the default). `false` for a
+    /// house that credits by discourse: such a paragraph is the previous
+    /// speaker's (`quote/unattributed`).
+    pub new_paragraph_credit: Option<bool>,
 }
 
 /// People and titles.

@@ -22,6 +22,7 @@
 //! nothing of the engine.
 
 mod abbreviations;
+mod claims;
 mod function_words;
 mod gazetteer;
 mod given;
@@ -30,6 +31,7 @@ mod speech;
 mod titles;
 
 pub(crate) use abbreviations::ABBREVIATIONS;
+pub(crate) use claims::CLAIM_SYNONYMS;
 pub(crate) use function_words::{
     COMMON_OPENERS, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, STOPWORDS, TITLE_SMALL_WORDS, VERB_FILLERS,
 };
@@ -156,6 +158,7 @@ mod tests {
             &GRADES,
             &PORTFOLIOS,
             &PORTFOLIO_SYNONYMS,
+            &CLAIM_SYNONYMS,
             &CHANGE_CUES,
         ] {
             for w in set.iter() {

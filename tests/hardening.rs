@@ -75,7 +75,7 @@ fn draft(seed: u64, n: usize) -> String {
             .wrapping_add(1442695040888963407);
         let word = WORDS[(state >> 33) as usize % WORDS.len()];
         out.push_str(word);
-        if (state >> 20) % 3 != 0 {
+        if !(state >> 20).is_multiple_of(3) {
             out.push(' ');
         }
     }

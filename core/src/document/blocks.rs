@@ -261,17 +261,19 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // capitalised name in parentheses (`(Reuters)`, `(Wire)`, `(The
     // Herald)`), the region any capitalised words (`Oregon`, `Calif.`,
     // `United Kingdom`), the date `March 14`, `Nov. 3` or `14 March`, with
-    // an optional year.
+    // an optional year. ASCII spaces and digits, and the curly apostrophe
+    // as an alternative rather than in a class: the Unicode classes made
+    // compiling this the largest single cost of checking one story.
     Regex::new(
         r"(?x)^
-        (?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})      # city in capitals
-        (?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})?  # state or country
-        (?:,\s*(?:
-            (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}
-            | \d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?
-        )(?:,?\s+\d{4})?)?
-        \s*(?:\((?:[A-Z][A-Za-z&.'’-]*(?:\s+[A-Za-z&.'’-]+){0,3})\))?  # (Agency)
-        \s*(?:-{1,2}|—|–)\s+",
+        (?:[A-Z](?:[A-Z.'-]|’)*(?:[\ \t\r\n]+[A-Z](?:[A-Z.'-]|’)*){0,4})        # city in capitals
+        (?:,[\ \t\r\n]*[A-Z](?:[A-Za-z.'-]|’)*(?:[\ \t\r\n]+[A-Z](?:[A-Za-z.'-]|’)*){0,3})?  # state or country
+        (?:,[\ \t\r\n]*(?:
+            (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[\ \t\r\n]+[0-9]{1,2}
+            | [0-9]{1,2}[\ \t\r\n]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?
+        )(?:,?[\ \t\r\n]+[0-9]{4})?)?
+        [\ \t\r\n]*(?:\((?:[A-Z](?:[A-Za-z&.'-]|’)*(?:[\ \t\r\n]+(?:[A-Za-z&.'-]|’)+){0,3})\))?  # (Agency)
+        [\ \t\r\n]*(?:-{1,2}|—|–)[\ \t\r\n]+",
     )
     .expect("dateline pattern")
 });

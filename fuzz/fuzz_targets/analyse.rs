@@ -4,23 +4,19 @@
 #![no_main]
 
 use copydesk::line_index::LineIndex;
-use copydesk::{DocKind, Session};
+use copydesk::Session;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, rest)) = data.split_first() else {
+    let Some(common::Input {
+        text, kind, config, ..
+    }) = common::input(data)
+    else {
         return;
     };
-    let text = String::from_utf8_lossy(rest);
-    let kind = if selector & 0x80 == 0 {
-        DocKind::Plain
-    } else {
-        DocKind::Markdown
-    };
-    let config = common::config(selector & 0x7f);
     let findings = Session::new().check(config, &text, kind);
     let index = LineIndex::new(&text);
     for finding in &findings {

@@ -1,6 +1,32 @@
-//! What the targets share: a configuration picked by one input byte.
+//! What the targets share: a draft, its kind and a configuration, all
+//! decoded from the fuzzer's bytes.
 
-use copydesk::Config;
+use std::borrow::Cow;
+
+use copydesk::{Config, DocKind};
+
+/// A draft from fuzz bytes: the first byte picks the kind (its top bit)
+/// and the configuration (the rest; a target may read a switch from it
+/// too); the others are the text. `None` for empty input.
+pub struct Input<'a> {
+    pub text: Cow<'a, str>,
+    pub kind: DocKind,
+    pub config: &'static Config,
+}
+
+pub fn input(data: &[u8]) -> Option<Input<'_>> {
+    let (&selector, rest) = data.split_first()?;
+    let kind = if selector & 0x80 == 0 {
+        DocKind::Plain
+    } else {
+        DocKind::Markdown
+    };
+    Some(Input {
+        text: String::from_utf8_lossy(rest),
+        kind,
+        config: config(selector & 0x7f),
+    })
+}
 
 /// House rules that stress fixes: replacements containing their key, a
 /// regex whose replacement re-matches, deletions and context groups.

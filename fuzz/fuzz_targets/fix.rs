@@ -4,24 +4,17 @@
 #![no_main]
 
 use copydesk::cli::fix::fix_text;
-use copydesk::{DocKind, Safety, Session};
+use copydesk::{Safety, Session};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, rest)) = data.split_first() else {
+    let Some(common::Input { text, kind, config }) = common::input(data) else {
         return;
     };
-    let text = String::from_utf8_lossy(rest);
-    let kind = if selector & 0x80 == 0 {
-        DocKind::Plain
-    } else {
-        DocKind::Markdown
-    };
-    let config = common::config(selector & 0x7f);
-    let unsafe_too = selector & 0x40 != 0;
+    let unsafe_too = data[0] & 0x40 != 0;
     let allowed = |safety: Safety| unsafe_too || safety == Safety::Safe;
     let mut session = Session::new();
     let findings = session.check(config, &text, kind);

@@ -234,6 +234,31 @@ fn starts_with_open_mark(prose: &str, range: Range<usize>) -> bool {
 }
 
 /// Pair the double quotation marks of every body paragraph.
+/// An opening mark never closed: a stray mark, and the passage it opens up
+/// to `end` (the next opening mark, or where a dropped closing mark was).
+fn unclosed(
+    paragraph: usize,
+    open: Range<usize>,
+    end: usize,
+    chain: usize,
+    continues: bool,
+) -> (StrayMark, Quote) {
+    let stray = StrayMark {
+        range: open.clone(),
+        kind: StrayMarkKind::Unclosed,
+    };
+    let quote = Quote {
+        paragraph,
+        inner: open.end..end,
+        open,
+        close: None,
+        chain,
+        continues,
+        continued: false,
+    };
+    (stray, quote)
+}
+
 pub(super) fn find(doc: &mut Document<'_>) {
     let body: Vec<usize> = doc
         .paragraphs
@@ -304,19 +329,9 @@ pub(super) fn find(doc: &mut Document<'_>) {
                         // the closing mark before the credit was dropped:
                         // the quote ends at the comma, and its credit is
                         // narration again.
-                        strays.push(StrayMark {
-                            range: prev_open.clone(),
-                            kind: StrayMarkKind::Unclosed,
-                        });
-                        quotes.push(Quote {
-                            paragraph: pi,
-                            inner: prev_open.end..comma,
-                            open: prev_open,
-                            close: None,
-                            chain,
-                            continues,
-                            continued: false,
-                        });
+                        let (stray, quote) = unclosed(pi, prev_open, comma, chain, continues);
+                        strays.push(stray);
+                        quotes.push(quote);
                         open = Some((mark, quotes.len(), false));
                         continue;
                     }
@@ -335,19 +350,9 @@ pub(super) fn find(doc: &mut Document<'_>) {
                 }
                 (Role::Open, Some((prev_open, chain, continues))) => {
                     // Two openings in a row: the first was never closed.
-                    strays.push(StrayMark {
-                        range: prev_open.clone(),
-                        kind: StrayMarkKind::Unclosed,
-                    });
-                    quotes.push(Quote {
-                        paragraph: pi,
-                        inner: prev_open.end..mark.start,
-                        open: prev_open,
-                        close: None,
-                        chain,
-                        continues,
-                        continued: false,
-                    });
+                    let (stray, quote) = unclosed(pi, prev_open, mark.start, chain, continues);
+                    strays.push(stray);
+                    quotes.push(quote);
                     open = Some((mark, quotes.len(), false));
                 }
                 (_, Some((o, chain, continues))) => quotes.push(Quote {

@@ -179,7 +179,10 @@ mod tests {
             let text = format!("The minister said zq{i:x}x on Friday.\n");
             let findings = session.check(&config, &text, DocKind::Plain);
             if i % 4_999 == 0 {
-                assert_eq!(findings, Session::new().check(&config, &text, DocKind::Plain));
+                assert_eq!(
+                    findings,
+                    Session::new().check(&config, &text, DocKind::Plain)
+                );
             }
             most = most.max(session.cache_stats().words);
         }

@@ -346,6 +346,10 @@ fn term_bag(lexicon: &mut Lexicon, text: &str) -> TermBag {
     weights.dedup_by_key(|&mut (t, _)| t);
     figures.sort_unstable();
     figures.dedup();
+    // A bag lives as long as the run (and in the cache after it): without
+    // the room its repeated words left, a 1 MB draft's bags take half.
+    weights.shrink_to_fit();
+    figures.shrink_to_fit();
     let total = weights.iter().map(|&(_, w)| w).sum();
     TermBag {
         weights,

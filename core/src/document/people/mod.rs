@@ -300,7 +300,10 @@ fn extract_with(doc: &Document<'_>, parallel: bool, house: &HouseTitles) -> Peop
             .map(gather)
             .reduce(DocFacts::default, DocFacts::merge)
     } else {
-        chunks.iter().map(gather).fold(DocFacts::default(), DocFacts::merge)
+        chunks
+            .iter()
+            .map(gather)
+            .fold(DocFacts::default(), DocFacts::merge)
     };
     // Each chunk's candidates in sentence order; a sentence's scan also
     // reads the next one of its paragraph, tokenised once more past the

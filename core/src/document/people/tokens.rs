@@ -100,7 +100,11 @@ pub(super) fn sentence_units(doc: &Document<'_>) -> Vec<(usize, Range<usize>)> {
         .collect()
 }
 
-pub(super) fn tokenize_sentence<'a>(prose: &'a str, p: usize, sentence: &Range<usize>) -> Sentence<'a> {
+pub(super) fn tokenize_sentence<'a>(
+    prose: &'a str,
+    p: usize,
+    sentence: &Range<usize>,
+) -> Sentence<'a> {
     let words = words_in(prose, sentence.clone());
     let mut toks = Vec::with_capacity(words.len());
     for (k, w) in words.iter().enumerate() {

@@ -165,7 +165,7 @@ impl HouseStyles {
     fn put(
         &mut self,
         folder: PathBuf,
-        style: Result<Option<Arc<HouseStyle>>, ConfigError>,
+        style: ReadStyle,
         errors: &mut BTreeMap<String, ConfigError>,
     ) {
         self.loading.remove(&folder);
@@ -187,12 +187,15 @@ impl HouseStyles {
     }
 }
 
+/// A folder's house style as read: `None` when it has no file.
+type ReadStyle = Result<Option<Arc<HouseStyle>>, ConfigError>;
+
 /// House styles read from disk, for [`HouseStyles::install`] or
 /// [`HouseStyles::install_reload`]. Reading touches the file system, so the
 /// server does it on a blocking thread, away from its state's lock.
 #[derive(Debug)]
 pub struct Loaded {
-    styles: Vec<(PathBuf, Result<Option<Arc<HouseStyle>>, ConfigError>)>,
+    styles: Vec<(PathBuf, ReadStyle)>,
 }
 
 impl Loaded {

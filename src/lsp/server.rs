@@ -37,6 +37,12 @@
 //! the client can), and on a change reloads, re-checks and republishes every
 //! open document. A broken file keeps the last good configuration and is
 //! reported (`file:line:col: message`) once, and again when fixed.
+//! Configuration files are read on a blocking thread, never under the
+//! state's lock nor in a request (issue 13: a slow or hung file system must
+//! not stall the editor): meanwhile requests are answered under the last
+//! good configuration, and a folder's drafts are published only once its
+//! style is in. A read that takes longer than [`HOUSE_READ_LIMIT`] is given
+//! up, with a message.
 //!
 //! Robustness. Unknown documents, positions out of range, malformed
 //! settings and panics in the core are answered (empty results, clamped

@@ -273,4 +273,42 @@ mod tests {
             Some(copydesk_core::Severity::Error)
         );
     }
+    #[test]
+    fn a_folder_being_read_is_not_read_twice_and_given_up_gets_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        let draft = draft_in(dir.path());
+        let mut styles = HouseStyles::default();
+        let folder = styles.unloaded(&draft).expect("never read");
+        styles.start_loading(std::slice::from_ref(&folder));
+        assert!(styles.loading(&draft));
+        assert_eq!(styles.unloaded(&draft), None, "already being read");
+
+        styles.abandon(std::slice::from_ref(&folder));
+        assert!(!styles.loading(&draft));
+        assert_eq!(styles.unloaded(&draft), None);
+        assert_eq!(styles.config_for(&draft), Config::default());
+    }
+
+    #[test]
+    fn a_style_read_elsewhere_is_installed_and_ends_the_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        fs::write(
+            dir.path().join("copydesk.toml"),
+            "[checks]\n\"quote/unattributed\" = \"off\"\n",
+        )
+        .unwrap();
+        let draft = draft_in(dir.path());
+        let mut styles = HouseStyles::default();
+        let folder = styles.unloaded(&draft).unwrap();
+        styles.start_loading(std::slice::from_ref(&folder));
+        let loaded = Loaded::read(vec![folder]);
+        assert_eq!(styles.install(loaded), []);
+        assert!(!styles.loading(&draft));
+        assert_eq!(
+            styles.config_for(&draft).severity(Check::QuoteUnattributed),
+            None
+        );
+    }
 }

@@ -924,3 +924,19 @@ impl LanguageServer for Backend {
         Ok(found)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_file_thread_answers_in_order_and_outlives_a_panic() {
+        let files = FileThread::start();
+        let first = files.run(|| std::thread::current().name().map(str::to_owned));
+        let panicked = files.run(|| -> u8 { panic!("a broken read") });
+        let after = files.run(|| 7);
+        assert_eq!(first.await.unwrap().as_deref(), Some("copydesk-config"));
+        assert!(panicked.await.is_err(), "the panicked job has no answer");
+        assert_eq!(after.await.unwrap(), 7);
+    }
+}

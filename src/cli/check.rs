@@ -85,6 +85,11 @@ pub struct RunArgs {
     pub max_annotations: usize,
 }
 
+/// After a draft larger than this, a worker starts a fresh session: what
+/// the caches keep for the next draft (its words, and bags of texts it may
+/// repeat) is then at most a few megabytes, the budget's slack.
+const KEEP_CACHES_BYTES: usize = 256 * 1024;
+
 /// How long a run goes before the progress bar appears.
 const PROGRESS_AFTER: Duration = Duration::from_millis(700);
 /// How often the calling thread wakes to redraw the progress bar.
@@ -349,10 +354,14 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
                     else {
                         break;
                     };
-                    if tx
-                        .send((*i, checker.guarded(&mut session, job, config)))
-                        .is_err()
-                    {
+                    let outcome = checker.guarded(&mut session, job, config);
+                    // The caches of a large draft would stay in the session
+                    // while the next one is checked, outside the memory
+                    // either reserved: let them go with it.
+                    if matches!(&outcome, Outcome::Checked(c) if c.text.len() > KEEP_CACHES_BYTES) {
+                        session = Session::new();
+                    }
+                    if tx.send((*i, outcome)).is_err() {
                         break;
                     }
                 }

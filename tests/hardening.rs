@@ -293,6 +293,68 @@ fn invalid_utf8_in_a_configuration_file_has_its_position() {
     );
 }
 
+// ---- Memory budget ---------------------------------------------------------------
+
+/// A draft that needs more memory than the whole budget is an error for
+/// that file, before it is read when its size alone says so; the other
+/// drafts are still checked and reported (issue 13, item 4). Markdown
+/// markup counts: the same bytes as plain text fit.
+#[test]
+fn drafts_over_the_memory_budget_are_reported_and_the_others_checked() {
+    let drafts = Drafts::new();
+    drafts.write(
+        "big.txt",
+        "The minister said talks would resume on Friday.\n".repeat(800),
+    );
+    let brackets = format!("{}\n", "[".repeat(2000));
+    drafts.write("brackets.md", &brackets);
+    drafts.write("brackets.txt", &brackets);
+    drafts.write("small.txt", "\"We will not back down from this fight.\"\n");
+    let out = run(drafts.copydesk().args([
+        "check",
+        "--no-config",
+        "--memory",
+        "512K",
+        "--format",
+        "json",
+        "big.txt",
+        "brackets.md",
+        "brackets.txt",
+        "small.txt",
+    ]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: big.txt: not checked: it needs about 975 KB of memory, more than the budget of 512 KB (raise it with `--memory`, or split the draft)\n\
+         error: brackets.md: not checked: it needs about 715 KB of memory, more than the budget of 512 KB (raise it with `--memory`, or split the draft)\n\
+         checked 2 files: 1 warning; 2 files could not be checked\n"
+    );
+    let found: Vec<(String, String)> = json(&out).into_iter().map(|f| (f.path, f.code)).collect();
+    assert_eq!(
+        found,
+        [("small.txt".to_owned(), "quote/unattributed".to_owned())]
+    );
+
+    // With room for it, the same draft is checked.
+    let out = run(drafts
+        .copydesk()
+        .args(["check", "--no-config", "--memory", "2M", "big.txt"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// `--memory` takes sizes people write, and says what it expected.
+#[test]
+fn a_memory_budget_that_is_not_a_size_is_a_usage_error() {
+    let out = run(copydesk().args(["check", "--no-config", "--memory", "lots", SEED]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("`lots` is not a size: write it as 512M, 2G or 1.5G"),
+        "{}",
+        out.stderr
+    );
+}
+
 // ---- Messages ---------------------------------------------------------------------
 
 /// UTF-16 text, with or without a byte-order mark, is named as such with

@@ -167,6 +167,29 @@ mod tests {
         );
     }
 
+    /// Issue 13's soak: each keystroke inside a word makes a new word, and
+    /// a memo that kept them all grew the server without end.
+    #[test]
+    fn typing_debris_does_not_grow_the_word_memo_without_bound() {
+        let config = Config::default();
+        let mut session = Session::new();
+        let mut most = 0;
+        for i in 0..17_000u32 {
+            // A paragraph with one made-up word, different every time.
+            let text = format!("The minister said zq{i:x}x on Friday.\n");
+            let findings = session.check(&config, &text, DocKind::Plain);
+            if i % 4_999 == 0 {
+                assert_eq!(
+                    findings,
+                    Session::new().check(&config, &text, DocKind::Plain)
+                );
+            }
+            most = most.max(session.cache_stats().words);
+        }
+        assert!(most > 16 * 1024, "the memo filled up first: {most}");
+        assert!(most <= 16 * 1024 + 1, "{most} words remembered");
+    }
+
     #[test]
     fn a_session_is_send() {
         fn send<T: Send>() {}

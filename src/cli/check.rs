@@ -41,6 +41,7 @@ use copydesk_core::finding::{Finding, Severity};
 use copydesk_core::line_index::LineIndex;
 use copydesk_core::Session;
 
+use super::budget::{self, Budget};
 use super::fix::{self, FixArgs};
 use super::report::github::DEFAULT_MAX_ANNOTATIONS;
 use super::report::{self, CheckedFile, Reporter};
@@ -67,6 +68,12 @@ pub struct RunArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
 
+    /// Memory for the drafts checked at once, such as 512M or 2G; a draft
+    /// that needs more on its own is not checked [default: the memory
+    /// available when the run starts].
+    #[arg(long, value_name = "SIZE", value_parser = budget::parse_size)]
+    pub memory: Option<u64>,
+
     /// Report at most N findings; the exit code and the summary still count
     /// every finding.
     #[arg(long, value_name = "N")]
@@ -77,6 +84,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ANNOTATIONS)]
     pub max_annotations: usize,
 }
+
+/// After a draft larger than this, a worker starts a fresh session: what
+/// the caches keep for the next draft (its words, and bags of texts it may
+/// repeat) is then at most a few megabytes, the budget's slack.
+const KEEP_CACHES_BYTES: usize = 256 * 1024;
 
 /// How long a run goes before the progress bar appears.
 const PROGRESS_AFTER: Duration = Duration::from_millis(700);
@@ -294,7 +306,11 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
     }
     let total = settled.len() + work.len();
 
-    let checker = Checker { args };
+    let budget = Budget::new(args.run.memory.unwrap_or_else(budget::default_limit));
+    let checker = Checker {
+        args,
+        budget: &budget,
+    };
     // With `--fix` on standard input, stdout carries the fixed text, so the
     // findings left go to stderr.
     let report_to_stderr =
@@ -338,10 +354,14 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
                     else {
                         break;
                     };
-                    if tx
-                        .send((*i, checker.guarded(&mut session, job, config)))
-                        .is_err()
-                    {
+                    let outcome = checker.guarded(&mut session, job, config);
+                    // The caches of a large draft would stay in the session
+                    // while the next one is checked, outside the memory
+                    // either reserved: let them go with it.
+                    if matches!(&outcome, Outcome::Checked(c) if c.text.len() > KEEP_CACHES_BYTES) {
+                        session = Session::new();
+                    }
+                    if tx.send((*i, outcome)).is_err() {
                         break;
                     }
                 }
@@ -408,9 +428,10 @@ fn inputs(
     Ok(inputs)
 }
 
-/// What the workers share: the options.
+/// What the workers share: the options and the memory budget.
 struct Checker<'a> {
     args: &'a CheckArgs,
+    budget: &'a Budget,
 }
 
 impl Checker<'_> {
@@ -446,8 +467,22 @@ impl Checker<'_> {
 
     fn check(&self, session: &mut Session, work: &Work, config: &Config) -> Outcome {
         let name = self.name(work);
+        let over_budget = |needed| {
+            Outcome::Unreadable(InputError {
+                path: name.clone(),
+                kind: InputErrorKind::OverBudget {
+                    needed,
+                    budget: self.budget.limit(),
+                },
+            })
+        };
         let (draft, kind) = match work {
             Work::File(path) => {
+                // Not even read when its size alone is too much.
+                let size = std::fs::metadata(path).map_or(0, |m| m.len());
+                if size > budget::largest_readable(self.budget.limit()) {
+                    return over_budget(size.saturating_mul(budget::PEAK_BYTES_PER_BYTE));
+                }
                 let input = Input::File(path.clone());
                 match walk::read_draft(&input, &name, &mut io::empty()) {
                     Ok(draft) => (draft, DocKind::from_path(path)),
@@ -462,6 +497,12 @@ impl Checker<'_> {
                     .map_or(DocKind::Plain, DocKind::from_path);
                 (draft.clone(), kind)
             }
+        };
+        let needed = budget::needed(&draft.text, kind);
+        // Held until the draft is checked (and fixed): the other workers
+        // wait while it leaves them too little.
+        let Some(_reserved) = self.budget.reserve(needed) else {
+            return over_budget(needed);
         };
         let findings = session.check(config, &draft.text, kind);
         tracing::debug!(path = %name, bytes = draft.text.len(), findings = findings.len(), "checked");

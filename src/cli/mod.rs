@@ -24,6 +24,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use copydesk_core::finding::Severity;
 
+pub mod budget;
 pub mod check;
 pub mod docs;
 pub mod fix;

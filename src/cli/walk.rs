@@ -60,6 +60,9 @@ pub enum InputErrorKind {
     Utf16 { big_endian: bool },
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge { bytes: u64 },
+    /// Checking it would need more memory than the whole budget
+    /// ([`super::budget`]).
+    OverBudget { needed: u64, budget: u64 },
 }
 
 /// An input that could not be checked, with the path it concerns.
@@ -93,6 +96,13 @@ impl fmt::Display for InputError {
                 "too large ({} MB; drafts over {} MB are not checked)",
                 bytes.div_ceil(1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            InputErrorKind::OverBudget { needed, budget } => write!(
+                f,
+                "not checked: it needs about {} of memory, more than the budget of {} \
+                 (raise it with `--memory`, or split the draft)",
+                super::budget::human(*needed),
+                super::budget::human(*budget)
             ),
         }
     }

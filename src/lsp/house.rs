@@ -38,6 +38,8 @@ pub struct HouseStyles {
     /// Every configuration file read, good or bad: a change to one of them
     /// means a reload.
     files: HashSet<PathBuf>,
+    /// Folders whose house style is being read.
+    loading: HashSet<PathBuf>,
 }
 
 fn folder_of(draft: &Path) -> PathBuf {
@@ -56,15 +58,50 @@ impl HouseStyles {
         }
     }
 
-    /// Load the house style of `draft`'s folder unless it is cached.
-    pub fn ensure(&mut self, draft: &Path) -> Vec<Notice> {
+    /// The folder of `draft`, when its house style has not been loaded
+    /// (nor is being loaded: see [`HouseStyles::loading`]).
+    pub fn unloaded(&self, draft: &Path) -> Option<PathBuf> {
         let folder = folder_of(draft);
-        if self.folders.contains_key(&folder) {
-            return Vec::new();
+        (!self.folders.contains_key(&folder) && !self.loading.contains(&folder)).then_some(folder)
+    }
+
+    /// Mark `folders` as being read; their drafts are not checked until
+    /// [`HouseStyles::install`] or [`HouseStyles::abandon`] says how.
+    pub fn start_loading(&mut self, folders: &[PathBuf]) {
+        self.loading.extend(folders.iter().cloned());
+    }
+
+    /// Whether the house style of `draft`'s folder is being read.
+    pub fn loading(&self, draft: &Path) -> bool {
+        self.loading.contains(&folder_of(draft))
+    }
+
+    /// Give up reading `folders` (it took too long): they keep their last
+    /// good style, or get the defaults.
+    pub fn abandon(&mut self, folders: &[PathBuf]) {
+        for folder in folders {
+            self.loading.remove(folder);
+            self.folders.entry(folder.clone()).or_insert(None);
         }
-        let mut loader = Loader::new(ConfigSource::Discover);
+    }
+
+    /// Load the house style of `draft`'s folder unless it is cached, in
+    /// place (the server reads with [`Loaded::read`] off its lock).
+    #[cfg(test)]
+    pub fn ensure(&mut self, draft: &Path) -> Vec<Notice> {
+        match self.unloaded(draft) {
+            Some(folder) => self.install(Loaded::read(vec![folder])),
+            None => Vec::new(),
+        }
+    }
+
+    /// Take the house styles read for newly opened folders; the files that
+    /// are broken and were not reported yet are told.
+    pub fn install(&mut self, loaded: Loaded) -> Vec<Notice> {
         let mut errors = BTreeMap::new();
-        self.load(&mut loader, folder, &mut errors);
+        for (folder, style) in loaded.styles {
+            self.put(folder, style, &mut errors);
+        }
         let mut notices = Vec::new();
         for (path, error) in errors {
             if self.broken.get(&path) != Some(&error) {
@@ -75,17 +112,31 @@ impl HouseStyles {
         notices
     }
 
-    /// Re-read the house style of every folder holding one of `drafts`
-    /// (the open ones); folders with no open draft are forgotten.
-    pub fn reload<'a>(&mut self, drafts: impl IntoIterator<Item = &'a Path>) -> Vec<Notice> {
+    /// The folders of `drafts` (the open ones): what a reload reads.
+    pub fn folders_of<'a>(drafts: impl IntoIterator<Item = &'a Path>) -> Vec<PathBuf> {
         let folders: HashSet<PathBuf> = drafts.into_iter().map(folder_of).collect();
+        folders.into_iter().collect()
+    }
+
+    /// Re-read the house style of every folder holding one of `drafts`
+    /// (the open ones); folders with no open draft are forgotten. In place,
+    /// like [`HouseStyles::ensure`].
+    #[cfg(test)]
+    pub fn reload<'a>(&mut self, drafts: impl IntoIterator<Item = &'a Path>) -> Vec<Notice> {
+        let loaded = Loaded::read(Self::folders_of(drafts));
+        self.install_reload(loaded)
+    }
+
+    /// Take the house styles re-read for every open folder ([`Loaded::read`]
+    /// of [`HouseStyles::folders_of`] the open drafts): the others are
+    /// forgotten, and the files fixed or newly broken are told.
+    pub fn install_reload(&mut self, loaded: Loaded) -> Vec<Notice> {
+        let folders: HashSet<&PathBuf> = loaded.styles.iter().map(|(f, _)| f).collect();
         self.folders.retain(|folder, _| folders.contains(folder));
         self.files.clear();
-        // One loader for the pass: a file shared by many folders is read once.
-        let mut loader = Loader::new(ConfigSource::Discover);
         let mut errors = BTreeMap::new();
-        for folder in folders {
-            self.load(&mut loader, folder, &mut errors);
+        for (folder, style) in loaded.styles {
+            self.put(folder, style, &mut errors);
         }
         let mut notices: Vec<Notice> = self
             .broken
@@ -111,13 +162,14 @@ impl HouseStyles {
         named || self.files.contains(path)
     }
 
-    fn load(
+    fn put(
         &mut self,
-        loader: &mut Loader,
         folder: PathBuf,
+        style: ReadStyle,
         errors: &mut BTreeMap<String, ConfigError>,
     ) {
-        match loader.house_style(&folder) {
+        self.loading.remove(&folder);
+        match style {
             Ok(style) => {
                 if let Some(style) = &style {
                     self.files.extend(style.config.files.iter().cloned());
@@ -131,6 +183,34 @@ impl HouseStyles {
                 self.folders.entry(folder).or_insert(None);
                 errors.insert(error.path.clone(), error);
             }
+        }
+    }
+}
+
+/// A folder's house style as read: `None` when it has no file.
+type ReadStyle = Result<Option<Arc<HouseStyle>>, ConfigError>;
+
+/// House styles read from disk, for [`HouseStyles::install`] or
+/// [`HouseStyles::install_reload`]. Reading touches the file system, so the
+/// server does it on a blocking thread, away from its state's lock.
+#[derive(Debug)]
+pub struct Loaded {
+    styles: Vec<(PathBuf, ReadStyle)>,
+}
+
+impl Loaded {
+    /// Read the house style of each of `folders` (one loader for all: a
+    /// file shared by many folders is read once).
+    pub fn read(folders: Vec<PathBuf>) -> Loaded {
+        let mut loader = Loader::new(ConfigSource::Discover);
+        Loaded {
+            styles: folders
+                .into_iter()
+                .map(|folder| {
+                    let style = loader.house_style(&folder);
+                    (folder, style)
+                })
+                .collect(),
         }
     }
 }
@@ -191,6 +271,44 @@ mod tests {
         assert_eq!(
             styles.config_for(&draft).severity(Check::QuoteUnattributed),
             Some(copydesk_core::Severity::Error)
+        );
+    }
+    #[test]
+    fn a_folder_being_read_is_not_read_twice_and_given_up_gets_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        let draft = draft_in(dir.path());
+        let mut styles = HouseStyles::default();
+        let folder = styles.unloaded(&draft).expect("never read");
+        styles.start_loading(std::slice::from_ref(&folder));
+        assert!(styles.loading(&draft));
+        assert_eq!(styles.unloaded(&draft), None, "already being read");
+
+        styles.abandon(std::slice::from_ref(&folder));
+        assert!(!styles.loading(&draft));
+        assert_eq!(styles.unloaded(&draft), None);
+        assert_eq!(styles.config_for(&draft), Config::default());
+    }
+
+    #[test]
+    fn a_style_read_elsewhere_is_installed_and_ends_the_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        fs::write(
+            dir.path().join("copydesk.toml"),
+            "[checks]\n\"quote/unattributed\" = \"off\"\n",
+        )
+        .unwrap();
+        let draft = draft_in(dir.path());
+        let mut styles = HouseStyles::default();
+        let folder = styles.unloaded(&draft).unwrap();
+        styles.start_loading(std::slice::from_ref(&folder));
+        let loaded = Loaded::read(vec![folder]);
+        assert_eq!(styles.install(loaded), []);
+        assert!(!styles.loading(&draft));
+        assert_eq!(
+            styles.config_for(&draft).severity(Check::QuoteUnattributed),
+            None
         );
     }
 }

@@ -141,9 +141,10 @@ pub struct CachesStats {
 }
 
 impl Caches {
-    /// Start a run: a new generation in every cache.
-    fn start_run(&mut self) {
-        self.paragraphs.start_run();
+    /// Start a run over a draft of `bytes`: a new generation in every
+    /// cache.
+    fn start_run(&mut self, bytes: usize) {
+        self.paragraphs.start_run(bytes);
         self.quotes.start_run();
     }
 
@@ -205,7 +206,7 @@ impl<'a> Context<'a> {
 /// Findings come back at the severity the configuration gives, sorted by
 /// position then code.
 pub fn run_all(doc: &Document<'_>, config: &Config, caches: &mut Caches) -> Vec<Finding> {
-    caches.start_run();
+    caches.start_run(doc.text.len());
     let cx = Context::new(doc, config, caches);
     let mut findings = Vec::new();
     for info in &REGISTRY {

@@ -118,9 +118,12 @@ impl TermBag {
 ///
 /// Drafts repeat their words and an editor re-checks the same draft on
 /// every keystroke, so after the first check nearly every word is a lookup
-/// instead of a Snowball run. The memo is emptied, at the start of a run,
-/// once it has grown past [`Cache::MAX_WORDS`]; the cached bags go with it,
-/// as their term ids belong to it.
+/// instead of a Snowball run. But every keystroke inside a word makes a new
+/// one (`Blinke`, `Blinkn`), so a memo that only grows grew the language
+/// server by about 3 MB per 100,000 edits (issue 13's soak). The memo is
+/// emptied at the start of a run once it holds more words than the draft
+/// could need, [`Cache::words_for`] its size; the cached bags go with it, as
+/// their term ids belong to it.
 #[derive(Default)]
 pub(crate) struct Cache {
     lexicon: Lexicon,
@@ -128,13 +131,23 @@ pub(crate) struct Cache {
 }
 
 impl Cache {
-    /// Words remembered before the memo is emptied.
-    const MAX_WORDS: usize = 200_000;
+    /// Words the memo may hold whatever the draft: a story has a few hundred
+    /// distinct words, and a command-line worker shares them between the
+    /// drafts of a folder. About 1.6 MB.
+    const MIN_WORDS: usize = 16 * 1024;
 
-    /// Start a run: a new generation of bags, and an empty memo if it has
-    /// grown past its bound.
-    pub(crate) fn start_run(&mut self) {
-        if self.lexicon.words.len() >= Self::MAX_WORDS {
+    /// Words the memo may hold for a draft of `bytes`: a distinct word takes
+    /// at least a letter and a space, and prose repeats most of its words,
+    /// so an eighth of the size keeps every word of any real draft (a 1 MB
+    /// draft has about 40,000 distinct words) and drops the typing debris.
+    fn words_for(bytes: usize) -> usize {
+        Self::MIN_WORDS.max(bytes / 8)
+    }
+
+    /// Start a run over a draft of `bytes`: a new generation of bags, and an
+    /// empty memo if it has grown past its bound.
+    pub(crate) fn start_run(&mut self, bytes: usize) {
+        if self.lexicon.words.len() > Self::words_for(bytes) {
             self.lexicon = Lexicon::default();
             self.bags.clear();
         }
@@ -333,6 +346,10 @@ fn term_bag(lexicon: &mut Lexicon, text: &str) -> TermBag {
     weights.dedup_by_key(|&mut (t, _)| t);
     figures.sort_unstable();
     figures.dedup();
+    // A bag lives as long as the run (and in the cache after it): without
+    // the room its repeated words left, a 1 MB draft's bags take half.
+    weights.shrink_to_fit();
+    figures.shrink_to_fit();
     let total = weights.iter().map(|&(_, w)| w).sum();
     TermBag {
         weights,

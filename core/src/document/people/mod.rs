@@ -69,7 +69,7 @@ pub(crate) use cluster::near_surname;
 use cluster::Clusterer;
 use scan::{Candidate, Scanner};
 use titles::HouseTitles;
-use tokens::{surname_core, tokenize, DocFacts};
+use tokens::{sentence_units, surname_core, tokenize_sentence, DocFacts, Sentence};
 
 /// How a person is referred to at one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,40 +261,86 @@ pub(super) fn extract(doc: &Document<'_>, titles: &[String]) -> People {
     )
 }
 
+/// Sentences tokenised together: a worker's share of a long draft, and all
+/// the tokens alive at once on each thread.
+const CHUNK_SENTENCES: usize = 256;
+
+/// Two passes over the sentences, each tokenising them anew, so that only a
+/// chunk's tokens are alive at a time (all of a draft's took 12 bytes per
+/// byte; tokenising twice costs less than holding them): the first gathers
+/// the facts of the whole draft, the second scans each sentence with them.
 fn extract_with(doc: &Document<'_>, parallel: bool, house: &HouseTitles) -> People {
-    let mut sentences = tokenize(doc, parallel);
-    if !house.is_empty() {
-        for tok in sentences.iter_mut().flat_map(|s| s.toks.iter_mut()) {
-            if !tok.title_word && house.starting_with(&tok.folded).next().is_some() {
-                tok.title_word = true;
+    let units = sentence_units(doc);
+    let tokenize = |u: usize| -> Sentence<'_> {
+        let (paragraph, range) = &units[u];
+        let mut sentence = tokenize_sentence(&doc.prose, *paragraph, range);
+        if !house.is_empty() {
+            for tok in &mut sentence.toks {
+                if !tok.title_word && house.starting_with(&tok.folded).next().is_some() {
+                    tok.title_word = true;
+                }
             }
         }
-    }
-    let facts = DocFacts::gather(&sentences);
-    let scan = |s: usize| {
-        let sentence = &sentences[s];
-        let next = sentences
-            .get(s + 1)
-            .filter(|n| n.paragraph == sentence.paragraph);
-        let mut found = Vec::new();
-        Scanner {
-            text: doc.text,
-            prose: &doc.prose,
-            toks: &sentence.toks,
-            next,
-            facts: &facts,
-            paragraph: sentence.paragraph,
-            house,
+        sentence
+    };
+    let chunks: Vec<Range<usize>> = (0..units.len())
+        .step_by(CHUNK_SENTENCES)
+        .map(|start| start..(start + CHUNK_SENTENCES).min(units.len()))
+        .collect();
+    let gather = |chunk: &Range<usize>| {
+        let mut facts = DocFacts::default();
+        for u in chunk.clone() {
+            facts.gather(&tokenize(u));
         }
-        .scan(&mut found);
+        facts
+    };
+    let facts = if parallel {
+        chunks
+            .par_iter()
+            .map(gather)
+            .reduce(DocFacts::default, DocFacts::merge)
+    } else {
+        chunks
+            .iter()
+            .map(gather)
+            .fold(DocFacts::default(), DocFacts::merge)
+    };
+    // Each chunk's candidates in sentence order; a sentence's scan also
+    // reads the next one of its paragraph, tokenised once more past the
+    // chunk's end.
+    let scan_chunk = |chunk: &Range<usize>| {
+        let mut sentences: Vec<Sentence<'_>> = chunk.clone().map(tokenize).collect();
+        if chunk.end < units.len() {
+            sentences.push(tokenize(chunk.end));
+        }
+        let mut found = Vec::new();
+        for s in 0..chunk.len() {
+            let sentence = &sentences[s];
+            let next = sentences
+                .get(s + 1)
+                .filter(|n| n.paragraph == sentence.paragraph);
+            Scanner {
+                text: doc.text,
+                prose: &doc.prose,
+                toks: &sentence.toks,
+                next,
+                facts: &facts,
+                paragraph: sentence.paragraph,
+                house,
+            }
+            .scan(&mut found);
+        }
         found
     };
-    let candidates: Vec<Candidate> = if parallel {
-        let found: Vec<Vec<Candidate>> = (0..sentences.len()).into_par_iter().map(scan).collect();
-        found.into_iter().flatten().collect()
+    let found: Vec<Vec<Candidate>> = if parallel {
+        chunks.par_iter().map(scan_chunk).collect()
     } else {
-        (0..sentences.len()).flat_map(scan).collect()
+        chunks.iter().map(scan_chunk).collect()
     };
+    let mut candidates = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for part in found {
+        candidates.extend(part);
+    }
     Clusterer::default().run(doc, candidates, &facts)
 }
 

@@ -4,7 +4,6 @@
 //! Tokens never carry a name across a line break, a sentence end or
 //! punctuation: `Scanner::adjacent` decides that from the gaps kept here.
 
-use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -92,26 +91,20 @@ pub(super) struct Sentence<'a> {
     pub(super) toks: Vec<Tok<'a>>,
 }
 
-pub(super) fn tokenize<'a>(doc: &'a Document<'a>, parallel: bool) -> Vec<Sentence<'a>> {
-    let prose = doc.prose.as_str();
-    let units: Vec<(usize, &Range<usize>)> = doc
-        .body_paragraphs()
-        .flat_map(|(p, paragraph)| paragraph.sentences.iter().map(move |s| (p, s)))
-        .collect();
-    if parallel {
-        units
-            .into_par_iter()
-            .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
-            .collect()
-    } else {
-        units
-            .into_iter()
-            .map(|(p, sentence)| tokenize_sentence(prose, p, sentence))
-            .collect()
-    }
+/// The body sentences of `doc` in order: each one's paragraph and range in
+/// the prose. Tokenised one at a time ([`tokenize_sentence`]), as the
+/// tokens of a whole draft took 12 bytes per byte of it.
+pub(super) fn sentence_units(doc: &Document<'_>) -> Vec<(usize, Range<usize>)> {
+    doc.body_paragraphs()
+        .flat_map(|(p, paragraph)| paragraph.sentences.iter().map(move |s| (p, s.clone())))
+        .collect()
 }
 
-fn tokenize_sentence<'a>(prose: &'a str, p: usize, sentence: &Range<usize>) -> Sentence<'a> {
+pub(super) fn tokenize_sentence<'a>(
+    prose: &'a str,
+    p: usize,
+    sentence: &Range<usize>,
+) -> Sentence<'a> {
     let words = words_in(prose, sentence.clone());
     let mut toks = Vec::with_capacity(words.len());
     for (k, w) in words.iter().enumerate() {
@@ -273,26 +266,32 @@ pub(super) struct DocFacts {
 }
 
 impl DocFacts {
-    pub(super) fn gather(sentences: &[Sentence<'_>]) -> DocFacts {
-        let mut facts = DocFacts::default();
-        for sentence in sentences {
-            let toks = &sentence.toks;
-            for (k, t) in toks.iter().enumerate() {
-                if t.is_lower() {
-                    facts.lower.insert(t.folded.to_string());
-                }
-                if !t.name_like {
-                    continue;
-                }
-                if k > 0 && toks[k - 1].text == "the" && !facts.after_the.contains(&*t.folded) {
-                    facts.after_the.insert(t.folded.to_string());
-                }
-                if !t.sentence_start && !facts.mid_caps.contains(&*t.folded) {
-                    facts.mid_caps.insert(t.folded.to_string());
-                }
+    /// Add what `sentence` shows. Each fact is about one sentence, so
+    /// gathering in any order, or in parts later [merged](DocFacts::merge),
+    /// gives the same facts.
+    pub(super) fn gather(&mut self, sentence: &Sentence<'_>) {
+        let toks = &sentence.toks;
+        for (k, t) in toks.iter().enumerate() {
+            if t.is_lower() {
+                self.lower.insert(t.folded.to_string());
+            }
+            if !t.name_like {
+                continue;
+            }
+            if k > 0 && toks[k - 1].text == "the" && !self.after_the.contains(&*t.folded) {
+                self.after_the.insert(t.folded.to_string());
+            }
+            if !t.sentence_start && !self.mid_caps.contains(&*t.folded) {
+                self.mid_caps.insert(t.folded.to_string());
             }
         }
-        facts
+    }
+
+    pub(super) fn merge(mut self, other: DocFacts) -> DocFacts {
+        self.mid_caps.extend(other.mid_caps);
+        self.after_the.extend(other.after_the);
+        self.lower.extend(other.lower);
+        self
     }
 }
 

@@ -682,23 +682,14 @@ mod tests {
         (
             of(select(vec!["(", " (", "( "])),
             of(select(vec!["Additional ", "Additional\n", "Additional"])),
-            select(vec![
-                "Reporting",
-                "reporting",
-                "Writing",
-                "Written",
-                "Editing",
-                "Edited",
-                "Compiled",
-                "Reuters",
-                "AP",
-                "Kyodo",
-                "©",
-                "(c)",
-                "Copyright",
-                "Report",
-                "",
-            ]),
+            select(
+                CREDIT_VERBS
+                    .iter()
+                    .chain(&AGENCIES)
+                    .chain(&["©", "(c)", "Copyright", "Report", ""])
+                    .copied()
+                    .collect::<Vec<_>>(),
+            ),
             of(select(vec![" ", "  ", "\n", "\u{a0}"])),
             of(select(vec!["by", "by ", "byline", "by\n", "by:"])),
         )

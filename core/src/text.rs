@@ -78,7 +78,8 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-fn is_word_char(c: char) -> bool {
+/// A letter, digit or combining mark: what a word of prose is made of.
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }

@@ -32,8 +32,6 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use regex::Regex;
-
 use super::cache::{CacheStats, GenerationCache};
 
 use crate::document::Document;
@@ -261,10 +259,47 @@ fn compute_term(word: &str) -> Option<String> {
     Some(SYNONYMS.get(&term).cloned().unwrap_or(term))
 }
 
-static SECTION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[_*=~-]\s*){3,}\.?$|^\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\.?:?$")
-        .expect("section break pattern")
-});
+/// A line that divides a live file or an update into sections: a rule of
+/// three or more marks (`***`, `- - -`, `___`) or a bare time stamp
+/// (`9:15 a.m.`, `11pm:`). Paragraphs repeat on purpose across sections.
+/// Written out rather than as a pattern: compiling one cost more than
+/// checking a short story.
+fn is_section_break(line: &str) -> bool {
+    is_rule_line(line) || is_time_stamp(line)
+}
+
+fn is_rule_line(line: &str) -> bool {
+    let mut marks = 0;
+    let mut rest = line;
+    while let Some(after) = rest.strip_prefix(['_', '*', '=', '~', '-']) {
+        marks += 1;
+        rest = after.trim_start();
+    }
+    marks >= 3 && matches!(rest, "" | ".")
+}
+
+fn is_time_stamp(line: &str) -> bool {
+    fn digits(s: &str, min: usize, max: usize) -> Option<&str> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (min..=max).contains(&n).then(|| &s[n..])
+    }
+    let Some(mut rest) = digits(line, 1, 2) else {
+        return false;
+    };
+    if let Some(minutes) = rest.strip_prefix(':') {
+        match digits(minutes, 2, 2) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    let rest = rest.trim_start();
+    ["a.m.", "p.m.", "am", "pm"].iter().any(|suffix| {
+        rest.strip_prefix(suffix).is_some_and(|r| {
+            let r = r.strip_prefix('.').unwrap_or(r);
+            matches!(r, "" | ":")
+        })
+    })
+}
 
 fn terms(
     cache: &mut Cache,
@@ -453,7 +488,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut all: Vec<Terms> = Vec::with_capacity(units);
     let mut wholes: Vec<usize> = Vec::with_capacity(doc.paragraphs.len());
     for (i, p) in doc.body_paragraphs() {
-        if SECTION_BREAK.is_match(doc.prose[p.body.clone()].trim()) {
+        if is_section_break(doc.prose[p.body.clone()].trim()) {
             section += 1;
             continue;
         }
@@ -809,5 +844,60 @@ mod tests {
         let text = "Firefly said the strike on Springfield was \"a grave mistake that will isolate Freedonia from every ally.\"\nThe talks went on.\nFirefly said the strike on Springfield was \"a grave mistake that will isolate Freedonia from every ally.\"\n";
         assert_clean(C, text);
         assert_eq!(findings(Check::RepeatQuote, text).len(), 1);
+    }
+
+    #[test]
+    fn section_breaks() {
+        use super::is_section_break;
+        for line in [
+            "***",
+            "- - -",
+            "___.",
+            "=~-",
+            "9:15 a.m.",
+            "11pm",
+            "11 pm:",
+            "7:05 p.m.:",
+            "9am.",
+        ] {
+            assert!(is_section_break(line), "{line}");
+        }
+        for line in [
+            "**",
+            "*** more",
+            "- - - -x",
+            "123pm",
+            "9:5 am",
+            "9:155 am",
+            "9 a.m",
+            "9 AM",
+            "9 am today",
+            "",
+        ] {
+            assert!(!is_section_break(line), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The matcher agrees with the pattern it replaced, on lines made of
+        /// the pieces section breaks are made of.
+        #[test]
+        fn section_break_matcher_agrees_with_the_pattern(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "*", "-", "_", "=", "~", ".", ":", " ", "\t", "1", "12", "7", "05", "a.m.",
+                    "p.m.", "am", "pm", "a", "m", "AM", "x",
+                ]),
+                0..10,
+            )
+        ) {
+            let line = pieces.concat();
+            let line = line.trim();
+            let pattern = regex::Regex::new(
+                r"^(?:[_*=~-]\s*){3,}\.?$|^\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\.?:?$",
+            )
+            .unwrap();
+            proptest::prop_assert_eq!(super::is_section_break(line), pattern.is_match(line));
+        }
     }
 }

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use super::{DocKind, Paragraph, ParagraphKind};
+use crate::text::is_word_char;
 
 /// Split `text` into paragraphs and build the prose mask.
 pub(super) fn split(text: &str, kind: DocKind, datelines: &[&Regex]) -> (String, Vec<Paragraph>) {
@@ -228,19 +229,84 @@ fn mark_headline(text: &str, paragraphs: &mut [Paragraph], blank_blocks: bool) {
     }
 }
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            \(?\s*(?:(?:Additional\s+)?[Rr]eporting|Writing|Written|Editing|Edited|Compiled)\s+by\b.*
-          | \(?(?:Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|PA|ANSA|EFE|Kyodo|Yonhap)\)?\.?
-          | (?:©|\(c\)|Copyright)\s.*
-        )$",
-    )
-    .expect("credit pattern")
-});
+/// Wires and agencies whose name alone, as the last line, credits a story.
+const AGENCIES: [&str; 12] = [
+    "Reuters",
+    "AP",
+    "AFP",
+    "UPI",
+    "Bloomberg",
+    "dpa",
+    "Xinhua",
+    "PA",
+    "ANSA",
+    "EFE",
+    "Kyodo",
+    "Yonhap",
+];
 
+/// Verbs of a contributor line (`Editing by …`).
+const CREDIT_VERBS: [&str; 7] = [
+    "Reporting",
+    "reporting",
+    "Writing",
+    "Written",
+    "Editing",
+    "Edited",
+    "Compiled",
+];
+
+/// A credit line: a contributor line (`(Additional reporting by …)`,
+/// `Editing by …`), an agency's name alone (`Reuters`, `(AP)`) or a
+/// copyright line. Written out rather than as a pattern: compiling one cost
+/// more than checking a short story.
 fn is_credit(s: &str) -> bool {
-    CREDIT.is_match(s.trim())
+    let s = s.trim();
+    is_contributor_line(s) || is_agency_line(s) || is_copyright_line(s)
+}
+
+fn is_contributor_line(s: &str) -> bool {
+    let rest = s.strip_prefix('(').unwrap_or(s).trim_start();
+    let after_verb = match rest
+        .strip_prefix("Additional")
+        .filter(|r| r.starts_with(char::is_whitespace))
+    {
+        Some(r) => {
+            let r = r.trim_start();
+            r.strip_prefix("Reporting")
+                .or_else(|| r.strip_prefix("reporting"))
+        }
+        None => CREDIT_VERBS.iter().find_map(|verb| rest.strip_prefix(verb)),
+    };
+    let Some(after_verb) = after_verb.filter(|r| r.starts_with(char::is_whitespace)) else {
+        return false;
+    };
+    let Some(names) = after_verb.trim_start().strip_prefix("by") else {
+        return false;
+    };
+    // `by` a whole word, then the rest of one line.
+    !names.starts_with(is_word_char) && !names.contains('\n')
+}
+
+fn is_agency_line(s: &str) -> bool {
+    let rest = s.strip_prefix('(').unwrap_or(s);
+    AGENCIES.iter().any(|agency| {
+        rest.strip_prefix(agency).is_some_and(|r| {
+            let r = r.strip_prefix(')').unwrap_or(r);
+            matches!(r, "" | ".")
+        })
+    })
+}
+
+fn is_copyright_line(s: &str) -> bool {
+    let Some(rest) = ["©", "(c)", "Copyright"]
+        .iter()
+        .find_map(|mark| s.strip_prefix(mark))
+    else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    chars.next().is_some_and(char::is_whitespace) && !chars.as_str().contains('\n')
 }
 
 /// Trailing credit lines (`Reuters`, `(Reporting by …)`) are not story text.
@@ -254,7 +320,7 @@ fn mark_credits(prose: &str, paragraphs: &mut [Paragraph]) {
     }
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+static DATELINE: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
     // PLACE[, Region][, Date] [(Agency)] - | -- | — | –
     //
     // The shapes wires use, not a list of wires: the agency is any short
@@ -263,8 +329,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // `United Kingdom`), the date `March 14`, `Nov. 3` or `14 March`, with
     // an optional year. ASCII spaces and digits, and the curly apostrophe
     // as an alternative rather than in a class: the Unicode classes made
-    // compiling this the largest single cost of checking one story.
-    Regex::new(
+    // compiling this the largest single cost of checking one story. For the
+    // same reason the lighter engine: the pattern is tried once per draft,
+    // on the start of one paragraph, so a cheap compile beats a fast match.
+    regex_lite::Regex::new(
         r"(?x)^
         (?:[A-Z](?:[A-Z.'-]|’)*(?:[\ \t\r\n]+[A-Z](?:[A-Z.'-]|’)*){0,4})        # city in capitals
         (?:,[\ \t\r\n]*[A-Z](?:[A-Za-z.'-]|’)*(?:[\ \t\r\n]+[A-Z](?:[A-Za-z.'-]|’)*){0,3})?  # state or country
@@ -296,10 +364,14 @@ fn mark_dateline(text: &str, prose: &mut String, paragraphs: &mut [Paragraph], h
         Some(end) => end,
         None => {
             let s = &prose[p.range.clone()];
-            let Some(m) = DATELINE.find(s) else { return };
             // The place must have at least two capital letters in a row, so
-            // a lede like `A full-scale …` is never mistaken for one.
+            // a lede like `A full-scale …` is never mistaken for one; the
+            // same test first, before the pattern, spares most ledes it.
             let place_caps = s.chars().take_while(|c| c.is_ascii_uppercase()).count();
+            if place_caps < 2 && !s.contains('(') {
+                return;
+            }
+            let Some(m) = DATELINE.find(s) else { return };
             let has_agency = m.as_str().contains('(');
             if place_caps < 2 && !has_agency {
                 return;
@@ -482,5 +554,224 @@ mod tests {
         assert!(split("", DocKind::Plain, &[]).1.is_empty());
         assert!(split(" \n\n \r\n", DocKind::Plain, &[]).1.is_empty());
         assert!(split("", DocKind::Markdown, &[]).1.is_empty());
+    }
+
+    #[test]
+    fn credit_lines_of_each_kind() {
+        for credit in [
+            "(Reporting by Jane Doe; Editing by John Roe)",
+            "Additional reporting by Ana Ruiz in Madrid",
+            "(Additional  Reporting by A. B.)",
+            "Compiled by the desk",
+            "Written by: Sam Lee",
+            "Reuters",
+            "(AP)",
+            "AFP.",
+            "Yonhap)",
+            "© 2026 The Wire",
+            "(c) Wire Services",
+            "Copyright 2026 Reuters",
+        ] {
+            assert!(is_credit(credit), "{credit}");
+        }
+        for prose in [
+            "Reporting bystanders were hurt.",
+            "Reporting was difficult, by all accounts.",
+            "Additional funds by March",
+            "Editing by Jo Roe\nand more",
+            "Reuters reported that talks failed.",
+            "(Reuters) - The bank said.",
+            "APA",
+            "©2026",
+            "Copyrighted material",
+            "The (c) mark",
+        ] {
+            assert!(!is_credit(prose), "{prose}");
+        }
+    }
+
+    /// The credit lines and the datelines as they were written first, as
+    /// patterns of the full regex engine: what the hand-written matcher and
+    /// the lighter engine must still agree with.
+    mod oracle {
+        use regex::Regex;
+        use std::sync::LazyLock;
+
+        pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?x)^(?:
+                    \(?\s*(?:(?:Additional\s+)?[Rr]eporting|Writing|Written|Editing|Edited|Compiled)\s+by\b.*
+                  | \(?(?:Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|PA|ANSA|EFE|Kyodo|Yonhap)\)?\.?
+                  | (?:©|\(c\)|Copyright)\s.*
+                )$",
+            )
+            .unwrap()
+        });
+
+        pub static DATELINE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(super::super::DATELINE.as_str()).unwrap());
+    }
+
+    /// Pieces credit lines and datelines are made of, and near misses.
+    fn credit_and_dateline_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "(",
+                ")",
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                "\u{a0}",
+                ".",
+                ",",
+                "-",
+                "--",
+                "—",
+                "–",
+                "’",
+                "'",
+                "&",
+                "by",
+                "bye",
+                "Reporting",
+                "reporting",
+                "Additional",
+                "Editing",
+                "Edited",
+                "Written",
+                "Compiled",
+                "Reuters",
+                "AP",
+                "AFP",
+                "PA",
+                "©",
+                "(c)",
+                "Copyright",
+                "2026",
+                "3",
+                "14",
+                "Nov",
+                "Sept.",
+                "March",
+                "LONDON",
+                "NEW",
+                "YORK",
+                "ST.",
+                "O'HARE",
+                "Gaza",
+                "Strip",
+                "Calif.",
+                "The",
+                "Herald",
+                "A",
+                "x",
+                "é",
+                "_",
+                "ä",
+            ]),
+            0..14,
+        )
+        .prop_map(|pieces| pieces.concat())
+    }
+
+    /// Credit lines and near misses: each part present or not.
+    fn credit_shapes() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::option::of;
+        use proptest::sample::select;
+        (
+            of(select(vec!["(", " (", "( "])),
+            of(select(vec!["Additional ", "Additional\n", "Additional"])),
+            select(
+                CREDIT_VERBS
+                    .iter()
+                    .chain(&AGENCIES)
+                    .chain(&["©", "(c)", "Copyright", "Report", ""])
+                    .copied()
+                    .collect::<Vec<_>>(),
+            ),
+            of(select(vec![" ", "  ", "\n", "\u{a0}"])),
+            of(select(vec!["by", "by ", "byline", "by\n", "by:"])),
+        )
+            .prop_map(|(open, additional, word, space, by)| {
+                [open, additional, Some(word), space, by]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            })
+    }
+
+    /// Datelines and near misses: each part present or not, some malformed.
+    fn dateline_shapes() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::option::of;
+        use proptest::sample::select;
+        (
+            select(vec![
+                "LONDON",
+                "NEW YORK",
+                "ST. LOUIS",
+                "O’HARE",
+                "KYIV-",
+                "A",
+                "Rafah",
+                "",
+            ]),
+            of(select(vec![
+                ", Gaza Strip",
+                ",Calif.",
+                ", United Kingdom",
+                ", x",
+                ",",
+            ])),
+            of(select(vec![
+                ", Nov. 3",
+                ", 14 March",
+                ", Sept 1, 2026",
+                ", 3",
+                ", May 123",
+            ])),
+            of(select(vec![
+                " (Reuters)",
+                "(The Herald)",
+                " (AP",
+                " (x y z w v)",
+                " ()",
+            ])),
+            select(vec![
+                " - ", " -- ", " — ", "–", "- ", " -x", " --- ", "\n- ", "",
+            ]),
+        )
+            .prop_map(|(city, region, date, agency, dash)| {
+                [
+                    city,
+                    region.unwrap_or(""),
+                    date.unwrap_or(""),
+                    agency.unwrap_or(""),
+                    dash,
+                ]
+                .concat()
+            })
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn credit_matcher_agrees_with_the_pattern(
+            text in (credit_shapes(), credit_and_dateline_pieces()).prop_map(|(a, b)| a + &b)
+        ) {
+            proptest::prop_assert_eq!(is_credit(&text), oracle::CREDIT.is_match(text.trim()));
+        }
+
+        #[test]
+        fn dateline_engine_agrees_with_the_full_engine(
+            text in (dateline_shapes(), credit_and_dateline_pieces())
+                .prop_map(|(a, b)| a + &b)
+        ) {
+            proptest::prop_assert_eq!(
+                DATELINE.find(&text).map(|m| m.range()),
+                oracle::DATELINE.find(&text).map(|m| m.range())
+            );
+        }
     }
 }

@@ -104,18 +104,23 @@ impl WordSet {
     fn words(&self) -> &FxHashSet<Cow<'static, str>> {
         self.words.get_or_init(|| {
             let except: FxHashSet<&str> = self.except.split_whitespace().collect();
-            self.texts
+            let words: Vec<&str> = self
+                .texts
                 .iter()
                 .flat_map(|text| text.split_whitespace())
                 .filter(|w| !except.contains(w))
-                .map(|w| {
-                    if w.contains('_') {
-                        Cow::Owned(w.replace('_', " "))
-                    } else {
-                        Cow::Borrowed(w)
-                    }
-                })
-                .collect()
+                .collect();
+            // Sized once rather than grown and rehashed step by step: the
+            // lists are built in every process that checks a story.
+            let mut set = FxHashSet::with_capacity_and_hasher(words.len(), Default::default());
+            set.extend(words.into_iter().map(|w| {
+                if w.contains('_') {
+                    Cow::Owned(w.replace('_', " "))
+                } else {
+                    Cow::Borrowed(w)
+                }
+            }));
+            set
         })
     }
 }

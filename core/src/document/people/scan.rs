@@ -303,7 +303,13 @@ impl Scanner<'_, '_> {
         // `Von Aschenbach said`, `Van der Berg`, `De Gaulle`: a particle
         // capitalized to open the sentence or the name opens the surname;
         // it is no given name.
+        // `Al Gore`, `Al Franken`: a capitalised particle that is also a
+        // common given name, opening a name of two words, is that name.
+        let given_first = name_toks.len() == 2
+            && toks[name_toks[0]].is_capitalized()
+            && lexicon::GIVEN_NAMES.contains(&toks[name_toks[0]].folded);
         let particles_first = !east_asian
+            && !given_first
             && name_toks.len() > 1
             && name_toks[..name_toks.len() - 1]
                 .iter()
@@ -630,6 +636,24 @@ mod tests {
         let gaulle = &doc.people.mentions[1];
         assert_eq!(&text[gaulle.surname.clone()], "de Gaulle");
         assert_eq!(&text[gaulle.given.clone().unwrap()], "Charles");
+    }
+
+    #[test]
+    fn al_opening_a_two_word_name_is_a_given_name() {
+        let text = "Minnesota Sen. Al Franken spoke.\nFormer Vice President Al Gore agreed.\n\
+                    Franken said so.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let (_, persons) = people(text);
+        assert_eq!(names_of(&persons), ["Al Franken", "Al Gore"]);
+        let franken = &doc.people.mentions[0];
+        assert_eq!(franken.form, crate::document::MentionForm::Full);
+        assert_eq!(&text[franken.surname.clone()], "Franken");
+        // After a given name it is part of the name, not its given name.
+        let text = "Sheikh Hamad Al Thani spoke.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let thani = &doc.people.mentions[0];
+        assert_eq!(&text[thani.given.clone().unwrap()], "Hamad");
+        assert_eq!(&text[thani.range.clone()], "Hamad Al Thani");
     }
 
     #[test]

@@ -180,8 +180,8 @@ fn last_word(s: &str) -> &str {
 
 /// Whether a person never given a full name is surely a person the story
 /// should have introduced: `Mr`, `Mrs` or `Ms` (not `Dr`, which also names
-/// brands, nor `Miss`), or an office the story must introduce (`Sen.
-/// Cruz`), on a person mentioned twice or quoted (a character named once,
+/// brands, nor `Miss`), an honorific with a surname (`Prof. Hawking`), or
+/// an office the story must introduce (`Sen. Cruz`), on a person mentioned twice or quoted (a character named once,
 /// `played Mrs Potts`, is no reference to introduce); or a role before the
 /// name (below). A speech verb alone is not enough: clubs, companies and
 /// mononymous artists speak too.
@@ -194,6 +194,8 @@ fn is_never_introduced(mentions: &[&Mention], text: &str) -> bool {
             t.range.start < m.range.start
                 && match t.class {
                     TitleClass::Courtesy => !matches!(t.office, Some("dr" | "miss")),
+                    // `Prof. Hawking`: not a complete name.
+                    TitleClass::Honorific => !m.complete,
                     TitleClass::Office => t.office.is_some_and(|o| INTRODUCED_OFFICES.contains(o)),
                     _ => false,
                 }
@@ -345,7 +347,31 @@ mod tests {
     fn royal_and_honorific_names_are_complete() {
         assert_clean(
             CHECK,
-            "Pope Francis spoke on Sunday.\nPrince Harry said he would attend.\nSir Alex said he was pleased.\n",
+            "Pope Francis spoke on Sunday.\nPrince Harry said he would attend.\nSir Alex said he was pleased.\n\
+             Lord Coe said the Games would go on.\nLord Coe added that costs were in hand.\n",
+        );
+    }
+
+    #[test]
+    fn an_honorific_with_a_surname_is_a_reference_to_introduce() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "The Rev. Ashby led the march.\nThe crowd sang.\nThe Rev. Tom Ashby spoke later.\n"
+            ),
+            ["Ashby"]
+        );
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Prof. Ashby led the study.\nAshby said it was small.\n"
+            ),
+            ["Ashby"]
+        );
+        // A knight goes by the given name, known to the lexicon or not.
+        assert_clean(
+            CHECK,
+            "Sir Digby warned the chancellor.\nSir Digby added that he was prudent.\n",
         );
     }
 

@@ -74,6 +74,70 @@ const ADDED: &[(&str, &str, &str)] = &[
     ("Col.", "Gen.", RANK),
 ];
 
+/// Lowercase words before a full name that already give the person a role
+/// (`England coach Luis Aragones`): no title goes between them.
+const ROLES_BEFORE: &[&str] = &[
+    "coach",
+    "manager",
+    "boss",
+    "chief",
+    "captain",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "striker",
+    "midfielder",
+    "defender",
+    "winger",
+    "goalkeeper",
+    "player",
+    "champion",
+    "star",
+    "analyst",
+    "economist",
+    "officer",
+    "official",
+    "leader",
+    "legend",
+    "hooker",
+    "lock",
+    "wing",
+    "prop",
+    "physio",
+    "referee",
+    "pundit",
+    "sprinter",
+    "runner",
+    "hurdler",
+    "candidate",
+    "nominee",
+    "senator",
+    "governor",
+    "mayor",
+    "adviser",
+    "aide",
+    "lawyer",
+    "attorney",
+    "judge",
+    "head",
+    "rival",
+    "partner",
+    "colleague",
+    "teammate",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+];
+
 /// One article in this many gets a pair of added titles, so they do not
 /// outweigh the swaps of titles the copy really has.
 const ADDED_ONE_IN: usize = 3;
@@ -196,19 +260,25 @@ fn add_two_titles(site: &Site<'_>, rng: &mut SplitMix64) -> Option<Injection> {
         let Some(full) = person.first_full() else {
             continue;
         };
-        // Before the full name: the start of a sentence or a lowercase word,
-        // so the title is not read into a name or a qualifier.
+        // Before the full name: the start of a clause or a function word,
+        // not a role or a name the title would be read into (`England coach
+        // Luis Aragones` has a title already).
         let before = people::word_before(text, full.name.start);
         let opens = before.is_empty()
-            || before.ends_with(['.', ',', ':', ';', '"', '“', '”'])
-            || before.chars().next().is_some_and(char::is_lowercase);
+            || before.ends_with(['.', ',', ':', ';', '"', '“', '”', '\'', '’'])
+            || before.ends_with("'s")
+            || before.ends_with("’s")
+            || (before.chars().all(char::is_lowercase) && !ROLES_BEFORE.contains(&before));
         if full.in_quote || !opens || people::qualified_before(text, full.name.start) {
             continue;
         }
         for m in &person.mentions {
+            // `McConnell, now the majority leader,`: a reported change.
+            let change = text[m.name.end..].starts_with(", now ");
             if m.given.is_none()
                 && m.paragraph > full.paragraph
                 && !m.in_quote
+                && !change
                 && takes_a_title(text, m)
             {
                 candidates.push((full.name.start, m.name.clone()));

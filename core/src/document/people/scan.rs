@@ -389,10 +389,18 @@ impl Scanner<'_, '_> {
             }
         }
 
+        // `Pope Francis`, `Sir Alex`, `Lord Coe`: complete as they stand;
+        // `the Rev. Sharpton`, `Prof. Hawking` are titled surnames.
         let complete = form == MentionForm::Surname
-            && title
-                .as_ref()
-                .is_some_and(|t| matches!(t.class, TitleClass::Royal | TitleClass::Honorific));
+            && title.as_ref().is_some_and(|t| match t.class {
+                TitleClass::Royal => true,
+                TitleClass::Honorific => {
+                    lexicon::GIVEN_NAMES.contains(&surname_tok_ref.folded)
+                        || t.office
+                            .is_some_and(|o| lexicon::ONE_NAME_HONORIFICS.contains(o))
+                }
+                _ => false,
+            });
         let (speech, inverted) = self.speech_after(e, run.start);
         let apposition = self.apposition(e);
         let title = title.or_else(|| apposition.clone());

@@ -265,6 +265,7 @@ fn add_two_titles(site: &Site<'_>, rng: &mut SplitMix64) -> Option<Injection> {
         // Luis Aragones` has a title already).
         let before = people::word_before(text, full.name.start);
         let opens = before.is_empty()
+            || text[..full.name.start].ends_with('\n')
             || before.ends_with(['.', ',', ':', ';', '"', '“', '”', '\'', '’'])
             || before.ends_with("'s")
             || before.ends_with("’s")
@@ -322,10 +323,10 @@ mod tests {
 
     #[test]
     fn adds_two_conflicting_titles_to_an_untitled_person() {
-        let text = "Head\n\nAnn Lee spoke on Monday, and Tom Ruiz agreed.\n\n\
+        let text = "Head\n\nAnn Lee, 52, spoke on Monday, and Tom Ruiz agreed.\n\n\
                     Lee said no.\n\nLater, Lee said little.";
-        let article = article(text);
-        let site = Site::new(&article);
+        let story = article(text);
+        let site = Site::new(&story);
         let mut seen = Vec::new();
         for seed in 0..40 {
             let i = add_two_titles(&site, &mut SplitMix64::new(seed)).expect("a place");

@@ -583,6 +583,18 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_a_place_introduces_the_surname_before_it() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Whitcombe, who needed 61 minutes, won.\nThe match starts at noon.\n\
+                 Paris Whitcombe, 20, is into her first semifinal.\n"
+            ),
+            ["Whitcombe"]
+        );
+    }
+
+    #[test]
     fn al_as_a_given_name_is_a_full_name() {
         assert_clean(
             CHECK,

@@ -239,9 +239,12 @@ impl Scanner<'_, '_> {
             0
         };
         if place > 0 {
+            // `Jordan Ellis`, and `Paris Whitcombe, 20,`: a place that is a
+            // given name, known as one or shown to be by the age after it.
             let given_first = place == 1
                 && e - s > 1
-                && lexicon::GIVEN_NAMES.contains(&toks[s].folded)
+                && (lexicon::GIVEN_NAMES.contains(&toks[s].folded)
+                    || (e - s == 2 && self.age_after(e)))
                 && !lexicon::PLACES_AND_ORGS.contains(&toks[s + 1].folded);
             if place == e - s || !given_first {
                 s += place;
@@ -532,14 +535,7 @@ impl Scanner<'_, '_> {
         }
         let gap = self.prose[toks[e - 1].word_end..next.start].trim();
         match gap {
-            "," => {
-                matches!(next.text, "who" | "whose")
-                    || (next.text.len() <= 3
-                        && next.text.bytes().all(|b| b.is_ascii_digit())
-                        && toks
-                            .get(e + 1)
-                            .is_some_and(|t| self.prose[next.word_end..t.start].trim() == ","))
-            }
+            "," => matches!(next.text, "who" | "whose") || self.age_after(e),
             "" => {
                 next.is_lower()
                     && (lexicon::PAST_VERBS.contains(&next.folded)
@@ -547,6 +543,21 @@ impl Scanner<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// `, 20,` after the name ending before token `e`: an age, said only of
+    /// people.
+    fn age_after(&self, e: usize) -> bool {
+        let toks = self.toks;
+        let Some(next) = toks.get(e) else {
+            return false;
+        };
+        self.prose[toks[e - 1].word_end..next.start].trim() == ","
+            && next.text.len() <= 3
+            && next.text.bytes().all(|b| b.is_ascii_digit())
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| self.prose[next.word_end..t.start].trim() == ",")
     }
 
     /// Tokens of one phrase: no punctuation between them but apostrophes,
@@ -686,6 +697,17 @@ mod tests {
                     General Electric said it grew. The host of Stars In Their Eyes said she would go.\n\
                     Mobile phone maker Dr Pepper grew. She will miss January's race.\n";
         assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn a_place_with_an_age_after_it_is_a_given_name() {
+        let (_, persons) = people(
+            "She will face Whitcombe next.\nParis Whitcombe, 20, is into her first semifinal.\n",
+        );
+        assert_eq!(names_of(&persons), ["Paris Whitcombe"]);
+        // Without the age the place is cut off.
+        let (_, persons) = people("Fans in Paris cheered. Paris Whitcombe won.\n");
+        assert!(names_of(&persons).iter().all(|n| *n != "Paris Whitcombe"));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! well-known list are exempt. One finding per person; no fix.
 
 use crate::document::people::{is_role_noun, TitleClass};
-use crate::document::{Mention, MentionForm, Person};
+use crate::document::{Document, Mention, MentionForm, Person};
 use crate::finding::Finding;
 use crate::lexicon::{INTRODUCED_OFFICES, LEADERS, MONONYM_ROLES};
 use crate::text::fold;
@@ -52,11 +52,23 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         m.form == MentionForm::Surname
                             && !m.ambiguous
                             && !m.complete
+                            && !quoted(doc, m)
                             && is_surname_reference(m)
                     });
                 let Some(early) = early else {
                     continue;
                 };
+                // `Mrs. Clinton` … `Bill Clinton` … `Hillary Clinton`: a
+                // surname two people of the story are named by in full may
+                // be either of them, so it goes to nobody.
+                let namesakes = people
+                    .persons
+                    .iter()
+                    .filter(|q| q.full.is_some() && q.surname_key == person.surname_key)
+                    .count();
+                if namesakes > 1 {
+                    continue;
+                }
                 let (early, full) = (&people.mentions[early], &people.mentions[full]);
                 if leader_by_title(early, full) {
                     continue;
@@ -80,8 +92,10 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
             None => {
-                let mentions: Vec<&Mention> =
-                    people.mentions_of(p).filter(|m| !m.ambiguous).collect();
+                let mentions: Vec<&Mention> = people
+                    .mentions_of(p)
+                    .filter(|m| !m.ambiguous && !quoted(doc, m))
+                    .collect();
                 let Some(first) = mentions.first() else {
                     continue;
                 };
@@ -137,23 +151,51 @@ fn leader_by_title(early: &Mention, full: &Mention) -> bool {
     matches!(office(early), Some(o) if LEADERS.contains(o)) && office(full) != office(early)
 }
 
+/// A name inside a direct quotation is the speaker's word (`"Trump is
+/// wrong," she said`): the writer cannot introduce anyone there, so it is
+/// neither a first reference nor evidence of one.
+fn quoted(doc: &Document<'_>, m: &Mention) -> bool {
+    doc.quotes_in(m.paragraph)
+        .iter()
+        .any(|q| q.range().contains(&m.range.start))
+}
+
+/// `President Obama` and `Mr. Obama`: a sitting leader's office with the
+/// surname is the conventional complete reference, whatever courtesy title
+/// the story also uses.
+fn called_by_leaders_office(mentions: &[&Mention]) -> bool {
+    mentions.iter().any(|m| {
+        m.title_info.as_ref().is_some_and(|t| {
+            t.class == TitleClass::Office
+                && !t.qualified
+                && t.range.start < m.range.start
+                && t.office.is_some_and(|o| LEADERS.contains(o))
+        })
+    })
+}
+
 fn last_word(s: &str) -> &str {
     s.rsplit(' ').next().unwrap_or(s)
 }
 
 /// Whether a person never given a full name is surely a person the story
 /// should have introduced: `Mr`, `Mrs` or `Ms` (not `Dr`, which also names
-/// brands, nor `Miss`), or an office the story must introduce (`Sen.
-/// Cruz`), on a person mentioned twice or quoted (a character named once,
+/// brands, nor `Miss`), an honorific with a surname (`Prof. Hawking`), or
+/// an office the story must introduce (`Sen. Cruz`), on a person mentioned twice or quoted (a character named once,
 /// `played Mrs Potts`, is no reference to introduce); or a role before the
 /// name (below). A speech verb alone is not enough: clubs, companies and
 /// mononymous artists speak too.
 fn is_never_introduced(mentions: &[&Mention], text: &str) -> bool {
+    if called_by_leaders_office(mentions) {
+        return false;
+    }
     let titled = mentions.iter().any(|m| {
         m.title_info.as_ref().is_some_and(|t| {
             t.range.start < m.range.start
                 && match t.class {
                     TitleClass::Courtesy => !matches!(t.office, Some("dr" | "miss")),
+                    // `Prof. Hawking`: not a complete name.
+                    TitleClass::Honorific => !m.complete,
                     TitleClass::Office => t.office.is_some_and(|o| INTRODUCED_OFFICES.contains(o)),
                     _ => false,
                 }
@@ -305,13 +347,37 @@ mod tests {
     fn royal_and_honorific_names_are_complete() {
         assert_clean(
             CHECK,
-            "Pope Francis spoke on Sunday.\nPrince Harry said he would attend.\nSir Alex said he was pleased.\n",
+            "Pope Francis spoke on Sunday.\nPrince Harry said he would attend.\nSir Alex said he was pleased.\n\
+             Lord Coe said the Games would go on.\nLord Coe added that costs were in hand.\n",
+        );
+    }
+
+    #[test]
+    fn an_honorific_with_a_surname_is_a_reference_to_introduce() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "The Rev. Ashby led the march.\nThe crowd sang.\nThe Rev. Tom Ashby spoke later.\n"
+            ),
+            ["Ashby"]
+        );
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Prof. Ashby led the study.\nAshby said it was small.\n"
+            ),
+            ["Ashby"]
+        );
+        // A knight goes by the given name, known to the lexicon or not.
+        assert_clean(
+            CHECK,
+            "Sir Digby warned the chancellor.\nSir Digby added that he was prudent.\n",
         );
     }
 
     #[test]
     fn well_known_people_are_exempt() {
-        let text = "President Macron said he would visit.\nMr Macron spoke on Monday.\n";
+        let text = "Mr Macron said he would visit.\nMr Macron spoke on Monday.\n";
         assert_eq!(flagged(CHECK, text), ["Macron"]);
         let doc = Document::parse(text, DocKind::Plain);
         let mut config = Config::default();
@@ -344,6 +410,41 @@ mod tests {
         assert_clean(
             CHECK,
             "President Bush said he would veto the bill.\nPresident Bush spoke on Monday.\n",
+        );
+        // Also when the story calls the leader `Mr.` too.
+        assert_clean(
+            CHECK,
+            "President Halvorsen vetoed the bill.\nMr. Halvorsen said he had no choice.\n\
+             Critics said Mr. Halvorsen was wrong.\n",
+        );
+        // A former holder is no sitting leader.
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Former President Halvorsen spoke.\nMr. Halvorsen said he was proud.\n"
+            ),
+            ["Halvorsen"]
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_quotation_is_the_speakers_word() {
+        assert_clean(
+            CHECK,
+            "\"Voters do not agree with Marlow,\" the senator said.\nThe rally ended.\n\
+             Jane Marlow, the candidate, spoke later.\n",
+        );
+        assert_clean(
+            CHECK,
+            "\"Mr. Marlow is wrong,\" the senator said.\n\"Mr. Marlow lied,\" she added.\n",
+        );
+        // Outside the quotation, the same reference is flagged.
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Mr. Marlow is wrong, the senator said.\nThe rally ended.\nJane Marlow spoke.\n"
+            ),
+            ["Marlow"]
         );
     }
 
@@ -460,6 +561,44 @@ mod tests {
                 "President Halvorsen vetoed the bill.\nLater President Erik Halvorsen spoke.\n"
             ),
             ["Halvorsen"]
+        );
+    }
+
+    #[test]
+    fn an_early_surname_two_people_are_named_by_goes_to_nobody() {
+        // The early `Mr. Halloran` may be the father or the son.
+        assert_clean(
+            CHECK,
+            "Mr. Halloran said the family grieved.\nCapt. Owen Halloran died in 2004.\n\
+             His mother, Ruth Halloran, spoke too.\n",
+        );
+        // One person of that name: a late introduction.
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Mr. Halloran said the family grieved.\nThe vigil ended.\nOwen Halloran left.\n"
+            ),
+            ["Halloran"]
+        );
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_place_introduces_the_surname_before_it() {
+        assert_eq!(
+            flagged(
+                CHECK,
+                "Whitcombe, who needed 61 minutes, won.\nThe match starts at noon.\n\
+                 Paris Whitcombe, 20, is into her first semifinal.\n"
+            ),
+            ["Whitcombe"]
+        );
+    }
+
+    #[test]
+    fn al_as_a_given_name_is_a_full_name() {
+        assert_clean(
+            CHECK,
+            "Minnesota Sen. Al Franken spoke.\nFranken said he would vote no.\n",
         );
     }
 

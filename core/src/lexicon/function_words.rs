@@ -19,12 +19,12 @@ pub(crate) static STOPWORDS: WordSet = WordSet::of(&[STOPWORD_TEXT]);
 /// Sentence adverbs, numbers and other words that, capitalized at a
 /// sentence start, are not a name (`Meanwhile`, `Two`), beyond the stopwords.
 const OPENER_EXTRAS: &str = "
-according additionally afterwards already although among another anyway asked behind besides
-beyond certainly clearly dear despite earlier either elsewhere even eventually every finally
-following former further however including indeed instead last later like many meanwhile
-moreover much neither nevertheless next nonetheless often one overall perhaps please several
-since sometimes still thanks though three today together tomorrow two unlike whether whilst
-within without yesterday yet
+according additionally afterwards already although among another anybody anyone anyway asked
+behind besides beyond certainly clearly dear despite earlier either elsewhere even eventually
+every everybody everyone finally following former further however including indeed instead last
+later like many meanwhile moreover much neither nevertheless next nobody nonetheless often one
+overall perhaps please several since somebody someone sometimes still thanks though three today
+together tomorrow two unlike whether whilst within without yesterday yet
 ";
 
 /// Stopwords that the openers leave out: the courtesy titles, which open a

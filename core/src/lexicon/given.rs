@@ -35,7 +35,7 @@ deborah debra declan deepak deirdre delia dennis denis denise derek des desmond 
 diane dick diego dieter dimitri dimitris dina dirk dmitri dmitry dolores dominic dominique don
 donald donna dora doris dorothy doug douglas duncan dustin dwayne dwight dylan ed eddie edgar
 edith edmund edna eduardo edward edwin eileen elaine eleanor elena eli elias elijah elisa
-elisabeth elise eliza elizabeth ella ellen elliot elliott ellis elmer eloise elsa emanuel emil
+elisabeth elise eliza elizabeth ella ellen elliot elliott ellis elmer elton eloise elsa emanuel emil
 emile emilia emilio emily emma emmanuel emmett enrique eric erica erik erin ernest ernesto
 ernie esther ethan eugene eva evan evelyn ezra fabian fahad faisal farah farid farouk fatima
 federico felicity felipe felix fernando fidel fiona florence floyd frances francesca francesco

@@ -59,6 +59,7 @@ member midfielder minister musician negotiator nominee novelist officer official
 player politician pollster president producer professor prosecutor psychologist rapper
 representative researcher scientist secretary senator singer spokesman spokesperson spokeswoman
 star strategist striker student surgeon teacher trainer treasurer veteran winger writer
+sprinter hurdler runner pundit swimmer cyclist boxer golfer jockey
 "]);
 
 /// One or two capitals that are not initials even before a name, as

@@ -123,6 +123,16 @@ pub(crate) static GOVERNMENT_OFFICES: WordSet = WordSet::of(&[
     "chancellor governor lieutenant_governor senator representative mayor",
 ]);
 
+/// Honorifics whose holders go by one name after them, which is complete
+/// as it stands: knights and dames by the given name (`Sir Alex`, `Sir
+/// Digby`, whatever the name), peers by the name of their title (`Lord
+/// Coe`, `Baroness Thatcher`), Gulf and Shia dignitaries (`Sheikh Tamim`,
+/// `Ayatollah Khamenei`). With the others one name is a surname still to
+/// introduce (`the Rev. Sharpton`, `Prof. Hawking`) unless it is a given
+/// name.
+pub(crate) static ONE_NAME_HONORIFICS: WordSet =
+    WordSet::of(&["sir dame lord lady baron sheikh imam ayatollah"]);
+
 /// Heads of state and government, whose title and surname is a complete
 /// reference to the sitting leader in much published copy
 /// (`name/first-reference`).

@@ -55,6 +55,93 @@ const CONFLICTS: &[(&str, &str, &str)] = &[
     ("Sgt.", "Lt.", RANK),
 ];
 
+/// Two titles of one kind given to a person the article gives none (the
+/// corpus rarely has portfolios, executives or ranks to swap): the first
+/// before the full name, the conflicting one before a later surname.
+const ADDED: &[(&str, &str, &str)] = &[
+    ("Foreign Minister", "Defence Minister", PORTFOLIO),
+    ("Treasury Secretary", "Secretary of State", PORTFOLIO),
+    ("Finance Minister", "Health Minister", PORTFOLIO),
+    ("Chief Executive", "Chief Operating Officer", CORPORATE),
+    ("Chief Financial Officer", "Chief Executive", CORPORATE),
+    (
+        "Chief Technology Officer",
+        "Chief Financial Officer",
+        CORPORATE,
+    ),
+    ("Police Chief", "Fire Chief", RANK),
+    ("Detective", "Sgt.", RANK),
+    ("Col.", "Gen.", RANK),
+];
+
+/// Lowercase words before a full name that already give the person a role
+/// (`England coach Luis Aragones`): no title goes between them.
+const ROLES_BEFORE: &[&str] = &[
+    "coach",
+    "manager",
+    "boss",
+    "chief",
+    "captain",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "striker",
+    "midfielder",
+    "defender",
+    "winger",
+    "goalkeeper",
+    "player",
+    "champion",
+    "star",
+    "analyst",
+    "economist",
+    "officer",
+    "official",
+    "leader",
+    "legend",
+    "hooker",
+    "lock",
+    "wing",
+    "prop",
+    "physio",
+    "referee",
+    "pundit",
+    "sprinter",
+    "runner",
+    "hurdler",
+    "candidate",
+    "nominee",
+    "senator",
+    "governor",
+    "mayor",
+    "adviser",
+    "aide",
+    "lawyer",
+    "attorney",
+    "judge",
+    "head",
+    "rival",
+    "partner",
+    "colleague",
+    "teammate",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+];
+
+/// One article in this many gets a pair of added titles, so they do not
+/// outweigh the swaps of titles the copy really has.
+const ADDED_ONE_IN: usize = 3;
+
 const OFFICE: &str = "office-swap";
 const PORTFOLIO: &str = "portfolio-swap";
 const CORPORATE: &str = "corporate-role-swap";
@@ -106,7 +193,7 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
             }
         }
     }
-    take(candidates, rng, cap, |(pi, mi, office), _| {
+    let mut out = take(candidates, rng, cap, |(pi, mi, office), _| {
         let m = &site.people[pi].mentions[mi];
         let (new_title, kind) = conflicting(office)?;
         let (range, replacement, variant) = match &m.title {
@@ -117,17 +204,7 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
             }
             Some(_) => return None,
             None => {
-                let before = people::word_before(site.text, m.name.start);
-                let after = people::word_after(site.text, m.name.end);
-                let subject = after.is_empty()
-                    || after.starts_with([',', '.', ';', ':'])
-                    || SUBJECT_NEXT.contains(&after.trim_end_matches([',', '.']))
-                    || after.starts_with("'s")
-                    || after.starts_with("’s");
-                let article_before = matches!(before, "the" | "The" | "a" | "A" | "an" | "An");
-                // `then-rival Obama` does not take a title.
-                let qualified = people::qualified_before(site.text, m.name.start);
-                if !subject || article_before || qualified {
+                if !takes_a_title(site.text, m) {
                     return None;
                 }
                 (
@@ -147,6 +224,84 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
             changed: range.start..m.name.end,
             edited,
         })
+    });
+    if out.len() < cap && rng.chance(1, ADDED_ONE_IN) {
+        out.extend(add_two_titles(site, rng));
+    }
+    out
+}
+
+/// Whether a title can go before the bare surname at `m` (`Cruz said`, `…
+/// with Cruz.`): a subject or the end of a clause, with no article or
+/// qualifier before it.
+fn takes_a_title(text: &str, m: &people::Mention) -> bool {
+    let before = people::word_before(text, m.name.start);
+    let after = people::word_after(text, m.name.end);
+    let subject = after.is_empty()
+        || after.starts_with([',', '.', ';', ':'])
+        || SUBJECT_NEXT.contains(&after.trim_end_matches([',', '.']))
+        || after.starts_with("'s")
+        || after.starts_with("’s");
+    let article_before = matches!(before, "the" | "The" | "a" | "A" | "an" | "An");
+    // `then-rival Obama` does not take a title.
+    subject && !article_before && !people::qualified_before(text, m.name.start)
+}
+
+/// A person with no title anywhere gets one before the full name and a
+/// conflicting one of the same kind before a later bare surname in another
+/// paragraph (`Foreign Minister Ann Lee` … `Defence Minister Lee said`).
+fn add_two_titles(site: &Site<'_>, rng: &mut SplitMix64) -> Option<Injection> {
+    let text = site.text;
+    let mut candidates = Vec::new();
+    for person in &site.people {
+        if person.mentions.iter().any(|m| m.title.is_some()) {
+            continue;
+        }
+        let Some(full) = person.first_full() else {
+            continue;
+        };
+        // Before the full name: the start of a clause or a function word,
+        // not a role or a name the title would be read into (`England coach
+        // Luis Aragones` has a title already).
+        let before = people::word_before(text, full.name.start);
+        let opens = before.is_empty()
+            || text[..full.name.start].ends_with('\n')
+            || before.ends_with(['.', ',', ':', ';', '"', '“', '”', '\'', '’'])
+            || before.ends_with("'s")
+            || before.ends_with("’s")
+            || (before.chars().all(char::is_lowercase) && !ROLES_BEFORE.contains(&before));
+        if full.in_quote || !opens || people::qualified_before(text, full.name.start) {
+            continue;
+        }
+        for m in &person.mentions {
+            // `McConnell, now the majority leader,`: a reported change.
+            let change = text[m.name.end..].starts_with(", now ");
+            if m.given.is_none()
+                && m.paragraph > full.paragraph
+                && !m.in_quote
+                && !change
+                && takes_a_title(text, m)
+            {
+                candidates.push((full.name.start, m.name.clone()));
+            }
+        }
+    }
+    let &(at, ref later) = rng.pick(&candidates)?;
+    let &(first, second, variant) = rng.pick(ADDED)?;
+    let (edited, landed) = splice(
+        text,
+        &[
+            Splice::new(at..at, format!("{first} ")),
+            Splice::new(later.start..later.start, format!("{second} ")),
+        ],
+    );
+    let target = landed[1].start..landed[1].end + later.len();
+    Some(Injection {
+        check: Check::NameTitle,
+        variant,
+        target,
+        changed: later.clone(),
+        edited,
     })
 }
 
@@ -154,6 +309,44 @@ pub fn inject(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injectio
 mod tests {
     use super::*;
     use crate::corpus::{Article, Corpus, Split};
+
+    fn article(text: &str) -> Article {
+        Article {
+            id: "t".into(),
+            corpus: Corpus::Bbc,
+            split: Split::Tune,
+            text: text.into(),
+            annotations: None,
+            attributed_quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn adds_two_conflicting_titles_to_an_untitled_person() {
+        let text = "Head\n\nAnn Lee, 52, spoke on Monday, and Tom Ruiz agreed.\n\n\
+                    Lee said no.\n\nLater, Lee said little.";
+        let story = article(text);
+        let site = Site::new(&story);
+        let mut seen = Vec::new();
+        for seed in 0..40 {
+            let i = add_two_titles(&site, &mut SplitMix64::new(seed)).expect("a place");
+            let edited = &i.edited.text;
+            let (first, second, variant) = ADDED
+                .iter()
+                .find(|(f, ..)| edited.contains(&format!("{f} Ann Lee")))
+                .expect("the first title before the full name");
+            assert_eq!(i.variant, *variant);
+            assert_eq!(&edited[i.target.clone()], format!("{second} Lee"));
+            assert!(!edited.contains(&format!("{first} Lee")), "{edited}");
+            seen.push(*variant);
+        }
+        for kind in [PORTFOLIO, CORPORATE, RANK] {
+            assert!(seen.contains(&kind), "{kind}");
+        }
+        // A person with a title of their own keeps it unchallenged here.
+        let titled = article("Head\n\nSen. Ann Lee spoke on Monday.\n\nLee said no.");
+        assert!(add_two_titles(&Site::new(&titled), &mut SplitMix64::new(1)).is_none());
+    }
 
     fn titled(text: &str) -> Vec<(String, String, &'static str)> {
         let article = Article {

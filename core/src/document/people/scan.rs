@@ -239,9 +239,12 @@ impl Scanner<'_, '_> {
             0
         };
         if place > 0 {
+            // `Jordan Ellis`, and `Paris Whitcombe, 20,`: a place that is a
+            // given name, known as one or shown to be by the age after it.
             let given_first = place == 1
                 && e - s > 1
-                && lexicon::GIVEN_NAMES.contains(&toks[s].folded)
+                && (lexicon::GIVEN_NAMES.contains(&toks[s].folded)
+                    || (e - s == 2 && self.age_after(e)))
                 && !lexicon::PLACES_AND_ORGS.contains(&toks[s + 1].folded);
             if place == e - s || !given_first {
                 s += place;
@@ -303,7 +306,13 @@ impl Scanner<'_, '_> {
         // `Von Aschenbach said`, `Van der Berg`, `De Gaulle`: a particle
         // capitalized to open the sentence or the name opens the surname;
         // it is no given name.
+        // `Al Gore`, `Al Franken`: a capitalised particle that is also a
+        // common given name, opening a name of two words, is that name.
+        let given_first = name_toks.len() == 2
+            && toks[name_toks[0]].is_capitalized()
+            && lexicon::GIVEN_NAMES.contains(&toks[name_toks[0]].folded);
         let particles_first = !east_asian
+            && !given_first
             && name_toks.len() > 1
             && name_toks[..name_toks.len() - 1]
                 .iter()
@@ -383,10 +392,18 @@ impl Scanner<'_, '_> {
             }
         }
 
+        // `Pope Francis`, `Sir Alex`, `Lord Coe`: complete as they stand;
+        // `the Rev. Sharpton`, `Prof. Hawking` are titled surnames.
         let complete = form == MentionForm::Surname
-            && title
-                .as_ref()
-                .is_some_and(|t| matches!(t.class, TitleClass::Royal | TitleClass::Honorific));
+            && title.as_ref().is_some_and(|t| match t.class {
+                TitleClass::Royal => true,
+                TitleClass::Honorific => {
+                    lexicon::GIVEN_NAMES.contains(&surname_tok_ref.folded)
+                        || t.office
+                            .is_some_and(|o| lexicon::ONE_NAME_HONORIFICS.contains(o))
+                }
+                _ => false,
+            });
         let (speech, inverted) = self.speech_after(e, run.start);
         let apposition = self.apposition(e);
         let title = title.or_else(|| apposition.clone());
@@ -518,14 +535,7 @@ impl Scanner<'_, '_> {
         }
         let gap = self.prose[toks[e - 1].word_end..next.start].trim();
         match gap {
-            "," => {
-                matches!(next.text, "who" | "whose")
-                    || (next.text.len() <= 3
-                        && next.text.bytes().all(|b| b.is_ascii_digit())
-                        && toks
-                            .get(e + 1)
-                            .is_some_and(|t| self.prose[next.word_end..t.start].trim() == ","))
-            }
+            "," => matches!(next.text, "who" | "whose") || self.age_after(e),
             "" => {
                 next.is_lower()
                     && (lexicon::PAST_VERBS.contains(&next.folded)
@@ -533,6 +543,21 @@ impl Scanner<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// `, 20,` after the name ending before token `e`: an age, said only of
+    /// people.
+    fn age_after(&self, e: usize) -> bool {
+        let toks = self.toks;
+        let Some(next) = toks.get(e) else {
+            return false;
+        };
+        self.prose[toks[e - 1].word_end..next.start].trim() == ","
+            && next.text.len() <= 3
+            && next.text.bytes().all(|b| b.is_ascii_digit())
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| self.prose[next.word_end..t.start].trim() == ",")
     }
 
     /// Tokens of one phrase: no punctuation between them but apostrophes,
@@ -633,6 +658,24 @@ mod tests {
     }
 
     #[test]
+    fn al_opening_a_two_word_name_is_a_given_name() {
+        let text = "Minnesota Sen. Al Franken spoke.\nFormer Vice President Al Gore agreed.\n\
+                    Franken said so.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let (_, persons) = people(text);
+        assert_eq!(names_of(&persons), ["Al Franken", "Al Gore"]);
+        let franken = &doc.people.mentions[0];
+        assert_eq!(franken.form, crate::document::MentionForm::Full);
+        assert_eq!(&text[franken.surname.clone()], "Franken");
+        // After a given name it is part of the name, not its given name.
+        let text = "Sheikh Hamad Al Thani spoke.\n";
+        let doc = Document::parse(text, DocKind::Plain);
+        let thani = &doc.people.mentions[0];
+        assert_eq!(&text[thani.given.clone().unwrap()], "Hamad");
+        assert_eq!(&text[thani.range.clone()], "Hamad Al Thani");
+    }
+
+    #[test]
     fn east_asian_names_put_the_surname_first() {
         let (_, persons) =
             people("President Xi Jinping met Kim Jong Un. Xi said ties were strong.\n");
@@ -654,6 +697,17 @@ mod tests {
                     General Electric said it grew. The host of Stars In Their Eyes said she would go.\n\
                     Mobile phone maker Dr Pepper grew. She will miss January's race.\n";
         assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn a_place_with_an_age_after_it_is_a_given_name() {
+        let (_, persons) = people(
+            "She will face Whitcombe next.\nParis Whitcombe, 20, is into her first semifinal.\n",
+        );
+        assert_eq!(names_of(&persons), ["Paris Whitcombe"]);
+        // Without the age the place is cut off.
+        let (_, persons) = people("Fans in Paris cheered. Paris Whitcombe won.\n");
+        assert!(names_of(&persons).iter().all(|n| *n != "Paris Whitcombe"));
     }
 
     #[test]

@@ -427,8 +427,9 @@ fn colon_introduction(
 /// `Howard continued his scathing remarks.` / `Trump went on.` ending the
 /// body paragraph before a paragraph that opens with a quote: narration that
 /// hands the floor to a named speaker introduces the quote as a colon would.
-/// Only a cue with nothing reported after it counts: `Okafor said the plan
-/// would fail.` reports what was said (the quote after it needs its own
+/// Only a sentence that is the speaker and the cue alone counts (with a
+/// short object): `Okafor said the plan would fail.` and `The plan will
+/// fail, Okafor said.` report what was said (the quote after needs its own
 /// credit), and `The talks continued.` names nobody.
 fn lead_in(
     doc: &Document<'_>,
@@ -463,6 +464,11 @@ fn lead_in(
         return None;
     }
     let who = speaker(&doc.prose, &words, at, end)?;
+    // The sentence is only the speaker and the cue: `…, Jones said.`
+    // reports a clause before the speaker.
+    if !doc.prose[last.start..who.start].trim().is_empty() {
+        return None;
+    }
     // The speaker must be someone: a pronoun, a name or a role, not `The
     // talks`.
     let named = words_in(&doc.prose, who.clone()).iter().any(|w| {
@@ -838,6 +844,8 @@ mod tests {
         for text in [
             "Okafor said the repairs would be costly.\n\"We have the money and the crews to finish it.\"\n",
             "The talks continued.\n\"We have the money and the crews to finish it.\"\n",
+            "The repairs will be costly, Okafor said.\n\"We have the money and the crews to finish it.\"\n",
+            "After the vote Okafor went on.\n\"We have the money and the crews to finish it.\"\n",
             "Okafor continued his remarks.\nThe depot was quiet.\n\"We have the money and the crews to finish it.\"\n",
             "Okafor continued his remarks.\nIn the end: \"We have the money and the crews to finish it.\"\n",
         ] {

@@ -87,6 +87,9 @@ fn quote(doc: &Document<'_>, index: usize) -> Option<HoverText> {
                 AttributionKind::Paragraph => "in another sentence of the paragraph",
                 AttributionKind::Colon => "introducing it with a colon",
                 AttributionKind::Chain => "in the multi-paragraph quote it continues",
+                AttributionKind::LeadIn => {
+                    "at the end of the paragraph before, which introduces it"
+                }
             };
             let place = doc
                 .paragraph_at(cue.start)

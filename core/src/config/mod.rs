@@ -103,8 +103,9 @@ pub struct Config {
     /// People with the house spelling of their name.
     pub people: Vec<KnownPerson>,
     /// Whether a quote paragraph right after a credited quote paragraph
-    /// needs its own credit (`[quotes] new-paragraph-credit`; wire style,
-    /// so on by default).
+    /// needs its own credit (`[quotes] new-paragraph-credit`; wire style and
+    /// SPEC §2, so on by default and not inferred from the draft: see
+    /// docs/design.md).
     pub new_paragraph_credit: bool,
     /// House rules, in the order they were defined.
     pub rules: Vec<Rule>,

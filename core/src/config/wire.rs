@@ -102,8 +102,9 @@ pub struct WireAttribution {
 pub struct WireQuotes {
     /// Whether a quote paragraph right after a credited quote paragraph
     /// needs a credit of its own (wire style, the default). `false` for a
-    /// house that credits by discourse: such a paragraph is the previous
-    /// speaker's (`quote/unattributed`).
+    /// house that credits by discourse: a paragraph that opens with a quote
+    /// right after a paragraph ending in a credited quote is that speaker's;
+    /// one after narration still needs a credit (`quote/unattributed`).
     pub new_paragraph_credit: Option<bool>,
 }
 

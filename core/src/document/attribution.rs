@@ -31,6 +31,9 @@ pub enum AttributionKind {
     Colon,
     /// Part of a multi-paragraph quote credited elsewhere in the chain.
     Chain,
+    /// The paragraph before ends by handing the floor to a speaker
+    /// (`Howard continued his remarks.`) and this one opens with the quote.
+    LeadIn,
 }
 
 /// Where a quote's credit is.
@@ -242,11 +245,17 @@ pub(super) fn resolve(doc: &Document<'_>, extra_verbs: &[String]) -> Vec<Option<
                     cue,
                     speaker,
                 })
-            } else {
-                colon_introduction(doc, pi, q, extra_verbs).map(|cue| Attribution {
+            } else if let Some(cue) = colon_introduction(doc, pi, q, extra_verbs) {
+                Some(Attribution {
                     kind: AttributionKind::Colon,
                     cue,
                     speaker: None,
+                })
+            } else {
+                lead_in(doc, pi, q, extra_verbs).map(|(cue, speaker)| Attribution {
+                    kind: AttributionKind::LeadIn,
+                    cue,
+                    speaker: Some(speaker),
                 })
             };
         }
@@ -413,6 +422,62 @@ fn colon_introduction(
         .map_or(prev.body.start, |s| s.start);
     let quotes = &doc.quotes[prev.quotes.clone()];
     names_speaker(&doc.prose, lead..at, quotes, extra_verbs).then(|| at..at + 1)
+}
+
+/// `Howard continued his scathing remarks.` / `Trump went on.` ending the
+/// body paragraph before a paragraph that opens with a quote: narration that
+/// hands the floor to a named speaker introduces the quote as a colon would.
+/// Only a sentence that is the speaker and the cue alone counts (with a
+/// short object): `Okafor said the plan would fail.` and `The plan will
+/// fail, Okafor said.` report what was said (the quote after needs its own
+/// credit), and `The talks continued.` names nobody.
+fn lead_in(
+    doc: &Document<'_>,
+    pi: usize,
+    q: &Quote,
+    extra_verbs: &[String],
+) -> Option<(Range<usize>, Range<usize>)> {
+    // `continued his remarks`, `added on Monday`, `told reporters`.
+    const MAX_WORDS_AFTER_CUE: usize = 4;
+    let p = &doc.paragraphs[pi];
+    if q.continues || !doc.prose[p.body.start..q.open.start].trim().is_empty() {
+        return None;
+    }
+    let prev = doc.paragraphs[..pi].iter().rev().find(|p| p.is_body())?;
+    if !prev.quotes.is_empty() {
+        return None;
+    }
+    let last = prev.sentences.last()?;
+    if !doc.prose[last.clone()].trim_end().ends_with('.') {
+        return None;
+    }
+    let (cue, words, at, end) = find_cue(&doc.prose, last.clone(), &[], false, extra_verbs)?;
+    let after = &words[end + 1..];
+    let reports = after.len() > MAX_WORDS_AFTER_CUE
+        || after.iter().any(|w| {
+            matches!(
+                fold(w.text).as_str(),
+                "that" | "to" | "if" | "whether" | "how" | "why" | "what" | "when" | "it"
+            )
+        });
+    if reports || at == 0 {
+        return None;
+    }
+    let who = speaker(&doc.prose, &words, at, end)?;
+    // The sentence is only the speaker and the cue: `…, Jones said.`
+    // reports a clause before the speaker.
+    if !doc.prose[last.start..who.start].trim().is_empty() {
+        return None;
+    }
+    // The speaker must be someone: a pronoun, a name or a role, not `The
+    // talks`.
+    let named = words_in(&doc.prose, who.clone()).iter().any(|w| {
+        let f = fold(w.text);
+        lexicon::SPEAKER_PRONOUNS.contains(&f)
+            || lexicon::ROLE_NOUNS.contains(&f)
+            || (w.is_capitalized() && !lexicon::COMMON_OPENERS.contains(&f))
+    });
+    (named && who.end <= cue.start).then_some((cue, who))
 }
 
 /// Whether a colon lead-in names who speaks: a speech cue, a pronoun, a
@@ -728,6 +793,63 @@ mod tests {
             r#"Okafor spoke after the vote. "We will not raise the levy this year," she added."#,
         ] {
             assert!(credits(text).iter().all(Option::is_some), "{text}");
+        }
+    }
+
+    #[test]
+    fn appositive_and_age_speakers_after_the_quote_credit() {
+        use AttributionKind::*;
+        assert_eq!(
+            credits(
+                r#""The line will reopen by May," said Jane Doe, a spokeswoman for the operator."#
+            ),
+            [kind(Sentence, "said", Some("Jane Doe"))]
+        );
+        assert_eq!(
+            credits(r#""The line will reopen by May," Doe, 54, said on Tuesday."#)[0]
+                .as_ref()
+                .map(|a| (a.0, a.1.clone())),
+            Some((Sentence, "said".into()))
+        );
+        // An age or appositive with no verb anywhere credits nobody.
+        assert_eq!(
+            credits(r#""The line will reopen by May," Doe, 54, a retired driver."#),
+            [None]
+        );
+    }
+
+    #[test]
+    fn according_to_or_added_later_in_the_paragraph_credits() {
+        use AttributionKind::*;
+        let got = credits(
+            r#""The line will reopen by May." The repairs cost $4 million, according to the operator."#,
+        );
+        assert_eq!(got[0].as_ref().map(|a| a.0), Some(Paragraph));
+        let got = credits(r#"Okafor spoke at the depot. "The line will reopen by May," he added."#);
+        assert_eq!(got, [kind(Sentence, "added", Some("he"))]);
+    }
+
+    #[test]
+    fn a_paragraph_that_hands_the_floor_to_a_speaker_introduces_the_next_quote() {
+        use AttributionKind::*;
+        let got = credits(
+            "\"The line will reopen,\" Okafor said.\nOkafor continued his remarks.\n\"We have the money and the crews to finish it.\"\n",
+        );
+        assert_eq!(got[1], kind(LeadIn, "continued", Some("Okafor")));
+        assert!(credits(
+            "Okafor spoke.\nShe went on.\n\"We have the money and the crews to finish it.\"\n"
+        )[0]
+        .is_some());
+        // Narration that reports, or that names nobody, introduces nothing.
+        for text in [
+            "Okafor said the repairs would be costly.\n\"We have the money and the crews to finish it.\"\n",
+            "The talks continued.\n\"We have the money and the crews to finish it.\"\n",
+            "The repairs will be costly, Okafor said.\n\"We have the money and the crews to finish it.\"\n",
+            "After the vote Okafor went on.\n\"We have the money and the crews to finish it.\"\n",
+            "Okafor continued his remarks.\nThe depot was quiet.\n\"We have the money and the crews to finish it.\"\n",
+            "Okafor continued his remarks.\nIn the end: \"We have the money and the crews to finish it.\"\n",
+        ] {
+            assert_eq!(credits(text).last().unwrap(), &None, "{text}");
         }
     }
 

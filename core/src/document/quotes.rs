@@ -196,9 +196,22 @@ fn dropped_close_before_credit(prose: &str, passage: Range<usize>) -> Option<usi
     let body = text.strip_suffix(['.', '!', '?'])?;
     // The credit clause: after the last comma of the last sentence.
     // After the mark, which may be several bytes (`“`).
-    let sentence_start = body.rfind(['.', '!', '?', '"', '“', '”']).map_or(0, |i| {
-        i + body[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    // A period after an abbreviation (`Mr. Obama said.`) ends no sentence.
+    let mut end = body.len();
+    let sentence_start = loop {
+        let Some(i) = body[..end].rfind(['.', '!', '?', '"', '“', '”']) else {
+            break 0;
+        };
+        let word = body[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if body[i..].starts_with('.') && lexicon::ABBREVIATIONS.contains(word) {
+            end = i;
+            continue;
+        }
+        break i + body[i..].chars().next().map_or(1, char::len_utf8);
+    };
     let comma = body[sentence_start..].rfind(',')? + sentence_start;
     let words = words_in(prose, passage.start + comma + 1..passage.start + body.len());
     if !(2..=MAX_CREDIT_WORDS).contains(&words.len()) {
@@ -409,6 +422,18 @@ pub(super) fn find(doc: &mut Document<'_>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_credit_with_a_courtesy_title_still_ends_the_dropped_quote() {
+        let prose = "\"We will keep going, Mr. Okafor said.";
+        assert_eq!(
+            dropped_close_before_credit(prose, 1..prose.len()),
+            Some(prose.find(',').unwrap() + 1)
+        );
+        // A sentence that ends after an abbreviation-like word still ends.
+        let prose = "\"We will keep going, in the end. Okafor left.";
+        assert_eq!(dropped_close_before_credit(prose, 1..prose.len()), None);
+    }
 
     #[test]
     fn a_curly_mark_before_the_credit_clause_is_stepped_over_whole() {

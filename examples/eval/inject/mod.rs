@@ -31,6 +31,19 @@ mod repeat_quote;
 static MARKUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-z]+(?:\s[^>]*)?>").expect("valid regex"));
 
+/// A short credit clause: `he said`, `Ann Lee added`, `said a spokeswoman`,
+/// `the minister told reporters`.
+const CREDIT_CLAUSE: &str = r"(?:(?:he|she|they|\p{Lu}[\w'’.-]+(?: \p{Lu}[\w'’.-]+){0,2}|(?:a|an|the) \p{Ll}+(?: \p{Ll}+)?) (?:said|says|added|adds|told \p{Ll}+(?: \p{Ll}+)?)|(?:said|says|added) (?:\p{Lu}[\w'’.-]+(?: \p{Lu}[\w'’.-]+){0,2}|(?:a|an|the) \p{Ll}+(?: \p{Ll}+)?))";
+
+/// A credit clause alone between two quotes: `"…," he said. "…`.
+pub static CREDIT_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^ {CREDIT_CLAUSE}\. $")).expect("valid regex"));
+
+/// A credit clause ending the paragraph after its last quote.
+pub static CREDIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^,? {CREDIT_CLAUSE}[^\x22“”]{{0,40}}\.$")).expect("valid regex")
+});
+
 static ENTRY_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:_{3,}\.?|\d{1,2}:\d{2} [ap]\.m\.)$").expect("valid regex"));
 
@@ -149,9 +162,16 @@ impl Injection {
 type Injector = fn(&Site<'_>, &mut SplitMix64, usize) -> Vec<Injection>;
 
 /// Every injector, by the check it exercises.
-pub const INJECTORS: [(Check, Injector); 7] = [
+/// A check's second injector draws from its own stream (same key, fresh
+/// generator), so adding one leaves the first one's draws unchanged.
+pub const INJECTORS: [(Check, Injector); 9] = [
     (Check::QuoteUnattributed, quote_unattributed::inject),
+    (Check::QuoteUnattributed, quote_unattributed::inject_between),
     (Check::QuoteUnbalanced, quote_unbalanced::inject),
+    (
+        Check::QuoteUnbalanced,
+        quote_unbalanced::inject_before_credit,
+    ),
     (Check::NameSpelling, name_spelling::inject),
     (Check::NameTitle, name_title::inject),
     (Check::NameFirstReference, name_first_reference::inject),

@@ -6,6 +6,9 @@
 //! `"…"`), and whose paragraph has no other attribution left afterwards.
 //! PolNeAR gives the source and cue spans by hand; on BBC copy a strict
 //! pattern (`said Mr Blair`, `he added`) stands in for them.
+//! Variant `between-quotes`: the credit between two quotes of a paragraph
+//! removed while the second keeps its own (`"A," he said. "B," she added.`
+//! → `"A." "B," she added.`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -247,6 +250,67 @@ fn credits(
     })
 }
 
+/// `"A," he said. "B," she added.` → `"A." "B," she added.`: the credit
+/// between two quotes of one paragraph removed, the second quote's credit
+/// left (a writer who joins two speakers' words loses the first credit).
+pub fn inject_between(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injection> {
+    let candidates: Vec<usize> = site
+        .prose_body()
+        .filter(|&p| {
+            let pq = &site.quotes[p];
+            pq.balanced
+                && pq.quotes.len() == 2
+                && (p < 2 || (site.quotes[p - 1].balanced && !site.para(p - 1).ends_with(':')))
+        })
+        .collect();
+    take(candidates, rng, cap, |p, _| between_quotes(site, p))
+}
+
+fn between_quotes(site: &Site<'_>, p: usize) -> Option<Injection> {
+    let text = site.text;
+    let para = &site.paragraphs[p];
+    let [q, next] = site.quotes[p].quotes.as_slice() else {
+        return None;
+    };
+    let (close, next_close) = (q.close.clone()?, next.close.clone()?);
+    if !text::starts_sentence(text, para, q.open.start) {
+        return None;
+    }
+    let inner = text[q.open.end..close.start].trim_end();
+    if !inner.ends_with(',') || text::word_count(inner) < MIN_WORDS {
+        return None;
+    }
+    let gap = &text[close.end..next.open.start];
+    let after = text[next_close.end..para.end].trim_end();
+    if !super::CREDIT_BETWEEN.is_match(gap) || !super::CREDIT_AFTER.is_match(after) {
+        return None;
+    }
+    // A name first given in the cut credit would leave its later mentions
+    // without an introduction.
+    let introduces = gap
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
+        .any(|w| !people::occurs(&text[..close.end], w));
+    if introduces {
+        return None;
+    }
+    let comma = q.open.end + inner.len() - 1;
+    let splices = [
+        Splice::new(comma..comma + 1, "."),
+        // Keep one space between the two quotes.
+        Splice::delete(close.end..next.open.start - 1),
+    ];
+    let (edited, _) = splice(text, &splices);
+    let target = hull(&edited, &(q.open.start..close.end))?;
+    Some(Injection {
+        check: Check::QuoteUnattributed,
+        variant: "between-quotes",
+        target,
+        changed: q.open.start..next.open.start,
+        edited,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,5 +369,30 @@ mod tests {
         );
         // Too short, and a partial quote inside a sentence.
         assert!(injected("Head\n\nMr Blair spoke.\n\n\"We win,\" he said.").is_empty());
+    }
+
+    #[test]
+    fn removes_the_credit_between_two_quotes_and_keeps_the_second() {
+        let article = bbc("Head\n\nAnn Lee spoke.\n\n\"We will win the next one,\" she said. \"Then we rest,\" she added.");
+        let site = Site::new(&article);
+        let out: Vec<_> = site
+            .body()
+            .filter_map(|p| between_quotes(&site, p))
+            .collect();
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].edited.text,
+            "Head\n\nAnn Lee spoke.\n\n\"We will win the next one.\" \"Then we rest,\" she added."
+        );
+        assert_eq!(
+            &out[0].edited.text[out[0].target.clone()],
+            "\"We will win the next one.\""
+        );
+        // Without a credit after the second quote there is nothing to keep.
+        let article = bbc(
+            "Head\n\nAnn Lee spoke.\n\n\"We will win the next one,\" she said. \"Then we rest.\"",
+        );
+        let site = Site::new(&article);
+        assert!(site.body().all(|p| between_quotes(&site, p).is_none()));
     }
 }

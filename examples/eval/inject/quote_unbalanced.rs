@@ -2,6 +2,8 @@
 //! paragraph, where the next paragraph does not open with a quote (which
 //! would read as a multi-paragraph quote, not an error). Taking the last
 //! quote leaves one lone mark whatever the mark style: its opening mark.
+//! Variant `before-credit`: the closing mark dropped before a credit clause
+//! that another quote follows (`"A, she said. "B."`).
 
 use copydesk::Check;
 
@@ -46,6 +48,43 @@ fn unclose(site: &Site<'_>, p: usize) -> Option<Injection> {
     })
 }
 
+/// `"Prices will rise," a spokeswoman said. "We…` → `"Prices will rise, a
+/// spokeswoman said. "We…`: the closing mark dropped before the credit. The
+/// lone mark is the quote's opening one (not a missing credit).
+pub fn inject_before_credit(site: &Site<'_>, rng: &mut SplitMix64, cap: usize) -> Vec<Injection> {
+    let candidates: Vec<usize> = site
+        .prose_body()
+        .filter(|&p| {
+            site.quotes[p].balanced
+                && site.quotes[p].quotes.len() >= 2
+                && (p < 2 || site.quotes[p - 1].balanced)
+        })
+        .collect();
+    take(candidates, rng, cap, |p, _| drop_before_credit(site, p))
+}
+
+fn drop_before_credit(site: &Site<'_>, p: usize) -> Option<Injection> {
+    let text = site.text;
+    site.quotes[p].quotes.windows(2).find_map(|w| {
+        let (q, next) = (&w[0], &w[1]);
+        let close = q.close.clone()?;
+        if !text[q.open.end..close.start].trim_end().ends_with(',')
+            || !super::CREDIT_BETWEEN.is_match(&text[close.end..next.open.start])
+        {
+            return None;
+        }
+        let (edited, _) = splice(text, &[Splice::delete(close.clone())]);
+        let target = hull(&edited, &(q.open.start..close.start))?;
+        Some(Injection {
+            check: Check::QuoteUnbalanced,
+            variant: "before-credit",
+            target,
+            changed: q.open.start..close.end,
+            edited,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +108,26 @@ mod tests {
         let last = out.iter().find(|i| i.variant == "straight").unwrap();
         assert!(last.edited.text.ends_with("Then \"last one, he said."));
         assert_eq!(&last.edited.text[last.target.clone()], "\"last one,");
+    }
+
+    #[test]
+    fn drops_the_closing_mark_before_a_credit_between_two_quotes() {
+        let text = "Head\n\n\"We will win the next one,\" she said. \"Then we rest.\"";
+        let article = Article {
+            id: "t".into(),
+            corpus: Corpus::Bbc,
+            split: Split::Tune,
+            text: text.into(),
+            annotations: None,
+            attributed_quotes: Vec::new(),
+        };
+        let site = Site::new(&article);
+        let out = inject_before_credit(&site, &mut SplitMix64::new(1), 5);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].edited.text,
+            "Head\n\n\"We will win the next one, she said. \"Then we rest.\""
+        );
+        assert_eq!(out[0].variant, "before-credit");
     }
 }

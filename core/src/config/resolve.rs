@@ -687,7 +687,7 @@ macro_rules! rule_tables {
                     out.push(RuleTable {
                         name,
                         table: stringify!($table),
-                        common: <$kind as Table>::common(table),
+                        common: crate::style::table::RuleWire::common(table),
                         kind: <$kind as Table>::compile(table).map(RuleKind::from),
                     });
                 }

@@ -310,7 +310,6 @@ mod tests {
     use super::*;
     use crate::corpus::Article;
 
-
     #[test]
     fn adds_two_conflicting_titles_to_an_untitled_person() {
         let text = "Head\n\nAnn Lee, 52, spoke on Monday, and Tom Ruiz agreed.\n\n\

@@ -316,7 +316,6 @@ mod tests {
     use super::*;
     use crate::corpus::Article;
 
-
     fn injected(text: &str) -> Vec<(String, String)> {
         let article = Article::for_test(text);
         let site = Site::new(&article);

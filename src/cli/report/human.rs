@@ -336,23 +336,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{findings, DRAFT};
+    use super::super::test_support::render_as;
     use super::*;
 
     fn render_all(styled: bool) -> String {
-        let index = LineIndex::new(DRAFT);
-        let findings = findings();
-        let file = CheckedFile {
-            path: "drafts/talks.txt",
-            text: DRAFT,
-            index: &index,
-            findings: &findings,
-        };
-        let mut out = Vec::new();
-        let mut human = Human::new(styled);
-        human.file(&mut out, &file).unwrap();
-        human.finish(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        render_as("drafts/talks.txt", &mut Human::new(styled))
     }
 
     #[test]

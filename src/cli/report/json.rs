@@ -127,25 +127,19 @@ impl Reporter for Json {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{findings, DRAFT};
+    use super::super::test_support::{findings, with_file, DRAFT};
     use super::*;
     use copydesk_core::checks::Check;
 
     fn render() -> String {
-        let index = LineIndex::new(DRAFT);
-        let findings = findings();
-        let file = CheckedFile {
-            path: "drafts/talks.txt",
-            text: DRAFT,
-            index: &index,
-            findings: &findings,
-        };
-        let mut out = Vec::new();
-        let mut json = Json::default();
-        json.file(&mut out, &file).unwrap();
-        assert!(out.is_empty(), "JSON is written only at the end");
-        json.finish(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        with_file("drafts/talks.txt", |file| {
+            let mut out = Vec::new();
+            let mut json = Json::default();
+            json.file(&mut out, file).unwrap();
+            assert!(out.is_empty(), "JSON is written only at the end");
+            json.finish(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        })
     }
 
     #[test]

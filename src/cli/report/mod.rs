@@ -109,18 +109,29 @@ pub(crate) mod test_support {
 
     /// What `reporter` writes for the test draft and its findings.
     pub fn render(reporter: &mut dyn Reporter) -> String {
+        render_as(PATH, reporter)
+    }
+
+    /// The same, with the draft reported under `path`.
+    pub fn render_as(path: &str, reporter: &mut dyn Reporter) -> String {
+        with_file(path, |file| {
+            let mut out = Vec::new();
+            reporter.file(&mut out, file).unwrap();
+            reporter.finish(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        })
+    }
+
+    /// `f` of the test draft, checked, under `path`.
+    pub fn with_file<R>(path: &str, f: impl FnOnce(&CheckedFile<'_>) -> R) -> R {
         let index = LineIndex::new(DRAFT);
         let findings = findings();
-        let file = CheckedFile {
-            path: PATH,
+        f(&CheckedFile {
+            path,
             text: DRAFT,
             index: &index,
             findings: &findings,
-        };
-        let mut out = Vec::new();
-        reporter.file(&mut out, &file).unwrap();
-        reporter.finish(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        })
     }
 
     pub const DRAFT: &str = "The minister spoke on Monday.\r\n\

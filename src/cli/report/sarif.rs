@@ -512,7 +512,7 @@ impl Reporter for Sarif {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{findings, render, DRAFT, PATH};
+    use super::super::test_support::{render, with_file, DRAFT, PATH};
     use super::*;
     use copydesk_core::checks::Check;
 
@@ -523,35 +523,30 @@ mod tests {
 
     #[test]
     fn regions_agree_in_lines_characters_and_bytes() {
-        let index = LineIndex::new(DRAFT);
-        let findings = findings();
-        let file = CheckedFile {
-            path: PATH,
-            text: DRAFT,
-            index: &index,
-            findings: &findings,
-        };
-        let regions = Regions::new(&file);
-        for finding in &findings {
-            let region = regions.region(&finding.range, true);
-            let chars: Vec<char> = DRAFT.chars().collect();
-            let by_chars: String = chars
-                [region.char_offset..region.char_offset + region.char_length]
-                .iter()
-                .collect();
-            let by_bytes = &DRAFT[region.byte_offset..region.byte_offset + region.byte_length];
-            assert_eq!(by_chars, by_bytes);
-            assert_eq!(by_bytes, &DRAFT[finding.range.clone()]);
-            assert_eq!(region.snippet.unwrap().text, by_bytes);
-        }
-        // The emoji: line 3, after "Zoë Adeyemi " (12 characters, 13 bytes),
-        // one code point long and four bytes.
-        let emoji = regions.region(&findings[0].range, false);
-        assert_eq!(
-            (emoji.start_line, emoji.start_column, emoji.end_column),
-            (3, 13, 14)
-        );
-        assert_eq!((emoji.char_length, emoji.byte_length), (1, 4));
+        with_file(PATH, |file| {
+            let findings = file.findings;
+            let regions = Regions::new(file);
+            for finding in findings {
+                let region = regions.region(&finding.range, true);
+                let chars: Vec<char> = DRAFT.chars().collect();
+                let by_chars: String = chars
+                    [region.char_offset..region.char_offset + region.char_length]
+                    .iter()
+                    .collect();
+                let by_bytes = &DRAFT[region.byte_offset..region.byte_offset + region.byte_length];
+                assert_eq!(by_chars, by_bytes);
+                assert_eq!(by_bytes, &DRAFT[finding.range.clone()]);
+                assert_eq!(region.snippet.unwrap().text, by_bytes);
+            }
+            // The emoji: line 3, after "Zoë Adeyemi " (12 characters, 13 bytes),
+            // one code point long and four bytes.
+            let emoji = regions.region(&findings[0].range, false);
+            assert_eq!(
+                (emoji.start_line, emoji.start_column, emoji.end_column),
+                (3, 13, 14)
+            );
+            assert_eq!((emoji.char_length, emoji.byte_length), (1, 4));
+        });
     }
 
     #[test]

@@ -51,6 +51,19 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if mentions.len() < 2 {
             continue;
         }
+        // Bare surnames the story shares between people are left out of the
+        // count, and which of them fall to this person can change with a
+        // spelling; so a fix is offered only when they could not outvote
+        // the usual form. Otherwise fixing would move them and the next run
+        // would respell it back.
+        let shared = people
+            .mentions_of(p)
+            .filter(|m| m.ambiguous)
+            .filter(|m| {
+                let key = fold(&text[m.surname_word(text)]);
+                key == person.surname_key || near_surname(&person.surname_key, &key)
+            })
+            .count();
         let surnames = Forms::of(
             mentions
                 .iter()
@@ -95,22 +108,27 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     replacement: (*right).to_owned(),
                 })
                 .collect();
-            out.push(
-                Finding::new(
-                    Check::NameSpelling,
-                    m.range.clone(),
-                    format!("‘{written}’ — spelled ‘{respelled}’ in paragraph {paragraph}"),
-                )
-                .with_related(
-                    witness.range.clone(),
-                    format!("spelled ‘{}’ here", &text[witness.range.clone()]),
-                )
-                .with_fix(Fix::new(
+            let finding = Finding::new(
+                Check::NameSpelling,
+                m.range.clone(),
+                format!("‘{written}’ — spelled ‘{respelled}’ in paragraph {paragraph}"),
+            )
+            .with_related(
+                witness.range.clone(),
+                format!("spelled ‘{}’ here", &text[witness.range.clone()]),
+            );
+            let settled = [&givens, &surnames].into_iter().all(|forms| {
+                shared == 0 || forms.wrong_at(k, text).is_none() || forms.lead > shared
+            });
+            out.push(if settled {
+                finding.with_fix(Fix::new(
                     format!("Respell as ‘{respelled}’"),
                     Safety::Safe,
                     edits,
-                )),
-            );
+                ))
+            } else {
+                finding
+            });
         }
     }
 }
@@ -121,6 +139,9 @@ struct Forms {
     parts: Vec<Option<Range<usize>>>,
     /// The usual form and the first mention that has it.
     usual: Option<(String, usize)>,
+    /// How many more mentions have the usual form than the next most used
+    /// (all of them when there is no other).
+    lead: usize,
 }
 
 impl Forms {
@@ -134,16 +155,20 @@ impl Forms {
                 entry.0 += 1;
             }
         }
-        let usual = counts
-            .into_iter()
-            .max_by_key(|&(_, (count, first))| (count, std::cmp::Reverse(first)))
-            .map(|(_, (_, first))| {
-                let written = parts[first]
-                    .clone()
-                    .map_or(String::new(), |r| text[r].to_owned());
-                (written, first)
-            });
-        Forms { parts, usual }
+        let mut ranked: Vec<(usize, usize)> = counts.into_values().collect();
+        ranked.sort_by_key(|&(count, first)| (std::cmp::Reverse(count), first));
+        let lead = match ranked.as_slice() {
+            [(top, _), (next, _), ..] => top - next,
+            [(top, _)] => *top,
+            [] => 0,
+        };
+        let usual = ranked.first().map(|&(_, first)| {
+            let written = parts[first]
+                .clone()
+                .map_or(String::new(), |r| text[r].to_owned());
+            (written, first)
+        });
+        Forms { parts, usual, lead }
     }
 
     /// The part of mention `k` when it is not written in the usual form.
@@ -179,6 +204,10 @@ fn is_initial(given: &str) -> bool {
 mod tests {
     use crate::checks::test_support::{assert_clean, findings, flagged};
     use crate::checks::Check;
+    use crate::config::Config;
+    use crate::document::DocKind;
+    use crate::finding::{Edit, Fix, Safety};
+    use crate::Session;
 
     const CHECK: Check = Check::NameSpelling;
 
@@ -423,5 +452,39 @@ mod tests {
                     Mr Chidambaram said growth was strong.\n\
                     Mr Chidammbaram is attending the meeting.\n";
         assert_eq!(flagged(CHECK, text), ["Chidammbaram"]);
+    }
+
+    /// Respell until nothing is left to respell: the fixes must settle, never
+    /// turn a spelling one way and back (the text is fuzzer-made; its bare
+    /// `Smath`s are shared by two people, and a respelling decided which).
+    #[test]
+    fn respelling_settles_when_shared_surnames_could_outvote_the_usual_form() {
+        let mut text = "0\u{3}Ten pe.\nMr d.\nMr Wmath fle\u{fffd}w to Kaid.\nMrhf\n\
+                        \u{20}M Smith fa Smimith Smath faid.\nMr\u{c}0\u{3}Ten Smath faid.\n\
+                        Mr Smath fmith faid.\nMr Smath fle\u{fffd}w to Kaid.\n\
+                        Hr Smith Smith w to (aid.\nMrhf\n M Smith fa Mr Smith faid.\n\
+                        Mr\u{c}0\u{3}Ten Sm!!!!!!!!!!!!ith faid.\nMr Smath fmith faid.\n\
+                        Mr Smath fle\u{fffd}w to Kaid.\nHr ~mith Mr Smith ai_d.\n\
+                        Mr Sai_d.\nMr Smith "
+            .to_owned();
+        // The british preset's courtesy titles made the fuzzer's case.
+        let config = Config::from_toml("extends = [\"british\"]\n", "copydesk.toml").unwrap();
+        let mut session = Session::new();
+        let mut seen = vec![text.clone()];
+        loop {
+            let fixes: Vec<Edit> = session
+                .check(&config, &text, DocKind::Plain)
+                .into_iter()
+                .filter(|f| f.check() == CHECK)
+                .filter_map(|f| f.fix)
+                .flat_map(|fix| fix.edits)
+                .collect();
+            if fixes.is_empty() {
+                break;
+            }
+            text = Fix::new("all", Safety::Safe, fixes).apply(&text);
+            assert!(!seen.contains(&text), "a respelling was undone: {text}");
+            seen.push(text.clone());
+        }
     }
 }

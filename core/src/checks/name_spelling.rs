@@ -13,7 +13,10 @@
 //! tie); every mention written otherwise is flagged, pointing at the first
 //! mention with the right form, with a safe fix that respells it. A
 //! difference of diacritics or capitals only (`José`/`Jose`) is a spelling
-//! conflict too.
+//! conflict too. The fix is withheld (the finding stays) when bare
+//! surnames the story shares between two people could outvote the usual
+//! form: which person they fall to can change with the respelling, and a
+//! fix must never be undone by the next run's.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;

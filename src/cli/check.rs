@@ -245,14 +245,6 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
             return Ok(Status::Error);
         }
     };
-    let pool = match pool(args.run.threads) {
-        Ok(pool) => pool,
-        Err(err) => {
-            streams.error(format_args!("cannot start worker threads: {err}"))?;
-            return Ok(Status::Error);
-        }
-    };
-
     // Every input gets its index; what is already known (walk errors,
     // standard input) is settled here, the files go to the workers.
     let mut settled: BTreeMap<usize, Outcome> = BTreeMap::new();
@@ -341,40 +333,56 @@ pub fn run(args: &CheckArgs, loader: &mut Loader, streams: &mut Streams<'_>) -> 
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
-    let written = pool.in_place_scope(|scope| {
-        for _ in 0..pool.current_num_threads().min(work.len()) {
-            let (tx, next, stop, work, checker) = (tx.clone(), &next, &stop, &work, &checker);
-            scope.spawn(move |_| {
-                // One session per worker: the drafts of a folder share
-                // their words, so each one after the first mostly looks
-                // its words up instead of stemming them.
-                let mut session = Session::new();
-                while !stop.load(Ordering::Relaxed) {
-                    let Some((i, job, config)) = work.get(next.fetch_add(1, Ordering::Relaxed))
-                    else {
-                        break;
-                    };
-                    let outcome = checker.guarded(&mut session, job, config);
-                    // The caches of a large draft would stay in the session
-                    // while the next one is checked, outside the memory
-                    // either reserved: let them go with it.
-                    if matches!(&outcome, Outcome::Checked(c) if c.text.len() > KEEP_CACHES_BYTES) {
-                        session = Session::new();
-                    }
-                    if tx.send((*i, outcome)).is_err() {
-                        break;
-                    }
-                }
-            });
+    let worker = |tx: mpsc::Sender<(usize, Outcome)>| {
+        // One session per worker: the drafts of a folder share their
+        // words, so each one after the first mostly looks its words up
+        // instead of stemming them.
+        let mut session = Session::new();
+        while !stop.load(Ordering::Relaxed) {
+            let Some((i, job, config)) = work.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                break;
+            };
+            let outcome = checker.guarded(&mut session, job, config);
+            // The caches of a large draft would stay in the session while
+            // the next one is checked, outside the memory either reserved:
+            // let them go with it.
+            if matches!(&outcome, Outcome::Checked(c) if c.text.len() > KEEP_CACHES_BYTES) {
+                session = Session::new();
+            }
+            if tx.send((*i, outcome)).is_err() {
+                break;
+            }
         }
-        drop(tx);
-        let written = out.consume(rx, settled);
-        if written.is_err() {
-            // The reader went away: stop checking what nobody will read.
-            stop.store(true, Ordering::Relaxed);
-        }
-        written
-    });
+    };
+    let written = if work.len() <= 1 {
+        // One draft (an editor's save hook, a pre-commit run on one file):
+        // checked on this thread, since starting a pool would cost more
+        // than the story takes to check.
+        worker(tx);
+        out.consume(rx, settled)
+    } else {
+        let pool = match pool(args.run.threads) {
+            Ok(pool) => pool,
+            Err(err) => {
+                out.streams
+                    .error(format_args!("cannot start worker threads: {err}"))?;
+                return Ok(Status::Error);
+            }
+        };
+        pool.in_place_scope(|scope| {
+            for _ in 0..pool.current_num_threads().min(work.len()) {
+                let (tx, worker) = (tx.clone(), &worker);
+                scope.spawn(move |_| worker(tx));
+            }
+            drop(tx);
+            let written = out.consume(rx, settled);
+            if written.is_err() {
+                // The reader went away: stop checking what nobody will read.
+                stop.store(true, Ordering::Relaxed);
+            }
+            written
+        })
+    };
     written?;
     out.finish(started.elapsed())
 }

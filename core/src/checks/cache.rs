@@ -72,6 +72,24 @@ impl<V: Clone, S: BuildHasher + Default> GenerationCache<V, S> {
         v
     }
 
+    /// The cached value for `text`, if any (kept for this run).
+    pub(crate) fn get(&mut self, text: &str) -> Option<V> {
+        if let Some(v) = self.current.get(text) {
+            self.hits += 1;
+            return Some(v.clone());
+        }
+        let (key, v) = self.previous.remove_entry(text)?;
+        self.hits += 1;
+        self.current.insert(key, v.clone());
+        Some(v)
+    }
+
+    /// Store `v` as computed for `text` (replacing what was there).
+    pub(crate) fn insert(&mut self, text: &str, v: V) {
+        self.misses += 1;
+        self.current.insert(text.into(), v);
+    }
+
     pub(crate) fn stats(&self) -> CacheStats {
         CacheStats {
             hits: self.hits,

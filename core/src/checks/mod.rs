@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::finding::Finding;
 
-mod cache;
+pub(crate) mod cache;
 mod name_first_reference;
 mod name_spelling;
 mod name_title;

@@ -37,7 +37,7 @@ use rustc_hash::FxHashMap;
 use super::people::reuse::{self as people, CountedFacts, ParagraphFacts, ParagraphScan};
 use super::people::HouseTitles;
 use super::{attribution, blocks, quotes, sentences, DocKind, Document, House, Paragraph};
-use crate::checks::cache::{CacheStats, GenerationCache};
+use crate::cache::{CacheStats, GenerationCache};
 
 /// What a paragraph's text alone decides.
 #[derive(Debug)]

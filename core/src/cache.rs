@@ -1,5 +1,5 @@
-//! A cache of per-unit work that lives across the runs of one
-//! [`crate::Session`].
+//! A cache of per-unit work (the checks' and the incremental parse's) that
+//! lives across the runs of one [`crate::Session`].
 //!
 //! An editor re-checks the whole draft on every keystroke, but a keystroke
 //! changes one paragraph: the units of the others are the same text as last

@@ -7,7 +7,8 @@
 //! - `keystroke`: the seed re-checked after a one-character edit in a warm
 //!   session, as the language server does on each keystroke (each
 //!   iteration alternates between the two versions, so every check follows
-//!   an edit).
+//!   an edit), with a command-line session (`full`) and the server's
+//!   (`incremental`); `keystroke_long_document` is the same on 1 MB.
 //! - `long_document`: one generated draft of about 1 MB, the worst case for
 //!   the checks that compare paragraphs and quotes pairwise.
 //! - `folder`: a folder of generated stories, through the same walk, read
@@ -52,16 +53,46 @@ fn seed_cold(bencher: Bencher) {
         .bench(|| check(black_box(SEED), DocKind::Plain, &config));
 }
 
-#[divan::bench]
-fn keystroke(bencher: Bencher) {
+/// A session as the command line keeps one (`full`: every paragraph parsed
+/// anew) or as the language server does (`incremental`).
+fn session(kind: &str) -> Session {
+    match kind {
+        "incremental" => Session::incremental(),
+        _ => Session::new(),
+    }
+}
+
+#[divan::bench(args = ["full", "incremental"])]
+fn keystroke(bencher: Bencher, kind: &str) {
     let config = Config::default();
     let edited = SEED.replacen("some hard issues", "some hard issue", 1);
     assert_ne!(edited, SEED);
     let versions = [SEED, edited.as_str()];
-    let mut session = Session::new();
+    let mut session = session(kind);
     session.check(&config, SEED, DocKind::Plain);
     let mut next = 0;
     bencher.counter(BytesCount::of_str(SEED)).bench_local(|| {
+        next ^= 1;
+        session.check(&config, black_box(versions[next]), DocKind::Plain)
+    });
+}
+
+/// `keystroke` on the 1 MB draft: one character typed into a paragraph in
+/// the middle, alternately there and not.
+#[divan::bench(args = ["full", "incremental"], sample_count = 20, sample_size = 1)]
+fn keystroke_long_document(bencher: Bencher, kind: &str) {
+    let config = Config::default();
+    let text = stories::long_document_text(LONG_DOCUMENT_BYTES);
+    let middle = text[text.len() / 2..]
+        .find('\n')
+        .map_or(text.len(), |i| text.len() / 2 + i + 1);
+    let mut edited = text.clone();
+    edited.insert(middle, 'x');
+    let versions = [text.as_str(), edited.as_str()];
+    let mut session = session(kind);
+    session.check(&config, &text, DocKind::Plain);
+    let mut next = 0;
+    bencher.counter(BytesCount::of_str(&text)).bench_local(|| {
         next ^= 1;
         session.check(&config, black_box(versions[next]), DocKind::Plain)
     });

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 const CORE: &[&[&str]] = &[
     &["codes"],
     &["lexicon"],
-    &["text", "line_index"],
+    &["text", "line_index", "cache"],
     &["finding"],
     &["document"],
     &["style"],

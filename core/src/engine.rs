@@ -27,7 +27,7 @@
 
 use crate::checks::{self, Caches, CachesStats};
 use crate::config::Config;
-use crate::document::{DocKind, Document};
+use crate::document::{DocKind, Document, House, ParseCache};
 use crate::finding::Finding;
 
 /// The analyses of a sequence of drafts (or versions of one draft), with
@@ -35,6 +35,9 @@ use crate::finding::Finding;
 #[derive(Debug, Default)]
 pub struct Session {
     caches: Caches,
+    /// Each paragraph's parse, for a session that sees versions of one
+    /// draft ([`Session::incremental`]).
+    parse: Option<ParseCache>,
     analyses: u64,
 }
 
@@ -51,10 +54,27 @@ impl Session {
         Session::default()
     }
 
+    /// A session for the successive versions of one draft, as an editor
+    /// sends them: it also keeps what each paragraph's parse found, so an
+    /// edit re-parses only the paragraphs it changed
+    /// ([`Document::parse_reusing`]). The findings are the same as a new
+    /// session's; a session that crosses unrelated drafts (the command
+    /// line's) gains nothing from it and is better without.
+    pub fn incremental() -> Session {
+        Session {
+            parse: Some(ParseCache::default()),
+            ..Session::default()
+        }
+    }
+
     /// The text model of `text`, with the house's lexicons (no checks run,
     /// no caches used).
     pub fn parse<'a>(config: &Config, text: &'a str, kind: DocKind) -> Document<'a> {
-        let house = crate::document::House {
+        Document::parse_house(text, kind, &Session::house(config))
+    }
+
+    fn house(config: &Config) -> House<'_> {
+        House {
             speech_verbs: &config.speech_verbs,
             titles: &config.titles,
             datelines: config
@@ -65,14 +85,16 @@ impl Session {
                     _ => None,
                 })
                 .collect(),
-        };
-        Document::parse_house(text, kind, &house)
+        }
     }
 
     /// Parse `text` and run every enabled check of `config` on it.
     pub fn analyse<'a>(&mut self, config: &Config, text: &'a str, kind: DocKind) -> Analysis<'a> {
         self.analyses += 1;
-        let doc = Session::parse(config, text, kind);
+        let doc = match &mut self.parse {
+            Some(cache) => Document::parse_reusing(text, kind, &Session::house(config), cache),
+            None => Session::parse(config, text, kind),
+        };
         let findings = checks::run_all(&doc, config, &mut self.caches);
         Analysis { doc, findings }
     }
@@ -90,6 +112,12 @@ impl Session {
     /// How the caches have been used.
     pub fn cache_stats(&self) -> CachesStats {
         self.caches.stats()
+    }
+
+    /// How the paragraph parse cache has been used (`None` unless the
+    /// session is [incremental](Session::incremental)).
+    pub fn parse_stats(&self) -> Option<crate::checks::CacheStats> {
+        self.parse.as_ref().map(ParseCache::stats)
     }
 }
 
@@ -188,6 +216,35 @@ mod tests {
         }
         assert!(most > 16 * 1024, "the memo filled up first: {most}");
         assert!(most <= 16 * 1024 + 1, "{most} words remembered");
+    }
+
+    /// The language server's session: after every keystroke, the same
+    /// findings as a fresh session's full check of the same text.
+    #[test]
+    fn an_incremental_session_finds_what_a_fresh_one_does_after_every_edit() {
+        let config = Config::default();
+        let mut session = Session::incremental();
+        let mut text = SEED.to_owned();
+        let fresh = |text: &str| Session::new().check(&config, text, DocKind::Plain);
+        assert_eq!(session.check(&config, &text, DocKind::Plain), fresh(&text));
+        // Type a sentence with a quote and a name into the middle of a
+        // paragraph, split the paragraph, then take it all back.
+        let at = text.find("some hard issues").expect("in the seed");
+        let typed = "\"It is over,\" Antony Blinken said.\n\"We go on. ";
+        for (k, c) in typed.char_indices() {
+            text.insert(at + k, c);
+            assert_eq!(session.check(&config, &text, DocKind::Plain), fresh(&text));
+        }
+        for _ in typed.chars() {
+            let c = text[at..].chars().next().expect("typed text");
+            text.replace_range(at..at + c.len_utf8(), "");
+            assert_eq!(session.check(&config, &text, DocKind::Plain), fresh(&text));
+        }
+        assert_eq!(text, SEED);
+        let stats = session.parse_stats().expect("incremental");
+        // Each keystroke parses and scans the paragraph typed in (two
+        // misses; four after a line break) and reuses the other 15.
+        assert!(stats.hits > 5 * stats.misses, "{stats:?}");
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub(crate) mod cache;
 pub mod checks;
 pub mod codes;
 pub mod config;

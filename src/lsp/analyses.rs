@@ -74,10 +74,21 @@ impl std::fmt::Debug for Analysed {
 }
 
 /// What the server keeps of one open document's analyses.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Entry {
+    /// Incremental: the document's versions are parsed paragraph by
+    /// paragraph, reusing the paragraphs an edit left alone.
     session: Session,
     latest: Option<Arc<Analysed>>,
+}
+
+impl Default for Entry {
+    fn default() -> Entry {
+        Entry {
+            session: Session::incremental(),
+            latest: None,
+        }
+    }
 }
 
 /// The sessions and latest analyses of the open documents.
@@ -120,7 +131,8 @@ impl Analyses {
         checker: Checker,
     ) -> Arc<Analysed> {
         let entry = self.docs.entry(uri.clone()).or_default();
-        let mut session = std::mem::take(&mut entry.session);
+        // A panic below leaves the new session in place.
+        let mut session = std::mem::replace(&mut entry.session, Session::incremental());
         let owned = Owned::new(text, |text| {
             checker.analyse(&mut session, config, text, kind)
         });

@@ -13,7 +13,6 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::finding::Finding;
 
-mod cache;
 mod name_first_reference;
 mod name_spelling;
 mod name_title;
@@ -23,8 +22,8 @@ pub(crate) mod repeat_paragraph;
 pub(crate) mod repeat_quote;
 mod suppression_unknown_code;
 
+pub use crate::cache::CacheStats;
 pub use crate::codes::{Check, CheckDocs, Family, RULES_DOCS_URL};
-pub use cache::CacheStats;
 
 type RunFn = fn(&Context<'_>, &mut Vec<Finding>);
 

@@ -32,7 +32,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use super::cache::{CacheStats, GenerationCache};
+use crate::cache::{CacheStats, GenerationCache};
 
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety};

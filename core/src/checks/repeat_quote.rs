@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::finding::Finding;
 use crate::text::{fold, words_in};
 
-use super::cache::{CacheStats, GenerationCache};
+use crate::cache::{CacheStats, GenerationCache};
 use std::sync::Arc;
 
 use super::{Check, CheckDocs, Context};

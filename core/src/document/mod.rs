@@ -19,11 +19,13 @@ pub mod attribution;
 mod blocks;
 pub mod people;
 pub mod quotes;
+mod reuse;
 pub(crate) mod sentences;
 
 pub use attribution::{Attribution, AttributionKind};
 pub use people::{Mention, MentionForm, People, Person};
 pub use quotes::{Quote, StrayMark, StrayMarkKind};
+pub use reuse::ParseCache;
 
 /// From this size on (well beyond any wire story), the independent parts of
 /// parsing run on rayon's pool.

@@ -272,141 +272,231 @@ fn unclosed(
     (stray, quote)
 }
 
+/// The passages and stray marks of one body paragraph, as its own text
+/// decides them: offsets are relative to the paragraph body's start, and a
+/// chain is the local index of its first passage. What the neighbouring
+/// paragraphs decide (a chain carried in, whether the quote left open at
+/// the end is continued) is applied by [`assemble`], so a paragraph's
+/// result can be reused wherever its text is met again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LocalQuotes {
+    /// Passages with `paragraph` 0, chains as local indexes; chain 0 is the
+    /// one a quote carried over from the previous paragraph joins.
+    quotes: Vec<Quote>,
+    strays: Vec<StrayMark>,
+    /// The last passage runs to the end of the paragraph.
+    open_at_end: bool,
+    /// The paragraph opens with an opening mark (so it can continue a
+    /// quote the previous one left open).
+    starts_with_open: bool,
+}
+
+impl LocalQuotes {
+    /// The passages placed at a paragraph whose body starts at `base` (as
+    /// the sentence split reads them: their ranges only).
+    pub(crate) fn placed(&self, base: usize) -> Vec<Quote> {
+        self.quotes
+            .iter()
+            .map(|q| place(q, 0, base, 0, None))
+            .collect()
+    }
+}
+
+/// Pair the double quotation marks of the body paragraph `range` of `prose`.
+pub(crate) fn local(prose: &str, range: Range<usize>) -> LocalQuotes {
+    let base = range.start;
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut strays = Vec::new();
+    let rel = |r: Range<usize>| r.start - base..r.end - base;
+    let mut open: Option<(Range<usize>, usize, bool)> = None;
+    // A quote of the other style nested in the open one (`"… “x” …"`),
+    // by whether its marks are straight.
+    let mut nested: Option<bool> = None;
+    for Mark {
+        range: mark,
+        c,
+        prev,
+        next,
+    } in marks(prose, range.clone())
+    {
+        let mut r = role(c, prev, next, open.is_some());
+        if r == Role::Either {
+            r = if open.is_some() {
+                Role::Close
+            } else {
+                Role::Open
+            };
+        }
+        let straight = c == '"';
+        if let Some(style) = nested {
+            if style == straight {
+                nested = None;
+                continue;
+            }
+        }
+        if let (Role::Open, Some((o, _, _))) = (r, &open) {
+            let open_straight = prose[o.clone()] == *"\"";
+            if open_straight != straight && !ends_sentence(&prose[range.start..mark.start]) {
+                nested = Some(straight);
+                continue;
+            }
+        }
+        match (r, open.take()) {
+            // The first opening mark of a paragraph gets chain 0: the one
+            // a chain carried over from the previous paragraph continues.
+            (Role::Open, None) => open = Some((mark, quotes.len(), false)),
+            (Role::Open, Some((prev_open, chain, continues)))
+                if ends_sentence(&prose[range.start..mark.start]) =>
+            {
+                if let Some(comma) = dropped_close_before_credit(prose, prev_open.end..mark.start) {
+                    // `"Prices will rise, a spokeswoman said. "We…` —
+                    // the closing mark before the credit was dropped:
+                    // the quote ends at the comma, and its credit is
+                    // narration again.
+                    let (stray, quote) =
+                        unclosed(0, rel(prev_open), comma - base, chain, continues);
+                    strays.push(stray);
+                    quotes.push(quote);
+                    open = Some((mark, quotes.len(), false));
+                    continue;
+                }
+                // `…goes on. "And on` — a multi-paragraph quote whose
+                // paragraphs were run together: the passage continues.
+                quotes.push(Quote {
+                    paragraph: 0,
+                    inner: prev_open.end - base..prose[..mark.start].trim_end().len() - base,
+                    open: rel(prev_open),
+                    close: None,
+                    chain,
+                    continues,
+                    continued: true,
+                });
+                open = Some((mark, chain, true));
+            }
+            (Role::Open, Some((prev_open, chain, continues))) => {
+                // Two openings in a row: the first was never closed.
+                let (stray, quote) =
+                    unclosed(0, rel(prev_open), mark.start - base, chain, continues);
+                strays.push(stray);
+                quotes.push(quote);
+                open = Some((mark, quotes.len(), false));
+            }
+            (_, Some((o, chain, continues))) => quotes.push(Quote {
+                paragraph: 0,
+                inner: o.end - base..mark.start - base,
+                open: rel(o),
+                close: Some(rel(mark)),
+                chain,
+                continues,
+                continued: false,
+            }),
+            (_, None) => strays.push(StrayMark {
+                range: rel(mark),
+                kind: StrayMarkKind::Unopened,
+            }),
+        }
+    }
+    let open_at_end = open.is_some();
+    if let Some((o, chain, continues)) = open {
+        let end = prose[..range.end].trim_end().len();
+        quotes.push(Quote {
+            paragraph: 0,
+            inner: o.end - base..end.max(o.end) - base,
+            open: rel(o),
+            close: None,
+            chain,
+            continues,
+            continued: false,
+        });
+    }
+    LocalQuotes {
+        quotes,
+        strays,
+        open_at_end,
+        starts_with_open: starts_with_open_mark(prose, range),
+    }
+}
+
+/// The passages of `local` at paragraph `paragraph`, whose body starts at
+/// `base`, the first of them numbered `first`.
+fn place(
+    local: &Quote,
+    paragraph: usize,
+    base: usize,
+    first: usize,
+    carried: Option<usize>,
+) -> Quote {
+    let shift = |r: &Range<usize>| r.start + base..r.end + base;
+    // Chain 0 joins a quote carried over, and so continues it.
+    let (chain, continues) = match carried {
+        Some(chain) if local.chain == 0 => (chain, true),
+        _ => (first + local.chain, local.continues),
+    };
+    Quote {
+        paragraph,
+        open: shift(&local.open),
+        close: local.close.as_ref().map(shift),
+        inner: shift(&local.inner),
+        chain,
+        continues,
+        continued: local.continued,
+    }
+}
+
 pub(super) fn find(doc: &mut Document<'_>) {
-    let body: Vec<usize> = doc
+    let locals: Vec<(usize, LocalQuotes)> = doc
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind == ParagraphKind::Body)
-        .map(|(i, _)| i)
+        .map(|(i, p)| (i, local(&doc.prose, p.body.clone())))
         .collect();
-    let mut quotes: Vec<Quote> = Vec::new();
+    assemble(doc, locals.iter().map(|(i, l)| (*i, l)));
+}
+
+/// Put the body paragraphs' own passages (`locals`, in order) together:
+/// number them, carry multi-paragraph quotes from one paragraph to the
+/// next, and report a quote left open that the next paragraph does not
+/// continue.
+pub(crate) fn assemble<'l>(
+    doc: &mut Document<'_>,
+    locals: impl Iterator<Item = (usize, &'l LocalQuotes)> + Clone,
+) {
+    let mut quotes: Vec<Quote> =
+        Vec::with_capacity(locals.clone().map(|(_, l)| l.quotes.len()).sum());
     let mut strays = Vec::new();
     // A chain carried over from the previous body paragraph.
     let mut carried: Option<usize> = None;
-    for (k, &pi) in body.iter().enumerate() {
-        let range = doc.paragraphs[pi].body.clone();
-        let first_quote = quotes.len();
-        let mut open: Option<(Range<usize>, usize, bool)> = None;
-        // A quote of the other style nested in the open one (`"… “x” …"`),
-        // by whether its marks are straight.
-        let mut nested: Option<bool> = None;
+    let mut next_locals = locals.clone().skip(1);
+    for (pi, local) in locals {
+        let next = next_locals.next();
+        let base = doc.paragraphs[pi].body.start;
+        let first = quotes.len();
         let continuing = carried.take();
-        for Mark {
-            range: mark,
-            c,
-            prev,
-            next,
-        } in marks(&doc.prose, range.clone())
-        {
-            let mut r = role(c, prev, next, open.is_some());
-            if r == Role::Either {
-                r = if open.is_some() {
-                    Role::Close
-                } else {
-                    Role::Open
-                };
-            }
-            let straight = c == '"';
-            if let Some(style) = nested {
-                if style == straight {
-                    nested = None;
-                    continue;
-                }
-            }
-            if let (Role::Open, Some((o, _, _))) = (r, &open) {
-                let open_straight = doc.prose[o.clone()] == *"\"";
-                if open_straight != straight && !ends_sentence(&doc.prose[range.start..mark.start])
-                {
-                    nested = Some(straight);
-                    continue;
-                }
-            }
-            match (r, open.take()) {
-                (Role::Open, None) => {
-                    // The first opening mark of a paragraph continues a chain
-                    // carried over from the previous one.
-                    let (chain, continues) = match continuing {
-                        Some(chain) if quotes.len() == first_quote => (chain, true),
-                        _ => (quotes.len(), false),
-                    };
-                    open = Some((mark, chain, continues));
-                }
-                (Role::Open, Some((prev_open, chain, continues)))
-                    if ends_sentence(&doc.prose[range.start..mark.start]) =>
-                {
-                    if let Some(comma) =
-                        dropped_close_before_credit(&doc.prose, prev_open.end..mark.start)
-                    {
-                        // `"Prices will rise, a spokeswoman said. "We…` —
-                        // the closing mark before the credit was dropped:
-                        // the quote ends at the comma, and its credit is
-                        // narration again.
-                        let (stray, quote) = unclosed(pi, prev_open, comma, chain, continues);
-                        strays.push(stray);
-                        quotes.push(quote);
-                        open = Some((mark, quotes.len(), false));
-                        continue;
-                    }
-                    // `…goes on. "And on` — a multi-paragraph quote whose
-                    // paragraphs were run together: the passage continues.
-                    quotes.push(Quote {
-                        paragraph: pi,
-                        inner: prev_open.end..doc.prose[..mark.start].trim_end().len(),
-                        open: prev_open,
-                        close: None,
-                        chain,
-                        continues,
-                        continued: true,
-                    });
-                    open = Some((mark, chain, true));
-                }
-                (Role::Open, Some((prev_open, chain, continues))) => {
-                    // Two openings in a row: the first was never closed.
-                    let (stray, quote) = unclosed(pi, prev_open, mark.start, chain, continues);
-                    strays.push(stray);
-                    quotes.push(quote);
-                    open = Some((mark, quotes.len(), false));
-                }
-                (_, Some((o, chain, continues))) => quotes.push(Quote {
-                    paragraph: pi,
-                    inner: o.end..mark.start,
-                    open: o,
-                    close: Some(mark),
-                    chain,
-                    continues,
-                    continued: false,
-                }),
-                (_, None) => strays.push(StrayMark {
-                    range: mark,
-                    kind: StrayMarkKind::Unopened,
-                }),
-            }
-        }
-        if let Some((o, chain, continues)) = open {
-            let next_continues = body.get(k + 1).is_some_and(|&n| {
-                starts_with_open_mark(&doc.prose, doc.paragraphs[n].body.clone())
-            });
+        quotes.extend(
+            local
+                .quotes
+                .iter()
+                .map(|q| place(q, pi, base, first, continuing)),
+        );
+        strays.extend(local.strays.iter().map(|s| StrayMark {
+            range: s.range.start + base..s.range.end + base,
+            kind: s.kind,
+        }));
+        if local.open_at_end {
+            let next_continues = next.is_some_and(|(_, n)| n.starts_with_open);
+            let last = quotes.last_mut().expect("an open quote was pushed");
             if next_continues {
-                carried = Some(chain);
+                last.continued = true;
+                carried = Some(last.chain);
             } else {
                 strays.push(StrayMark {
-                    range: o.clone(),
+                    range: last.open.clone(),
                     kind: StrayMarkKind::Unclosed,
                 });
             }
-            let end = doc.prose[..range.end].trim_end().len();
-            quotes.push(Quote {
-                paragraph: pi,
-                inner: o.end..end.max(o.end),
-                open: o,
-                close: None,
-                chain,
-                continues,
-                continued: next_continues,
-            });
         }
-        doc.paragraphs[pi].quotes = first_quote..quotes.len();
+        doc.paragraphs[pi].quotes = first..quotes.len();
     }
     let first_of = |i: usize| quotes.partition_point(|q| q.paragraph < i);
     for (i, p) in doc.paragraphs.iter_mut().enumerate() {

@@ -9,7 +9,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::scan::Candidate;
-use super::tokens::DocFacts;
+use super::tokens::Facts;
 use super::{Document, Mention, MentionForm, People, Person, Title, TitleClass};
 use crate::lexicon;
 
@@ -62,7 +62,7 @@ impl Clusterer {
         mut self,
         doc: &Document<'_>,
         mut candidates: Vec<Candidate>,
-        facts: &DocFacts,
+        facts: &dyn Facts,
     ) -> People {
         // A surname that stands alone mid-sentence, or ends a name opened by
         // a given name or a title, is a name wherever it is capitalized.
@@ -114,7 +114,7 @@ impl Clusterer {
                 && !c.listed
                 && !self.by_surname.contains_key(&c.surname_key)
                 && self.key_counts.get(&c.surname_key).copied().unwrap_or(0) >= 3
-                && !facts.lower.contains(&c.surname_key)
+                && !facts.lower(&c.surname_key)
             {
                 let id = self.new_cluster(c);
                 self.assign(i, c, id, false);
@@ -140,7 +140,7 @@ impl Clusterer {
                 let start_ok = !c.evidence.sentence_start
                     || (!self.repeated(&c.surname_key)
                         && c.surname_key.chars().count() >= MIN_NEAR_LEN
-                        && !facts.lower.contains(&c.surname_key));
+                        && !facts.lower(&c.surname_key));
                 let bare_ok = c.surname_key.chars().count() >= min_len
                     && start_ok
                     && !c.listed
@@ -173,14 +173,14 @@ impl Clusterer {
 
     /// A bare surname may stand for a person of its own only when it is
     /// capitalized for itself and not an organisation's name.
-    fn may_start_person(&self, c: &Candidate, facts: &DocFacts) -> bool {
+    fn may_start_person(&self, c: &Candidate, facts: &dyn Facts) -> bool {
         let titled = c
             .title
             .as_ref()
             .is_some_and(|t| t.class != TitleClass::Role);
         titled
-            || (!facts.after_the.contains(&c.surname_key)
-                && (!c.evidence.sentence_start || facts.mid_caps.contains(&c.surname_key)))
+            || (!facts.after_the(&c.surname_key)
+                && (!c.evidence.sentence_start || facts.mid_cap(&c.surname_key)))
     }
 
     fn new_cluster(&mut self, c: &Candidate) -> usize {

@@ -61,6 +61,7 @@ use super::Document;
 use crate::lexicon;
 
 mod cluster;
+pub(crate) mod reuse;
 mod scan;
 mod titles;
 mod tokens;
@@ -68,7 +69,7 @@ mod tokens;
 pub(crate) use cluster::near_surname;
 use cluster::Clusterer;
 use scan::{Candidate, Scanner};
-use titles::HouseTitles;
+pub(crate) use titles::HouseTitles;
 use tokens::{sentence_units, surname_core, tokenize_sentence, DocFacts, Sentence};
 
 /// How a person is referred to at one mention.
@@ -273,15 +274,7 @@ fn extract_with(doc: &Document<'_>, parallel: bool, house: &HouseTitles) -> Peop
     let units = sentence_units(doc);
     let tokenize = |u: usize| -> Sentence<'_> {
         let (paragraph, range) = &units[u];
-        let mut sentence = tokenize_sentence(&doc.prose, *paragraph, range);
-        if !house.is_empty() {
-            for tok in &mut sentence.toks {
-                if !tok.title_word && house.starting_with(&tok.folded).next().is_some() {
-                    tok.title_word = true;
-                }
-            }
-        }
-        sentence
+        tokenize_house(&doc.prose, *paragraph, range, house)
     };
     let chunks: Vec<Range<usize>> = (0..units.len())
         .step_by(CHUNK_SENTENCES)
@@ -342,6 +335,24 @@ fn extract_with(doc: &Document<'_>, parallel: bool, house: &HouseTitles) -> Peop
         candidates.extend(part);
     }
     Clusterer::default().run(doc, candidates, &facts)
+}
+
+/// The words of a sentence, with the house's titles of office marked too.
+fn tokenize_house<'a>(
+    prose: &'a str,
+    paragraph: usize,
+    range: &Range<usize>,
+    house: &HouseTitles,
+) -> Sentence<'a> {
+    let mut sentence = tokenize_sentence(prose, paragraph, range);
+    if !house.is_empty() {
+        for tok in &mut sentence.toks {
+            if !tok.title_word && house.starting_with(&tok.folded).next().is_some() {
+                tok.title_word = true;
+            }
+        }
+    }
+    sentence
 }
 
 /// A lowercase noun for what a person does (`spokesman`, `pollster`).

@@ -8,13 +8,13 @@
 use std::ops::Range;
 
 use super::titles::{is_title_abbreviation, is_title_word, HouseTitles, TITLE_REACH};
-use super::tokens::{is_sentence_opener, DocFacts, Sentence, Tok};
+use super::tokens::{is_sentence_opener, Facts, Sentence, Tok};
 use super::{Evidence, MentionForm, Title, TitleClass};
 use crate::lexicon;
 use crate::text::is_apostrophe;
 
 /// A name found in a sentence, before clustering.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Candidate {
     pub(super) paragraph: usize,
     pub(super) range: Range<usize>,
@@ -44,6 +44,23 @@ pub(super) struct Candidate {
     pub(super) strong: bool,
 }
 
+impl Candidate {
+    /// The candidate moved to paragraph `paragraph`, `by` bytes further on.
+    pub(super) fn moved(self, paragraph: usize, by: isize) -> Candidate {
+        let shift =
+            |r: &Range<usize>| r.start.wrapping_add_signed(by)..r.end.wrapping_add_signed(by);
+        let mut c = self;
+        c.paragraph = paragraph;
+        c.range = shift(&c.range);
+        c.surname = shift(&c.surname);
+        c.given = c.given.as_ref().map(shift);
+        if let Some(title) = &mut c.title {
+            title.range = shift(&title.range);
+        }
+        c
+    }
+}
+
 pub(super) struct Scanner<'s, 'a> {
     /// The original text, for line breaks (the prose has them blanked).
     pub(super) text: &'s str,
@@ -51,7 +68,7 @@ pub(super) struct Scanner<'s, 'a> {
     pub(super) toks: &'s [Tok<'a>],
     /// The next sentence of the same paragraph, for pronoun evidence.
     pub(super) next: Option<&'s Sentence<'a>>,
-    pub(super) facts: &'s DocFacts,
+    pub(super) facts: &'s dyn Facts,
     pub(super) paragraph: usize,
     /// The house's own titles (`[people] titles`).
     pub(super) house: &'s HouseTitles,
@@ -225,7 +242,7 @@ impl Scanner<'_, '_> {
             && toks[s].sentence_start
             && !toks[s].initial
             && !lexicon::GIVEN_NAMES.contains(&toks[s].folded)
-            && (is_sentence_opener(&toks[s].folded, &self.facts.mid_caps)
+            && (is_sentence_opener(&toks[s].folded, self.facts)
                 || lexicon::ROLE_NOUNS.contains(&toks[s].folded))
         {
             s += 1;

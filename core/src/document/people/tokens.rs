@@ -245,13 +245,37 @@ fn is_initial(text: &str, dot: bool) -> bool {
 
 /// Whether a capitalized first word of a sentence is an ordinary word
 /// (`But`, `Speaking`, `Meanwhile`) rather than the first name of a run.
-pub(super) fn is_sentence_opener(folded: &str, mid_caps: &HashSet<String>) -> bool {
+pub(super) fn is_sentence_opener(folded: &str, facts: &dyn Facts) -> bool {
     if lexicon::COMMON_OPENERS.contains(folded) {
         return true;
     }
     let word_form = folded.chars().count() > 4
         && (folded.ends_with("ing") || folded.ends_with("ly") || folded.ends_with("ed"));
-    word_form && !mid_caps.contains(folded)
+    word_form && !facts.mid_cap(folded)
+}
+
+/// The document-wide facts as the scan and the clustering ask them: from
+/// the sets gathered in one go ([`DocFacts`]) or from counts kept up to date
+/// across edits (`super::reuse::CountedFacts`).
+pub(super) trait Facts {
+    /// Seen capitalized, alone, away from a sentence start.
+    fn mid_cap(&self, folded: &str) -> bool;
+    /// Seen capitalized right after a lowercase `the`.
+    fn after_the(&self, folded: &str) -> bool;
+    /// Seen written in lowercase.
+    fn lower(&self, folded: &str) -> bool;
+}
+
+impl Facts for DocFacts {
+    fn mid_cap(&self, folded: &str) -> bool {
+        self.mid_caps.contains(folded)
+    }
+    fn after_the(&self, folded: &str) -> bool {
+        self.after_the.contains(folded)
+    }
+    fn lower(&self, folded: &str) -> bool {
+        self.lower.contains(folded)
+    }
 }
 
 /// Facts about the whole document that single sentences cannot give.

@@ -1,5 +1,5 @@
-//! A cache of per-unit work that lives across the runs of one
-//! [`crate::Session`].
+//! A cache of per-unit work (the checks' and the incremental parse's) that
+//! lives across the runs of one [`crate::Session`].
 //!
 //! An editor re-checks the whole draft on every keystroke, but a keystroke
 //! changes one paragraph: the units of the others are the same text as last
@@ -70,6 +70,24 @@ impl<V: Clone, S: BuildHasher + Default> GenerationCache<V, S> {
         };
         self.current.insert(key, v.clone());
         v
+    }
+
+    /// The cached value for `text`, if any (kept for this run).
+    pub(crate) fn get(&mut self, text: &str) -> Option<V> {
+        if let Some(v) = self.current.get(text) {
+            self.hits += 1;
+            return Some(v.clone());
+        }
+        let (key, v) = self.previous.remove_entry(text)?;
+        self.hits += 1;
+        self.current.insert(key, v.clone());
+        Some(v)
+    }
+
+    /// Store `v` as computed for `text` (replacing what was there).
+    pub(crate) fn insert(&mut self, text: &str, v: V) {
+        self.misses += 1;
+        self.current.insert(text.into(), v);
     }
 
     pub(crate) fn stats(&self) -> CacheStats {

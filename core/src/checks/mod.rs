@@ -147,6 +147,11 @@ impl Caches {
         self.quotes.start_run();
     }
 
+    /// End the run over `doc`: what it cached is kept for the next run.
+    fn finish_run(&mut self, doc: &Document<'_>) {
+        self.paragraphs.finish_run(doc);
+    }
+
     pub fn stats(&self) -> CachesStats {
         CachesStats {
             term_bags: self.paragraphs.bag_stats(),
@@ -206,8 +211,8 @@ impl<'a> Context<'a> {
 /// position then code.
 pub fn run_all(doc: &Document<'_>, config: &Config, caches: &mut Caches) -> Vec<Finding> {
     caches.start_run(doc.text.len());
-    let cx = Context::new(doc, config, caches);
     let mut findings = Vec::new();
+    let cx = Context::new(doc, config, caches);
     for info in &REGISTRY {
         let Some(severity) = config.severity(info.check) else {
             continue;
@@ -222,6 +227,10 @@ pub fn run_all(doc: &Document<'_>, config: &Config, caches: &mut Caches) -> Vec<
             }
         }
     }
+    drop(cx);
+    // After the checks have freed what they built, so the copy of the text
+    // that the caches keep does not add to the peak.
+    caches.finish_run(doc);
     if let Some(severity) = config.severity(Check::NameSpelling) {
         crate::style::known_people::run(doc, &config.people, severity, &mut findings);
     }

@@ -296,6 +296,34 @@ mod tests {
     }
 
     #[test]
+    fn campaign_business_and_media_roles_name_a_person() {
+        for (text, early) in [
+            (
+                "The race tightened, with front-runner Marlow taking on protesters.\n\
+                 Polls closed.\nJane Marlow later left.\n",
+                "Marlow",
+            ),
+            (
+                "The club received an approach from US business tycoon Glaser.\n\
+                 No offer was made.\nMalcolm Glaser declined to comment.\n",
+                "Glaser",
+            ),
+            (
+                "The debate went well, New York Times columnist Brooks wrote.\n\
+                 Viewers agreed.\nDavid Brooks later said so.\n",
+                "Brooks",
+            ),
+        ] {
+            assert_eq!(flagged(CHECK, text), [early], "{text}");
+        }
+        // A band's frontman may go by one name: no full name is owed.
+        assert_clean(
+            CHECK,
+            "The record is almost done, frontman Zedro revealed.\nZedro said the band was ready.\n",
+        );
+    }
+
+    #[test]
     fn full_name_first_then_surnames_is_clean() {
         assert_clean(
             CHECK,

@@ -60,6 +60,8 @@ player politician pollster president producer professor prosecutor psychologist 
 representative researcher scientist secretary senator singer spokesman spokesperson spokeswoman
 star strategist striker student surgeon teacher trainer treasurer veteran winger writer
 sprinter hurdler runner pundit swimmer cyclist boxer golfer jockey
+frontrunner front-runner tycoon mogul magnate frontman guitarist drummer vocalist
+presenter broadcaster reporter filmmaker playwright poet photographer entrepreneur donor
 "]);
 
 /// One or two capitals that are not initials even before a name, as
@@ -85,7 +87,7 @@ pub(crate) static CAPITAL_PREFIXES: WordSet =
 /// `host`, a verb as often (`Bolton host Arsenal`).
 pub(crate) static MONONYM_ROLES: WordSet = WordSet::of(&["
 host rapper singer star musician artist composer designer player striker midfielder winger
-defender goalkeeper champion athlete
+defender goalkeeper champion athlete frontman guitarist drummer vocalist
 "]);
 
 /// Irregular past tenses that, right after a capitalized word, say what a

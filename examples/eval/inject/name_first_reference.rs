@@ -95,6 +95,11 @@ fn strands_others(
 fn drop_given(site: &Site<'_>, person: &Person) -> Option<Injection> {
     let first = person.mentions.first()?;
     let given = first.given.clone()?;
+    // Inside a quotation the name is the speaker's word: no desk asks a
+    // speaker to introduce anyone, and copydesk rightly lets it pass.
+    if first.in_quote {
+        return None;
+    }
     // `Julio De Vido`, `Charles Saumarez Smith`: the word dropped is not the
     // first name, and what is left (`Julio Vido`) is still a full name.
     if given_follows_a_name(site.text, given.start) {
@@ -175,6 +180,22 @@ mod tests {
         assert!(out.iter().all(|i| i.variant != "paragraph-moved"));
         let names = people::full_names(text, &site.paragraphs);
         assert_eq!(names, [("Lee".to_owned(), 2), ("Cho".to_owned(), 3)]);
+    }
+
+    #[test]
+    fn does_not_drop_a_given_name_inside_a_quotation() {
+        // The first mention is the speaker's word; only the later, unquoted
+        // full name could be cut, and it is not the first mention.
+        let text = "Head\n\nVoters queued.\n\n\"We trust Ann Lee,\" one said.\n\nSen. Ann Lee spoke on Monday.\n\nLee said no.";
+        let article = Article::for_test(text);
+        let site = Site::new(&article);
+        let lee = site
+            .people
+            .iter()
+            .find(|p| p.surname == "Lee")
+            .expect("Lee is found");
+        assert!(lee.mentions[0].in_quote);
+        assert!(drop_given(&site, lee).is_none());
     }
 
     #[test]

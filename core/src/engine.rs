@@ -65,6 +65,7 @@ impl Session {
                     _ => None,
                 })
                 .collect(),
+            marks: config.quote_marks,
         };
         Document::parse_house(text, kind, &house)
     }

@@ -381,6 +381,20 @@ mod tests {
         assert_eq!(f.len(), 1);
     }
 
+    #[test]
+    fn the_british_preset_credits_by_discourse_and_the_wire_presets_do_not() {
+        let credited = format!("\"We will appeal the ruling,\" said Mr Hale.\n{NEXT}\n");
+        assert!(under("extends = [\"british\"]\n", &credited).is_empty());
+        for wire in ["ap", "reuters"] {
+            let toml = format!("extends = [\"{wire}\"]\n");
+            assert_eq!(under(&toml, &credited), [NEXT], "{wire}");
+        }
+        let narration = format!(
+            "\"We will appeal the ruling,\" said Mr Hale.\nThe hearing lasted two days.\n{NEXT}\n"
+        );
+        assert_eq!(under("extends = [\"british\"]\n", &narration), [NEXT]);
+    }
+
     const SINGLE: &str = "[quotes]\nmarks = \"single\"\n";
 
     #[test]

@@ -884,12 +884,12 @@ mod tests {
     }
 
     #[test]
-    fn quotes_new_paragraph_credit_is_on_for_the_presets_and_strictly_parsed() {
+    fn quotes_new_paragraph_credit_is_on_for_the_wire_presets_and_strictly_parsed() {
         assert!(Config::default().new_paragraph_credit);
-        for preset in ["ap", "reuters", "british"] {
+        for (preset, credit) in [("ap", true), ("reuters", true), ("british", false)] {
             let config =
                 Config::from_toml(&format!("extends = [\"{preset}\"]\n"), "copydesk.toml").unwrap();
-            assert!(config.new_paragraph_credit, "{preset}");
+            assert_eq!(config.new_paragraph_credit, credit, "{preset}");
         }
         let relaxed = Config::from_toml(
             "extends = [\"reuters\"]\n[quotes]\nnew-paragraph-credit = false\n",

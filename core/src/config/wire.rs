@@ -108,8 +108,8 @@ pub struct WireQuotes {
     pub new_paragraph_credit: Option<bool>,
     /// Which quotation marks quote: `double` (`"…"`, single marks nested
     /// inside; wire and US style), `single` (`'…'`, double marks nested
-    /// inside; BBC-style British copy) or `auto` (the default: each draft's
-    /// own usage decides).
+    /// inside; British book style and the houses that follow it) or `auto`
+    /// (the default: each draft's own usage decides).
     pub marks: Option<WireMarks>,
 }
 

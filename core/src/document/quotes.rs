@@ -3,8 +3,8 @@
 //! and a next paragraph that opens again continue one quote).
 //!
 //! Which marks quote is [`Marks`]: double (wire and US style, single marks
-//! nested inside) or single (BBC- and book-style British copy, double marks
-//! nested inside). A house says which in `[quotes] marks`; unset, the draft
+//! nested inside) or single (British book style, New Hart's Rules; double
+//! marks nested inside). A house says which in `[quotes] marks`; unset, the draft
 //! decides ([`infer`]): single only when it has a single-quoted passage that
 //! closes after punctuation (`,'` `.'` `?'` `!'`, which apostrophes never do)
 //! and every double mark it has sits inside a single-quoted passage.

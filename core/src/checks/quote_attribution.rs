@@ -457,7 +457,7 @@ mod marks_tests {
     ];
 
     fn doubled(draft: &str) -> String {
-        draft.replace('<', "'").replace('>', "'")
+        draft.replace(['<', '>'], "'")
     }
 
     fn singled(draft: &str) -> String {
@@ -471,7 +471,7 @@ mod marks_tests {
     /// Quote and repeat findings as (code, flagged text with every mark
     /// written `|`).
     fn findings(config: &Config, text: &str) -> Vec<(String, String)> {
-        let marks = |s: &str| s.replace(['"', '“', '”', '‘', '\''], "|").replace('’', "|");
+        let marks = |s: &str| s.replace(['"', '“', '”', '‘', '’', '\''], "|");
         Session::new()
             .check(config, text, DocKind::Plain)
             .into_iter()

@@ -82,6 +82,22 @@ pub struct Article {
     pub attributed_quotes: Vec<Range<usize>>,
 }
 
+#[cfg(test)]
+impl Article {
+    /// A BBC-like article of the tuning split: what the injectors' unit
+    /// tests start from.
+    pub fn for_test(text: &str) -> Article {
+        Article {
+            id: "t".into(),
+            corpus: Corpus::Bbc,
+            split: Split::Tune,
+            text: text.into(),
+            annotations: None,
+            attributed_quotes: Vec::new(),
+        }
+    }
+}
+
 /// One line of `quotes.jsonl` (see `tools/polnear_quotes.py`).
 #[derive(Deserialize)]
 struct QuoteLabel {

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::table::rule_table;
 use super::{in_quote, match_case, paragraphs, whole_words, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon};
+use super::{HouseRule, Input, RuleError, Table};
 use crate::document::Document;
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::fold;
@@ -74,10 +74,6 @@ rule_table! {
 
 impl Table for Consistency {
     type Wire = WireConsistency;
-
-    fn common(wire: &WireConsistency) -> WireCommon<'_> {
-        wire.common()
-    }
 
     fn compile(table: &WireConsistency) -> Result<Consistency, RuleError> {
         if table.variants.is_empty() {

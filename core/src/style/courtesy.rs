@@ -27,7 +27,7 @@ use std::ops::Range;
 use super::table::rule_table;
 use super::KnownPerson;
 use super::{in_quote, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon};
+use super::{HouseRule, Input, RuleError, Table};
 use crate::document::{Document, MentionForm};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::text::{words_in, Word};
@@ -188,10 +188,6 @@ rule_table! {
 
 impl Table for Courtesy {
     type Wire = WireCourtesy;
-
-    fn common(wire: &WireCourtesy) -> WireCommon<'_> {
-        wire.common()
-    }
 
     fn compile(table: &WireCourtesy) -> Result<Courtesy, RuleError> {
         if table.titles.is_empty() {

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::table::{compile, rule_table};
 use super::Rule;
-use super::{HouseRule, Input, RuleError, Table, WireCommon};
+use super::{HouseRule, Input, RuleError, Table};
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
 
@@ -51,10 +51,6 @@ rule_table! {
 
 impl Table for Dateline {
     type Wire = WireDateline;
-
-    fn common(wire: &WireDateline) -> WireCommon<'_> {
-        wire.common()
-    }
 
     fn compile(table: &WireDateline) -> Result<Dateline, RuleError> {
         let source = table.pattern.get_ref();

@@ -20,7 +20,7 @@ use regex::RegexBuilder;
 
 use super::table::{compile, regex_reason, rule_table};
 use super::{in_quote, paragraphs, whole_words, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon};
+use super::{HouseRule, Input, RuleError, Table};
 use crate::finding::{Finding, Severity};
 
 #[derive(Debug, Clone)]
@@ -55,10 +55,6 @@ rule_table! {
 
 impl Table for Existence {
     type Wire = WireExistence;
-
-    fn common(wire: &WireExistence) -> WireCommon<'_> {
-        wire.common()
-    }
 
     fn compile(table: &WireExistence) -> Result<Existence, RuleError> {
         if table.tokens.is_empty() {

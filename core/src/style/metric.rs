@@ -20,7 +20,7 @@ use toml::Spanned;
 
 use super::table::rule_table;
 use super::{paragraphs, Rule};
-use super::{HouseRule, Input, RuleError, Table, WireCommon};
+use super::{HouseRule, Input, RuleError, Table};
 use crate::finding::{Finding, Severity};
 use crate::text::words_in;
 
@@ -61,10 +61,6 @@ rule_table! {
 
 impl Table for Metric {
     type Wire = WireMetric;
-
-    fn common(wire: &WireMetric) -> WireCommon<'_> {
-        wire.common()
-    }
 
     fn compile(table: &WireMetric) -> Result<Metric, RuleError> {
         if *table.max_words.get_ref() == 0 {

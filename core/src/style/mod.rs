@@ -106,9 +106,7 @@ pub trait HouseRule {
 /// the kind's file too.
 pub trait Table: HouseRule + Sized {
     /// The table as the file has it (unknown keys refused).
-    type Wire: for<'de> serde::Deserialize<'de> + schemars::JsonSchema;
-    /// What every rule table has.
-    fn common(wire: &Self::Wire) -> WireCommon<'_>;
+    type Wire: table::RuleWire + for<'de> serde::Deserialize<'de> + schemars::JsonSchema;
     /// Validate the table and compile it.
     fn compile(wire: &Self::Wire) -> Result<Self, RuleError>;
 }

@@ -26,7 +26,7 @@ use regex::Regex;
 
 use super::table::{compile, rule_table};
 use super::{in_quote, match_case, paragraphs, whole_words, Rule};
-use super::{HouseRule, Input, RuleError, Table, Tables, WireCommon};
+use super::{HouseRule, Input, RuleError, Table, Tables};
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 
 #[derive(Debug, Clone)]
@@ -76,10 +76,6 @@ rule_table! {
 
 impl Table for Substitution {
     type Wire = WireSubstitution;
-
-    fn common(wire: &WireSubstitution) -> WireCommon<'_> {
-        wire.common()
-    }
 
     fn compile(table: &WireSubstitution) -> Result<Substitution, RuleError> {
         if table.swap.0.is_empty() {

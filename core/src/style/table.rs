@@ -66,6 +66,12 @@ pub struct WireCommon<'a> {
     pub skip_headings: bool,
 }
 
+/// A rule table as the file has it: its common fields, whatever the kind
+/// (implemented by [`rule_table!`]).
+pub trait RuleWire {
+    fn common(&self) -> WireCommon<'_>;
+}
+
 /// A house rule's table: the kind's own fields after the ones every rule
 /// table has (`message`, `severity`, `skip-quotes`, `skip-headings`), which
 /// [`WireCommon`] gives back as one value. serde's `flatten` cannot be used
@@ -91,8 +97,8 @@ macro_rules! rule_table {
             $($fields)*
         }
 
-        impl $name {
-            pub fn common(&self) -> $crate::style::table::WireCommon<'_> {
+        impl $crate::style::table::RuleWire for $name {
+            fn common(&self) -> $crate::style::table::WireCommon<'_> {
                 $crate::style::table::WireCommon {
                     message: self.message.as_deref(),
                     severity: self.severity.as_ref(),

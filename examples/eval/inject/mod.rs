@@ -221,19 +221,11 @@ pub fn hull(edited: &Edited, range: &Range<usize>) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, Split};
 
     #[test]
     fn live_blog_entries_split_at_rules_and_time_stamps() {
         let text = "Head\n\nOne.\n\n___.\n\n4:45 p.m.\n\nTwo.\n\n___\n\nThree.";
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let entries: Vec<usize> = (0..site.paragraphs.len()).map(|p| site.entry(p)).collect();
         assert_eq!(entries, [0, 0, 1, 2, 2, 3, 3]);

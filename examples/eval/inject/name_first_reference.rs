@@ -162,21 +162,14 @@ fn move_above(site: &Site<'_>, person: &Person, j: usize) -> Option<Injection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Corpus, Split};
+    use crate::corpus::Article;
 
     #[test]
     fn does_not_move_another_name_above_its_introduction() {
         // Moving "Lee and Cho left." above paragraph 2 would put Cho, who is
         // only named in full in paragraph 3, before her introduction.
         let text = "Head\n\nVoters queued.\n\nSen. Ann Lee spoke on Monday.\n\nRita Cho agreed.\n\nLee and Cho left.";
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let out = inject(&site, &mut SplitMix64::new(1), 5);
         assert!(out.iter().all(|i| i.variant != "paragraph-moved"));
@@ -195,14 +188,7 @@ mod tests {
     #[test]
     fn drops_the_given_name_or_moves_a_surname_paragraph_up() {
         let text = "Head\n\nVoters queued.\n\nSen. Ann Lee spoke on Monday.\n\nPolls closed.\n\nLee said no.";
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let mut out: Vec<_> = inject(&site, &mut SplitMix64::new(1), 5)
             .into_iter()

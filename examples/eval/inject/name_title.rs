@@ -308,24 +308,13 @@ fn add_two_titles(site: &Site<'_>, rng: &mut SplitMix64) -> Option<Injection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Corpus, Split};
-
-    fn article(text: &str) -> Article {
-        Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        }
-    }
+    use crate::corpus::Article;
 
     #[test]
     fn adds_two_conflicting_titles_to_an_untitled_person() {
         let text = "Head\n\nAnn Lee, 52, spoke on Monday, and Tom Ruiz agreed.\n\n\
                     Lee said no.\n\nLater, Lee said little.";
-        let story = article(text);
+        let story = Article::for_test(text);
         let site = Site::new(&story);
         let mut seen = Vec::new();
         for seed in 0..40 {
@@ -344,19 +333,12 @@ mod tests {
             assert!(seen.contains(&kind), "{kind}");
         }
         // A person with a title of their own keeps it unchallenged here.
-        let titled = article("Head\n\nSen. Ann Lee spoke on Monday.\n\nLee said no.");
+        let titled = Article::for_test("Head\n\nSen. Ann Lee spoke on Monday.\n\nLee said no.");
         assert!(add_two_titles(&Site::new(&titled), &mut SplitMix64::new(1)).is_none());
     }
 
     fn titled(text: &str) -> Vec<(String, String, &'static str)> {
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let mut out: Vec<_> = inject(&site, &mut SplitMix64::new(9), 10)
             .into_iter()

@@ -314,21 +314,10 @@ fn between_quotes(site: &Site<'_>, p: usize) -> Option<Injection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Corpus, Split};
-
-    fn bbc(text: &str) -> Article {
-        Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        }
-    }
+    use crate::corpus::Article;
 
     fn injected(text: &str) -> Vec<(String, String)> {
-        let article = bbc(text);
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         site.body()
             .filter_map(|p| unattribute(&site, p))
@@ -373,7 +362,7 @@ mod tests {
 
     #[test]
     fn removes_the_credit_between_two_quotes_and_keeps_the_second() {
-        let article = bbc("Head\n\nAnn Lee spoke.\n\n\"We will win the next one,\" she said. \"Then we rest,\" she added.");
+        let article = Article::for_test("Head\n\nAnn Lee spoke.\n\n\"We will win the next one,\" she said. \"Then we rest,\" she added.");
         let site = Site::new(&article);
         let out: Vec<_> = site
             .body()
@@ -389,7 +378,7 @@ mod tests {
             "\"We will win the next one.\""
         );
         // Without a credit after the second quote there is nothing to keep.
-        let article = bbc(
+        let article = Article::for_test(
             "Head\n\nAnn Lee spoke.\n\n\"We will win the next one,\" she said. \"Then we rest.\"",
         );
         let site = Site::new(&article);

@@ -88,19 +88,12 @@ fn drop_before_credit(site: &Site<'_>, p: usize) -> Option<Injection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Corpus, Split};
+    use crate::corpus::Article;
 
     #[test]
     fn drops_the_last_closing_mark_unless_the_next_paragraph_opens_a_quote() {
         let text = "Head\n\n“One,” he said. “Two three,” she said.\n\n“Next” came.\n\nThen \"last one,\" he said.";
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let out = inject(&site, &mut SplitMix64::new(1), 5);
         // Paragraph 1 is followed by a quote paragraph; 2 and 3 qualify.
@@ -113,14 +106,7 @@ mod tests {
     #[test]
     fn drops_the_closing_mark_before_a_credit_between_two_quotes() {
         let text = "Head\n\n\"We will win the next one,\" she said. \"Then we rest.\"";
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let out = inject_before_credit(&site, &mut SplitMix64::new(1), 5);
         assert_eq!(out.len(), 1);

@@ -178,19 +178,12 @@ fn speaker(site: &Site<'_>, p: usize, q: &text::QuoteSpan) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Corpus, Split};
+    use crate::corpus::Article;
 
     #[test]
     fn repeats_a_quoted_sentence_with_its_speaker() {
         let text = "Head\n\n“We will not back down on this at all. Never,” said Mr Blair.\n\nTalks went on.\n\n“We are ready to talk now,” she said.";
-        let article = Article {
-            id: "t".into(),
-            corpus: Corpus::Bbc,
-            split: Split::Tune,
-            text: text.into(),
-            annotations: None,
-            attributed_quotes: Vec::new(),
-        };
+        let article = Article::for_test(text);
         let site = Site::new(&article);
         let out = inject(&site, &mut SplitMix64::new(4), 10);
         let mut shown: Vec<_> = out

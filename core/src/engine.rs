@@ -85,6 +85,7 @@ impl Session {
                     _ => None,
                 })
                 .collect(),
+            marks: config.quote_marks,
         }
     }
 

@@ -233,8 +233,8 @@ mod tests {
 
     /// `quote/unattributed` on `text` with the house configuration `toml`.
     fn under(toml: &str, text: &str) -> Vec<String> {
-        let doc = crate::document::Document::parse(text, DocKind::Plain);
         let config = crate::config::Config::from_toml(toml, "copydesk.toml").unwrap();
+        let doc = crate::Session::parse(&config, text, DocKind::Plain);
         let mut caches = crate::checks::Caches::default();
         let cx = crate::checks::Context::new(&doc, &config, &mut caches);
         let mut out = Vec::new();
@@ -379,5 +379,120 @@ mod tests {
         let text = "# Talks\n\n\"We will not back down.\" The talks resumed.\n";
         let f = crate::checks::test_support::findings_in(C, text, DocKind::Markdown);
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn the_british_preset_credits_by_discourse_and_the_wire_presets_do_not() {
+        let credited = format!("\"We will appeal the ruling,\" said Mr Hale.\n{NEXT}\n");
+        assert!(under("extends = [\"british\"]\n", &credited).is_empty());
+        for wire in ["ap", "reuters"] {
+            let toml = format!("extends = [\"{wire}\"]\n");
+            assert_eq!(under(&toml, &credited), [NEXT], "{wire}");
+        }
+        let narration = format!(
+            "\"We will appeal the ruling,\" said Mr Hale.\nThe hearing lasted two days.\n{NEXT}\n"
+        );
+        assert_eq!(under("extends = [\"british\"]\n", &narration), [NEXT]);
+    }
+
+    const SINGLE: &str = "[quotes]\nmarks = \"single\"\n";
+
+    #[test]
+    fn single_marks_are_credited_and_flagged_like_double_marks() {
+        for text in [
+            "'We will win the vote,' she said.\n",
+            "‘We will win the vote,’ Quist told reporters.\n",
+            "Quist told reporters: 'We will win the vote.'\n",
+            "'He called it \"a farce\" and left,' she said of the minister.\n",
+            "Critics called the plan 'a farce' on Monday.\n",
+            "The players' union, rock 'n' roll and the '90s were all on the agenda.\n",
+        ] {
+            assert_clean(C, text);
+            assert!(under(SINGLE, text).is_empty(), "{text}");
+        }
+        let text = "'We will not back down.' The talks resumed on Monday.\n";
+        assert_eq!(flagged(C, text), ["'We will not back down.'"]);
+        assert_eq!(under(SINGLE, text), ["'We will not back down.'"]);
+        // Wire style under single marks: a new quote paragraph needs a credit.
+        let text = "'We will win the vote,' she said.\n'The count starts at nine tonight.'\n";
+        assert_eq!(flagged(C, text), ["'The count starts at nine tonight.'"]);
+        // A house that says double reads single marks as apostrophes.
+        assert!(under("[quotes]\nmarks = \"double\"\n", text).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod marks_tests {
+    //! The same drafts written with double and with single primary marks give
+    //! the same quote and repeat findings.
+    use crate::codes::Family;
+    use crate::config::Config;
+    use crate::document::DocKind;
+    use crate::Session;
+
+    /// Drafts written for this test, with `<` `>` for nested quotes; primary
+    /// quotes are double (straight or curly) and apostrophes are left as
+    /// they are.
+    const DRAFTS: [&str; 3] = [
+        "LONDON (Reuters) - The council will shut three libraries next year, its leader said on Tuesday.\n\
+         \"We have no money left for buildings we don't use,\" council leader Mara Quist told reporters. \"It is a hard choice.\"\n\
+         \"We will keep the mobile library running through the winter.\"\n\
+         Residents called the plan \"a disgrace\" at a meeting on Monday night.\n\
+         “It is the end of an era for the town,” said Pat Doyle, 64, who has used the library since the '70s.\n\
+         \"They told us <nothing will change> and now this. We were lied to.\n\
+         The players' union and the Joneses' shop at five o'clock were untouched.\n\
+         \"We have no money left for buildings we don't use,\" Quist said again later.\n",
+        "Rescuers searched the flooded valley for a third day on Sunday.\n\
+         The water will keep rising until Tuesday,\" a regional official said.\n\
+         “We have never seen rain like this, not even in the '90s,” said farmer Ana Ruiz.\n\
+         “Our fields are gone.\n\
+         “The cattle are gone too, and rock 'n' roll won't bring them back,” she said.\n\
+         At 6 o'clock the army arrived. “Boats first, then food,” a colonel said.\n\
+         “We have never seen rain like this, not even in the '90s,” Ruiz said.\n",
+        "The club sacked its coach after a fifth straight defeat.\n\
+         \"He gave everything he had to this club,\" said chairman Tom Reyes. \"He called it <a project for ten years> and meant it.\"\n\
+         Fans' groups said the decision came too late. \"We saw this coming in August,\" one supporter said.\n\
+         It came down to patience in the end: \"We ran out of it before the players did.\"\n\
+         \"Nobody here is bigger than the club.\" \"Not even me,\" Reyes said.\n",
+    ];
+
+    fn doubled(draft: &str) -> String {
+        draft.replace(['<', '>'], "'")
+    }
+
+    fn singled(draft: &str) -> String {
+        draft
+            .replace('"', "'")
+            .replace('“', "‘")
+            .replace('”', "’")
+            .replace(['<', '>'], "\"")
+    }
+
+    /// Quote and repeat findings as (code, flagged text with every mark
+    /// written `|`).
+    fn findings(config: &Config, text: &str) -> Vec<(String, String)> {
+        let marks = |s: &str| s.replace(['"', '“', '”', '‘', '’', '\''], "|");
+        Session::new()
+            .check(config, text, DocKind::Plain)
+            .into_iter()
+            .filter(|f| matches!(f.check().family(), Family::Quote | Family::Repeat))
+            .map(|f| (f.check().code().to_owned(), marks(&text[f.range.clone()])))
+            .collect()
+    }
+
+    #[test]
+    fn single_primary_marks_find_what_double_ones_find() {
+        let single = Config::from_toml("[quotes]\nmarks = \"single\"\n", "copydesk.toml").unwrap();
+        for draft in DRAFTS {
+            let (double_text, single_text) = (doubled(draft), singled(draft));
+            let expected = findings(&Config::default(), &double_text);
+            assert!(expected.len() >= 2, "{expected:?}");
+            assert_eq!(
+                findings(&Config::default(), &single_text),
+                expected,
+                "{single_text}"
+            );
+            assert_eq!(findings(&single, &single_text), expected, "{single_text}");
+        }
     }
 }

@@ -13,7 +13,7 @@ pub(crate) static DOCS: CheckDocs = CheckDocs {
     summary: "A quotation mark that does not pair.",
     why: "A lone mark leaves the reader unsure where the speaker's words end, and often hides a quote whose end was cut in editing.",
     example: "He said \"the plan is dead. Talks resume on Monday.",
-    passes: "Multi-paragraph quotes whose paragraphs leave the closing mark off while the next paragraph opens again, also run together in one paragraph (`… goes on. \"And on`) unless the open passage ends in a credit (`\"Prices will rise, a spokeswoman said. \"We…` lost its closing mark before the credit, and is flagged here rather than as unattributed); apostrophes (`Israel's`, `'90s`, `rock 'n' roll`); nested single quotes.",
+    passes: "Multi-paragraph quotes whose paragraphs leave the closing mark off while the next paragraph opens again, also run together in one paragraph (`… goes on. \"And on`) unless the open passage ends in a credit (`\"Prices will rise, a spokeswoman said. \"We…` lost its closing mark before the credit, and is flagged here rather than as unattributed); apostrophes (`Israel's`, `'90s`, `rock 'n' roll`); nested single quotes. Under single primary marks (`[quotes] marks = \"single\"`, or a draft that uses them): apostrophes (`don't`, `the Joneses'`, `o'clock`) and nested double quotes; a close after a word with nothing open (`players'`) is an apostrophe, not a stray mark.",
 };
 
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 pub use crate::codes::Origin;
 use crate::codes::Selector;
 use crate::codes::{Check, Severity};
+pub use crate::document::Marks;
 pub use crate::style::KnownPerson;
 use crate::style::Rule;
 
@@ -107,6 +108,9 @@ pub struct Config {
     /// SPEC §2, so on by default and not inferred from the draft: see
     /// docs/design.md).
     pub new_paragraph_credit: bool,
+    /// Which quotation marks quote (`[quotes] marks`); `None` (`auto`, the
+    /// default) lets each draft's own usage decide.
+    pub quote_marks: Option<Marks>,
     /// House rules, in the order they were defined.
     pub rules: Vec<Rule>,
     /// Phrases whose findings are dropped, per code.
@@ -127,6 +131,7 @@ impl Default for Config {
             titles: Vec::new(),
             people: Vec::new(),
             new_paragraph_credit: true,
+            quote_marks: None,
             rules: Vec::new(),
             ignore: Vec::new(),
             origins: Check::ALL.map(|_| Origin::Default),

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
-use super::wire::{WireCommon, WireConfig, WireOverride, WireSeverity, WireThresholds};
-use super::{Config, ConfigError, Ignore, KnownPerson, Origin, Thresholds};
+use super::wire::{WireCommon, WireConfig, WireMarks, WireOverride, WireSeverity, WireThresholds};
+use super::{Config, ConfigError, Ignore, KnownPerson, Marks, Origin, Thresholds};
 use crate::codes::{nearest, Check, Selector, CHECKS};
 use crate::finding::Severity;
 use crate::line_index::LineIndex;
@@ -332,6 +332,13 @@ impl<'f> Resolver<'f> {
 
         if let Some(credit) = wire.quotes.new_paragraph_credit {
             self.config.new_paragraph_credit = credit;
+        }
+        if let Some(marks) = wire.quotes.marks {
+            self.config.quote_marks = match marks {
+                WireMarks::Auto => None,
+                WireMarks::Double => Some(Marks::Double),
+                WireMarks::Single => Some(Marks::Single),
+            };
         }
         for verb in &wire.attribution.verbs {
             let verb = verb.trim().to_lowercase();
@@ -850,12 +857,39 @@ mod tests {
     }
 
     #[test]
-    fn quotes_new_paragraph_credit_is_on_for_the_presets_and_strictly_parsed() {
-        assert!(Config::default().new_paragraph_credit);
+    fn quotes_marks_default_to_the_draft_and_are_strictly_parsed() {
+        assert_eq!(Config::default().quote_marks, None);
         for preset in ["ap", "reuters", "british"] {
             let config =
                 Config::from_toml(&format!("extends = [\"{preset}\"]\n"), "copydesk.toml").unwrap();
-            assert!(config.new_paragraph_credit, "{preset}");
+            assert_eq!(config.quote_marks, None, "{preset}");
+        }
+        for (value, marks) in [
+            ("single", Some(Marks::Single)),
+            ("double", Some(Marks::Double)),
+            ("auto", None),
+        ] {
+            let toml = format!("extends = [\"british\"]\n[quotes]\nmarks = \"{value}\"\n");
+            let config = Config::from_toml(&toml, "copydesk.toml").unwrap();
+            assert_eq!(config.quote_marks, marks, "{value}");
+        }
+        let err = Config::from_toml("[quotes]\nmarks = \"singel\"\n", "copydesk.toml").unwrap_err();
+        assert_eq!(err.location, Some((2, 9)), "{err}");
+        assert_eq!(
+            err.message,
+            "unknown value `singel`, expected `auto`, `double` or `single`; did you mean `single`?"
+        );
+        let err = Config::from_toml("[quotes]\nmarks = true\n", "copydesk.toml").unwrap_err();
+        assert_eq!(err.location, Some((2, 9)), "{err}");
+    }
+
+    #[test]
+    fn quotes_new_paragraph_credit_is_on_for_the_wire_presets_and_strictly_parsed() {
+        assert!(Config::default().new_paragraph_credit);
+        for (preset, credit) in [("ap", true), ("reuters", true), ("british", false)] {
+            let config =
+                Config::from_toml(&format!("extends = [\"{preset}\"]\n"), "copydesk.toml").unwrap();
+            assert_eq!(config.new_paragraph_credit, credit, "{preset}");
         }
         let relaxed = Config::from_toml(
             "extends = [\"reuters\"]\n[quotes]\nnew-paragraph-credit = false\n",

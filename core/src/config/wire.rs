@@ -106,6 +106,20 @@ pub struct WireQuotes {
     /// right after a paragraph ending in a credited quote is that speaker's;
     /// one after narration still needs a credit (`quote/unattributed`).
     pub new_paragraph_credit: Option<bool>,
+    /// Which quotation marks quote: `double` (`"…"`, single marks nested
+    /// inside; wire and US style), `single` (`'…'`, double marks nested
+    /// inside; British book style and the houses that follow it) or `auto`
+    /// (the default: each draft's own usage decides).
+    pub marks: Option<WireMarks>,
+}
+
+/// `[quotes] marks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum WireMarks {
+    Auto,
+    Double,
+    Single,
 }
 
 /// People and titles.

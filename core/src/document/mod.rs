@@ -24,7 +24,7 @@ pub(crate) mod sentences;
 
 pub use attribution::{Attribution, AttributionKind};
 pub use people::{Mention, MentionForm, People, Person};
-pub use quotes::{Quote, StrayMark, StrayMarkKind};
+pub use quotes::{Marks, Quote, StrayMark, StrayMarkKind};
 pub use reuse::ParseCache;
 
 /// From this size on (well beyond any wire story), the independent parts of
@@ -106,8 +106,10 @@ pub struct Document<'a> {
     /// The original with non-prose bytes blanked; same length as `text`.
     pub prose: String,
     pub paragraphs: Vec<Paragraph>,
-    /// Double-quoted passages in reading order (nested single quotes stay
-    /// inside them and are not listed).
+    /// The marks that quote in this draft: the house's, or the draft's own.
+    pub marks: Marks,
+    /// Quoted passages in reading order (quotes nested in them, in the other
+    /// marks, stay inside and are not listed).
     pub quotes: Vec<Quote>,
     /// Quotation marks that do not pair.
     pub stray_marks: Vec<StrayMark>,
@@ -132,6 +134,9 @@ pub struct House<'h> {
     /// first body paragraph: a dateline one of them matches is taken off the
     /// lede even when it has none of the shapes the text model knows.
     pub datelines: Vec<&'h regex::Regex>,
+    /// The marks that quote (`[quotes] marks`); `None` lets the draft's own
+    /// usage decide.
+    pub marks: Option<Marks>,
 }
 
 impl<'a> Document<'a> {
@@ -168,13 +173,14 @@ impl<'a> Document<'a> {
             kind,
             prose,
             paragraphs,
+            marks: Marks::Double,
             quotes: Vec::new(),
             stray_marks: Vec::new(),
             attributions: Vec::new(),
             people: People::default(),
             blank_line_blocks: OnceLock::new(),
         };
-        quotes::find(&mut doc);
+        quotes::find(&mut doc, house.marks);
         sentences::split_all(&mut doc);
         // People and attributions do not read each other: on a long draft
         // they are worked out side by side (the LSP re-checks the whole

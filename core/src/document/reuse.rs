@@ -23,7 +23,11 @@
 //! plain text the prose is the text with line breaks as spaces, so the key
 //! is the text; a Markdown paragraph whose prose differs (blanked syntax)
 //! has its prose in the key too. Headings and credit lines are parsed for
-//! sentences only, and are told apart by a tag.
+//! sentences only, and are told apart by a tag. A body paragraph's quotes
+//! are paired with the document's marks (decided over all the body
+//! paragraphs first), so the marks are in the key; under single marks, so
+//! is whether the next paragraph opens with a mark (it decides whether a
+//! possessive-looking mark closes a quote left open).
 //!
 //! Memory: two generations, like the checks' caches: what the last parse
 //! did not use is dropped by the next one.
@@ -93,7 +97,18 @@ impl ParseCache {
 const PARALLEL_BYTES: usize = super::PARALLEL_PARSE_BYTES;
 
 /// Write the key of paragraph `p` into `key`.
-fn key_of(key: &mut String, text: &str, prose: &str, kind: DocKind, p: &Paragraph) {
+/// A body paragraph's quotes are paired with the document's marks, and under
+/// single marks a quote left open may close at a possessive-looking mark
+/// unless the next paragraph continues it (`next_continues`): both are in
+/// the key, so a change of the inferred marks never reuses a pairing made
+/// with the other ones.
+fn key_of(
+    key: &mut String,
+    (text, prose, kind): (&str, &str, DocKind),
+    p: &Paragraph,
+    marks: quotes::Marks,
+    next_continues: bool,
+) {
     let body = p.body.clone();
     let original = &text[body.clone()];
     let masked = &prose[body.clone()];
@@ -112,17 +127,33 @@ fn key_of(key: &mut String, text: &str, prose: &str, kind: DocKind, p: &Paragrap
         '_'
     });
     key.push(if plain { 'P' } else { 'M' });
+    key.push(match (marks, next_continues) {
+        (quotes::Marks::Double, _) => 'D',
+        (quotes::Marks::Single, false) => 'S',
+        (quotes::Marks::Single, true) => 'C',
+    });
     key.push_str(original);
     if !plain {
         key.push_str(masked);
     }
 }
 
-fn compute(prose: &str, p: &Paragraph, house: &HouseTitles) -> ParagraphParse {
+fn compute(
+    prose: &str,
+    p: &Paragraph,
+    house: &HouseTitles,
+    marks: quotes::Marks,
+    next_continues: bool,
+) -> ParagraphParse {
     let body = p.body.clone();
     let base = body.start;
-    let local = p.is_body().then(|| quotes::local(prose, body.clone()));
-    let placed: Vec<quotes::Quote> = local.as_ref().map(|l| l.placed(base)).unwrap_or_default();
+    let local = p
+        .is_body()
+        .then(|| quotes::local(prose, body.clone(), marks));
+    let placed: Vec<quotes::Quote> = local
+        .as_ref()
+        .map(|l| l.placed(base, next_continues))
+        .unwrap_or_default();
     let absolute = sentences::split(prose, body, &placed);
     let facts = if p.is_body() {
         people::paragraph_facts(prose, &absolute, house)
@@ -159,11 +190,27 @@ impl<'a> Document<'a> {
             kind,
             &house.datelines,
         );
+        let marks = quotes::decide(&prose, &paragraphs, house.marks);
+        // Whether each paragraph's next body paragraph opens with a mark.
+        let mut next_continues = vec![false; paragraphs.len()];
+        let mut next_opens = false;
+        for (i, p) in paragraphs.iter().enumerate().rev() {
+            next_continues[i] = next_opens;
+            if p.is_body() {
+                next_opens = quotes::opens_with_mark(&prose, p.body.clone(), marks);
+            }
+        }
         cache.units.start_run();
         let mut units: Vec<Option<Unit>> = Vec::with_capacity(paragraphs.len());
         let mut missing: Vec<(usize, String)> = Vec::new();
         for (i, p) in paragraphs.iter().enumerate() {
-            key_of(&mut cache.key, text, &prose, kind, p);
+            key_of(
+                &mut cache.key,
+                (text, &prose, kind),
+                p,
+                marks,
+                next_continues[i],
+            );
             let unit = cache.units.get(&cache.key);
             if unit.is_none() {
                 missing.push((i, cache.key.clone()));
@@ -171,7 +218,9 @@ impl<'a> Document<'a> {
             units.push(unit);
         }
         let missing_bytes: usize = missing.iter().map(|(_, k)| k.len()).sum();
-        let make = |(i, _): &(usize, String)| compute(&prose, &paragraphs[*i], &titles);
+        let make = |(i, _): &(usize, String)| {
+            compute(&prose, &paragraphs[*i], &titles, marks, next_continues[*i])
+        };
         let made: Vec<ParagraphParse> = if missing_bytes >= PARALLEL_BYTES {
             missing.par_iter().map(make).collect()
         } else {
@@ -192,6 +241,7 @@ impl<'a> Document<'a> {
             kind,
             prose,
             paragraphs,
+            marks,
             quotes: Vec::new(),
             stray_marks: Vec::new(),
             attributions: Vec::new(),
@@ -212,6 +262,7 @@ impl<'a> Document<'a> {
             .collect();
         quotes::assemble(
             &mut doc,
+            marks,
             body.iter().map(|&i| {
                 let local = units[i].parse.quotes.as_ref();
                 (i, local.expect("body paragraphs have their quotes"))
@@ -239,7 +290,13 @@ impl<'a> Document<'a> {
         let mut scans: Vec<Option<Arc<ParagraphScan>>> =
             units.iter().map(|u| u.scan.clone()).collect();
         for (&i, scan) in stale.iter().zip(scanned) {
-            key_of(&mut cache.key, text, &doc.prose, kind, &doc.paragraphs[i]);
+            key_of(
+                &mut cache.key,
+                (text, &doc.prose, kind),
+                &doc.paragraphs[i],
+                marks,
+                next_continues[i],
+            );
             let unit = Unit {
                 parse: units[i].parse.clone(),
                 scan: Some(scan.clone()),
@@ -310,6 +367,7 @@ mod tests {
         let full = Document::parse_house(text, kind, house);
         let reused = Document::parse_reusing(text, kind, house, cache);
         assert_eq!(reused.prose, full.prose);
+        assert_eq!(reused.marks, full.marks, "{text:?}");
         assert_eq!(reused.paragraphs, full.paragraphs, "{text:?}");
         assert_eq!(reused.quotes, full.quotes, "{text:?}");
         assert_eq!(reused.stray_marks, full.stray_marks, "{text:?}");
@@ -320,8 +378,9 @@ mod tests {
     /// Pieces of wire copy that exercise what spans paragraphs: quotes left
     /// open and continued, colon lead-ins, names introduced in one
     /// paragraph and referred to in another, sentence openers whose
-    /// capital depends on the rest of the draft.
-    const PIECES: [&str; 16] = [
+    /// capital depends on the rest of the draft, single-quoted passages
+    /// that can turn the inferred marks to single and back.
+    const PIECES: [&str; 19] = [
         "\"We will rebuild every school,\" Antony Blinken said.",
         "Blinken told reporters on Monday: ",
         "\"The talks go on. ",
@@ -338,10 +397,15 @@ mod tests {
         "Sen. Jane Doe of Ohio, 61, ruled it out. Doe left.",
         "\"PENCE: Well, no.\" ",
         "Minister Ines Marlow",
+        "'We will stay,' the minister said. ",
+        "'The talks go on. ",
+        "the players' union said 'no' ",
     ];
 
-    const TYPED: [&str; 12] = [
+    const TYPED: [&str; 14] = [
         "\"",
+        "'",
+        ",'",
         "“",
         "”",
         " ",
@@ -472,6 +536,41 @@ mod tests {
                 apply(&mut text, &e);
                 assert_same_parse(&text, kind, &house, &mut cache);
             }
+        }
+    }
+
+    #[test]
+    fn a_change_of_inferred_marks_never_reuses_the_other_marks_pairing() {
+        let house = House::default();
+        let mut cache = ParseCache::default();
+        let double = "Talks\n\n'Hello there' and \"a farce,\" he said.\n\nThe players' union said 'no' \n\n'The talks go on.\n";
+        let doc = Document::parse_reusing(double, DocKind::Plain, &house, &mut cache);
+        assert_eq!(doc.marks, quotes::Marks::Double);
+        assert_same_parse(double, DocKind::Plain, &house, &mut cache);
+        // A certain single close in place of the double quote: single
+        // marks, with the unchanged paragraphs paired again.
+        let single = double.replace("\"a farce,\"", "'a farce,'");
+        let doc = Document::parse_reusing(&single, DocKind::Plain, &house, &mut cache);
+        assert_eq!(doc.marks, quotes::Marks::Single);
+        assert!(!doc.quotes.is_empty());
+        assert_same_parse(&single, DocKind::Plain, &house, &mut cache);
+        assert_same_parse(double, DocKind::Plain, &house, &mut cache);
+        assert_same_parse(&single, DocKind::Plain, &house, &mut cache);
+    }
+
+    #[test]
+    fn a_quote_closed_or_carried_by_the_next_paragraph_is_not_reused_across() {
+        // `players'` closes the open quote unless the next paragraph opens
+        // with a mark and so continues it: the same paragraph, two pairings.
+        let house = House {
+            marks: Some(quotes::Marks::Single),
+            ..House::default()
+        };
+        let mut cache = ParseCache::default();
+        let carried = "Talks\n\n'Ask the players' union. It said no. Then yes.\n\n'It is over.'\n";
+        let closed = carried.replace("\n'It is over.'", "\nIt is over.");
+        for text in [carried, &closed, carried, &closed] {
+            assert_same_parse(text, DocKind::Plain, &house, &mut cache);
         }
     }
 

@@ -100,33 +100,28 @@ pub fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
 }
 
-fn opens_after(c: char) -> bool {
+/// What may stand before an opening mark of either style: a space, an
+/// opening bracket or a dash (each style adds the other style's marks).
+fn opens_after_any(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '/' | '…')
+}
+
+/// What may follow a closing mark of either style: a space, punctuation,
+/// a closing bracket or a dash.
+fn closes_before_any(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '‘' | '\'' | '…'
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…'
         )
 }
 
+fn opens_after(c: char) -> bool {
+    opens_after_any(c) || matches!(c, '-' | '‘' | '\'')
+}
+
 fn closes_before(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '.' | ','
-                | ';'
-                | ':'
-                | '!'
-                | '?'
-                | ')'
-                | ']'
-                | '}'
-                | '—'
-                | '–'
-                | '-'
-                | '’'
-                | '\''
-                | '…'
-        )
+    closes_before_any(c) || matches!(c, '’' | '\'')
 }
 
 fn role(mark: char, prev: Option<char>, next: Option<char>, open: bool) -> Role {
@@ -681,30 +676,9 @@ fn single_role(c: char, before: &str, after: &str) -> SingleRole {
         return SingleRole::Apostrophe;
     }
     let can_open = next.is_some_and(|n| !n.is_whitespace() && !is_single_mark(n))
-        && prev.is_none_or(|p| {
-            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/' | '"' | '“' | '…')
-        });
+        && prev.is_none_or(|p| opens_after_any(p) || matches!(p, '"' | '“'));
     let can_close = prev.is_some_and(|p| !p.is_whitespace())
-        && next.is_none_or(|n| {
-            n.is_whitespace()
-                || matches!(
-                    n,
-                    '.' | ','
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | ')'
-                        | ']'
-                        | '}'
-                        | '—'
-                        | '–'
-                        | '-'
-                        | '…'
-                        | '"'
-                        | '”'
-                )
-        });
+        && next.is_none_or(|n| closes_before_any(n) || matches!(n, '"' | '”'));
     match (can_open, can_close) {
         (true, false) => {
             let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
